@@ -1,0 +1,152 @@
+import ArgumentParser
+import TcpglintCore
+import TcpglintInput
+import TcpglintReport
+import TcpglintRules
+
+// MARK: - Exit statuses
+
+/// The exit statuses, documented in the README.
+public enum ExitStatus: Int32 {
+    /// Nothing at or above the fail level.
+    case clean = 0
+    /// Findings at or above the fail level.
+    case findings = 1
+    /// A usage error or a rule-file error.
+    case usage = 2
+    /// An internal or I/O failure (a path that cannot be read); the other files are still linted.
+    case failure = 3
+}
+
+// MARK: - Injected I/O
+
+/// Where the CLI reads and writes, so the whole CLI can run in-process in tests.
+public struct Console {
+    public var readStandardInput: () throws -> [UInt8]
+    public var out: (String) -> Void
+    public var err: (String) -> Void
+
+    public init(readStandardInput: @escaping () throws -> [UInt8], out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        self.readStandardInput = readStandardInput
+        self.out = out
+        self.err = err
+    }
+}
+
+// MARK: - Arguments
+
+struct Tcpglint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tcpglint",
+        abstract: "Lint TencentDB for PostgreSQL CreateInstances requests (JSON and YAML).",
+        discussion: "Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage or rule-file error, 3 I/O or internal failure.",
+        version: "0.1.0",
+        subcommands: [Lint.self, Rules.self, Explain.self],
+        defaultSubcommand: Lint.self
+    )
+}
+
+struct RulesOption: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Use the rule pack in DIR instead of the built-in one.", valueName: "DIR"))
+    var directory: String?
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info
+    var severity: Severity { Severity(name: rawValue)! }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lint request files (the default command).",
+        discussion: "Directories are walked recursively for *.json, *.yaml and *.yml, skipping hidden files and folders. '-' reads standard input.")
+
+    @Argument(help: ArgumentHelp("Files and directories to lint; '-' for standard input.", valueName: "PATH"))
+    var paths: [String] = ["."]
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("fail-level"), help: "The lowest severity that makes the exit status 1.")
+    var failLevel: FailLevel = .error
+
+    @OptionGroup var rules: RulesOption
+
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report for '-' (its extension picks the format).", valueName: "NAME"))
+    var stdinFilename: String?
+
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp("The deepest nesting of objects and lists.", valueName: "N"))
+    var maxDepth: Int = InputLimits.default.maxDepth
+
+    @Option(name: .customLong("max-scalar-bytes"), help: ArgumentHelp("The longest scalar, in bytes.", valueName: "N"))
+    var maxScalarBytes: Int = InputLimits.default.maxScalarBytes
+
+    @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("The most nodes a YAML document may expand to through aliases.", valueName: "N"))
+    var maxAliasExpansion: Int = InputLimits.default.maxAliasExpansion
+
+    @Option(name: .customLong("max-documents"), help: ArgumentHelp("The most documents in one YAML stream.", valueName: "N"))
+    var maxDocuments: Int = InputLimits.default.maxDocuments
+
+    func validate() throws {
+        for (name, v) in [("--max-depth", maxDepth), ("--max-scalar-bytes", maxScalarBytes),
+                          ("--max-alias-expansion", maxAliasExpansion), ("--max-documents", maxDocuments)] where v < 1 {
+            throw ValidationError("\(name) must be at least 1")
+        }
+        if stdinFilename != nil, !paths.contains("-") {
+            throw ValidationError("--stdin-filename names standard input, so it needs '-' among the paths")
+        }
+    }
+
+    var limits: InputLimits {
+        InputLimits(maxDepth: maxDepth, maxScalarBytes: maxScalarBytes, maxAliasExpansion: maxAliasExpansion, maxDocuments: maxDocuments)
+    }
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the rules: id, severity, code and summary.")
+    @OptionGroup var rules: RulesOption
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a rule's documentation and examples, by rule id or API code.")
+    @Argument(help: ArgumentHelp("A rule id (charset) or an API code (InvalidParameterValue.InvalidCharset).", valueName: "ID-OR-CODE"))
+    var name: String
+    @OptionGroup var rules: RulesOption
+}
+
+// MARK: - Entry point
+
+/// The command-line interface as a library: arguments in, exit status out.
+public enum CLI {
+    /// Runs tcpglint with `arguments` (without the program name).
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        let command: ParsableCommand
+        do {
+            command = try Tcpglint.parseAsRoot(arguments)
+        } catch {
+            let code = Tcpglint.exitCode(for: error)
+            let message = Tcpglint.fullMessage(for: error)
+            if code == .success {
+                console.out(message + "\n")
+                return ExitStatus.clean.rawValue
+            }
+            console.err(message + "\n")
+            return ExitStatus.usage.rawValue
+        }
+        switch command {
+        case let lint as Lint:
+            return Runner(console: console).lint(lint)
+        case let rules as Rules:
+            return Runner(console: console).listRules(rules.rules.directory)
+        case let explain as Explain:
+            return Runner(console: console).explain(explain.name, directory: explain.rules.directory)
+        default:
+            console.out(Tcpglint.helpMessage() + "\n")
+            return ExitStatus.clean.rawValue
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import TcpglintCore
+import TcpglintInput
+
+/// One input to lint.
+struct InputEntry {
+    /// The path to open.
+    let path: String
+    /// The name findings show: the path as given, joined with the names found under it.
+    let name: String
+    let isStandardInput: Bool
+}
+
+/// Turns the command line's paths into files: directories are walked recursively for `*.json`,
+/// `*.yaml` and `*.yml` in name order, skipping hidden entries; a file given by name is linted
+/// whatever its extension; `-` is standard input. Paths that cannot be read become findings.
+enum FileWalker {
+    static let extensions = [".json", ".yaml", ".yml"]
+
+    static func collect(_ paths: [String]) -> (files: [InputEntry], problems: [Finding]) {
+        var files: [InputEntry] = []
+        var problems: [Finding] = []
+        var seen = Set<String>()
+        for p in paths {
+            if p == "-" {
+                if seen.insert("-").inserted { files.append(InputEntry(path: "-", name: "-", isStandardInput: true)) }
+                continue
+            }
+            switch FileSystem.kind(p) {
+            case .regular:
+                if seen.insert(p).inserted { files.append(InputEntry(path: p, name: p, isStandardInput: false)) }
+            case .directory:
+                var visited = Set<String>()
+                walk(p, display: p, files: &files, problems: &problems, seen: &seen, visited: &visited)
+            case .other:
+                problems.append(ioFinding(p, "not a regular file or directory"))
+            case .missing:
+                problems.append(ioFinding(p, "no such file or directory"))
+            }
+        }
+        return (files, problems)
+    }
+
+    static func walk(_ dir: String, display: String, files: inout [InputEntry], problems: inout [Finding],
+                     seen: inout Set<String>, visited: inout Set<String>) {
+        if let (dev, ino) = FileSystem.identity(dir), !visited.insert("\(dev):\(ino)").inserted { return }
+        let names: [String]
+        do { names = try FileSystem.listDirectory(dir).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } } catch {
+            problems.append(ioFinding(display, "cannot read the directory: \(error)"))
+            return
+        }
+        for n in names where !n.hasPrefix(".") {
+            let path = join(dir, n)
+            let shown = join(display, n)
+            switch FileSystem.kind(path) {
+            case .directory:
+                walk(path, display: shown, files: &files, problems: &problems, seen: &seen, visited: &visited)
+            case .regular:
+                let lower = n.lowercased()
+                if extensions.contains(where: { lower.hasSuffix($0) }), seen.insert(path).inserted {
+                    files.append(InputEntry(path: path, name: shown, isStandardInput: false))
+                }
+            case .other, .missing:
+                continue
+            }
+        }
+    }
+
+    static func join(_ dir: String, _ name: String) -> String {
+        dir == "." ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
+    }
+
+    static func ioFinding(_ name: String, _ message: String) -> Finding {
+        let d = Diagnostic.ioError
+        return Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
+                       path: "$", message: message)
+    }
+}

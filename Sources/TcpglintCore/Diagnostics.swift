@@ -1,0 +1,108 @@
+// MARK: - tcpglint's own diagnostics
+//
+// Problems with the file itself rather than with the request: it does not parse, it repeats a
+// key, YAML would read it differently in version 1.1, it cannot be read. Their codes are in the
+// `Tcpglint.` namespace, which the API never uses, so they are never mistaken for an API code.
+
+/// A kind of problem that tcpglint reports on its own, outside the rule pack.
+public struct Diagnostic: Sendable, Hashable {
+    public let id: String
+    public let code: String
+    public let severity: Severity
+    public let summary: String
+    public let description: String
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool { a.id == b.id }
+    public func hash(into h: inout Hasher) { h.combine(id) }
+}
+
+extension Diagnostic {
+    public static let syntaxError = Diagnostic(
+        id: "syntax-error", code: "Tcpglint.SyntaxError", severity: .error,
+        summary: "The file is not valid JSON or YAML",
+        description: "The file does not parse. The finding points at the first fault; nothing after it in that document is checked. Other files are still linted.")
+    public static let encoding = Diagnostic(
+        id: "invalid-encoding", code: "Tcpglint.InvalidEncoding", severity: .error,
+        summary: "The file is not UTF-8 text",
+        description: "Requests are sent as UTF-8. A file with invalid UTF-8, a UTF-16 or UTF-32 byte order mark, or a NUL byte is reported at the first bad byte and not parsed.")
+    public static let duplicateKey = Diagnostic(
+        id: "duplicate-key", code: "Tcpglint.DuplicateKey", severity: .error,
+        summary: "A key appears twice in one object",
+        description: "JSON and YAML parsers disagree on which of two equal keys wins (most keep the last, some refuse the document). tcpglint checks the last one and reports the repeat at the second key.")
+    public static let yaml11 = Diagnostic(
+        id: "yaml11-ambiguity", code: "Tcpglint.Yaml11Ambiguity", severity: .warning,
+        summary: "A YAML 1.1 loader would read this value as another type or value",
+        description: "tcpglint reads YAML with the YAML 1.2 core schema. Many tools that send requests (PyYAML, older libyaml bindings) use YAML 1.1, where `no`, `on`, `y` are booleans, `012` is octal 10, `1_000` is 1000 and `1:30` is 90. Quote such a value so that every loader reads the same thing.")
+    public static let notARequest = Diagnostic(
+        id: "not-a-request", code: "Tcpglint.NotAnObject", severity: .error,
+        summary: "The document is not an object of parameters",
+        description: "A request body is a JSON object (a YAML mapping) of parameter names to values. A document that is a list, a scalar or empty is not a request.")
+    public static let emptyFile = Diagnostic(
+        id: "empty-file", code: "Tcpglint.EmptyFile", severity: .warning,
+        summary: "The file holds no request",
+        description: "The file is empty, or holds only whitespace or comments. It is reported so that a request emptied by mistake does not pass unseen.")
+    public static let limitExceeded = Diagnostic(
+        id: "limit-exceeded", code: "Tcpglint.LimitExceeded", severity: .error,
+        summary: "The file exceeds one of tcpglint's safety limits",
+        description: "A limit on nesting depth, alias expansion, scalar length or documents per stream was hit. The message names the limit and the flag that raises it.")
+    public static let regexLimit = Diagnostic(
+        id: "pattern-limit", code: "Tcpglint.PatternLimit", severity: .error,
+        summary: "A rule's pattern hit the PCRE2 match limit",
+        description: "A rule's regular expression needed more backtracking than the match limit allows on this value, so the rule could not decide. The message names the rule; rewrite its pattern.")
+    public static let ioError = Diagnostic(
+        id: "io-error", code: "Tcpglint.IOError", severity: .error,
+        summary: "The file could not be read",
+        description: "The path does not exist, is not readable, or is not a regular file. tcpglint exits with status 3 after linting the other files.")
+
+    /// Every diagnostic, in the order `tcpglint rules` lists them.
+    public static let all: [Diagnostic] = [
+        .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .regexLimit, .ioError,
+    ]
+}
+
+/// A problem found while reading a file, before any rule runs.
+public struct InputProblem: Sendable {
+    public let diagnostic: Diagnostic
+    /// The 1-based document of the stream it belongs to.
+    public let document: Int
+    public let range: SourceRange
+    /// The parameter path of the value concerned, when known.
+    public let path: ParamPath?
+    public let message: String
+    /// The message to show instead when `path` is a secret parameter (no value in it).
+    public let redactedMessage: String?
+
+    public init(
+        _ diagnostic: Diagnostic, document: Int, range: SourceRange, path: ParamPath? = nil,
+        message: String, redactedMessage: String? = nil
+    ) {
+        self.diagnostic = diagnostic
+        self.document = document
+        self.range = range
+        self.path = path
+        self.message = message
+        self.redactedMessage = redactedMessage
+    }
+}
+
+/// A parsed file: its documents and what went wrong reading it.
+public struct LoadedFile: Sendable {
+    public let source: SourceFile
+    public let documents: [Document]
+    public let problems: [InputProblem]
+    /// The number of documents in the stream, including one that failed to parse.
+    public let documentCount: Int
+
+    public init(source: SourceFile, documents: [Document], problems: [InputProblem], documentCount: Int) {
+        self.source = source
+        self.documents = documents
+        self.problems = problems
+        self.documentCount = documentCount
+    }
+}
+
+/// Parses a JSON document held in a string parameter (`DBEngineConfig`). Provided by the input
+/// layer so that the engine itself does no parsing.
+public protocol EmbeddedParser: Sendable {
+    func parseJSON(_ text: String) -> (document: Document?, problems: [InputProblem])
+}

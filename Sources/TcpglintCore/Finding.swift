@@ -1,0 +1,71 @@
+/// How serious a finding is. `error`: the API rejects the request. `warning`: probably wrong, or
+/// the evidence is mixed. `info`: worth knowing.
+public enum Severity: Int, Comparable, Sendable, CaseIterable, CustomStringConvertible {
+    case info = 0
+    case warning = 1
+    case error = 2
+
+    public init?(name: String) {
+        switch name {
+        case "error": self = .error
+        case "warning": self = .warning
+        case "info": self = .info
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "info"
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One problem found in one file.
+public struct Finding: Sendable, Hashable {
+    /// The file name as given on the command line (or `--stdin-filename`).
+    public var file: String
+    /// The 1-based number of the document in a YAML stream; 1 for JSON.
+    public var document: Int
+    /// How many documents the stream holds (the text format names the document only when > 1).
+    public var documentCount: Int
+    public var range: SourceRange
+    public var severity: Severity
+    /// The API error code this finding mirrors, or a `Tcpglint.` code of tcpglint's own.
+    public var code: String
+    /// The stable id of the rule that made the finding.
+    public var rule: String
+    /// The parameter path (`DBNodeSet[1].Zone`), or `$` for the whole request.
+    public var path: String
+    public var message: String
+
+    public init(
+        file: String, document: Int = 1, documentCount: Int = 1, range: SourceRange,
+        severity: Severity, code: String, rule: String, path: String, message: String
+    ) {
+        self.file = file
+        self.document = document
+        self.documentCount = documentCount
+        self.range = range
+        self.severity = severity
+        self.code = code
+        self.rule = rule
+        self.path = path
+        self.message = message
+    }
+
+    /// The order findings are printed in: file, document, line, column, then rule and message.
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
+        if a.document != b.document { return a.document < b.document }
+        if a.range.start.line != b.range.start.line { return a.range.start.line < b.range.start.line }
+        if a.range.start.column != b.range.start.column { return a.range.start.column < b.range.start.column }
+        if a.rule != b.rule { return a.rule < b.rule }
+        if a.path != b.path { return a.path < b.path }
+        return a.message < b.message
+    }
+}

@@ -1,0 +1,142 @@
+// MARK: - Message templates
+
+/// A rule's message with `{placeholder}`s, parsed when the rule file loads.
+///
+/// Placeholders: `{param}` the parameter path; `{name}` its last key; `{value}` the value as
+/// written (quoted if a string; never shown for a secret); `{expected}` what the check allows;
+/// `{detail}` what the check found; `{hint}` a "did you mean" (empty when there is none);
+/// `{other}` and `{other-value}` the other parameter of a relation. `{{` and `}}` are literal braces.
+public struct MessageTemplate: Sendable {
+    public enum Piece: Sendable, Equatable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    public static let placeholders: Set<String> = [
+        "param", "name", "value", "expected", "detail", "hint", "other", "other-value",
+    ]
+
+    public let pieces: [Piece]
+    public let source: String
+
+    /// A template error: the message and the 0-based character offset in the template.
+    public struct ParseError: Error, Sendable {
+        public let message: String
+        public let offset: Int
+    }
+
+    public init(parsing text: String) throws(ParseError) {
+        source = text
+        var pieces: [Piece] = []
+        var literal = ""
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "{" {
+                if i + 1 < chars.count, chars[i + 1] == "{" {
+                    literal.append("{")
+                    i += 2
+                    continue
+                }
+                guard let close = chars[(i + 1)...].firstIndex(of: "}") else {
+                    throw ParseError(message: "unclosed '{' in message", offset: i)
+                }
+                let name = String(chars[(i + 1)..<close])
+                guard MessageTemplate.placeholders.contains(name) else {
+                    let known = MessageTemplate.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
+                    throw ParseError(message: "unknown placeholder {\(name)} in message; known: \(known)", offset: i)
+                }
+                if !literal.isEmpty { pieces.append(.text(literal)); literal = "" }
+                pieces.append(.placeholder(name))
+                i = close + 1
+            } else if c == "}" {
+                if i + 1 < chars.count, chars[i + 1] == "}" {
+                    literal.append("}")
+                    i += 2
+                    continue
+                }
+                throw ParseError(message: "unmatched '}' in message (write '}}' for a brace)", offset: i)
+            } else {
+                literal.append(c)
+                i += 1
+            }
+        }
+        if !literal.isEmpty { pieces.append(.text(literal)) }
+        self.pieces = pieces
+    }
+
+    /// Fills the placeholders from `values`; a missing one renders as an empty string.
+    public func render(_ values: [String: String]) -> String {
+        var out = ""
+        for p in pieces {
+            switch p {
+            case .text(let t): out += t
+            case .placeholder(let name): out += values[name] ?? ""
+            }
+        }
+        return out
+    }
+}
+
+// MARK: - Showing values
+
+/// How values appear in messages.
+public enum ValueText {
+    /// The text shown in place of a secret.
+    public static let redacted = "(secret, not shown)"
+
+    /// A scalar as a message shows it: strings in double quotes with control characters
+    /// escaped, other scalars as written; long values are cut with "…".
+    public static func quote(_ value: String, type: ScalarType = .string, limit: Int = 64) -> String {
+        var body = ""
+        var count = 0
+        for s in value.unicodeScalars {
+            if count >= limit { body += "…"; break }
+            count += 1
+            switch s {
+            case "\"" where type == .string: body += "\\\""
+            case "\\" where type == .string: body += "\\\\"
+            case "\n": body += "\\n"
+            case "\r": body += "\\r"
+            case "\t": body += "\\t"
+            default:
+                if s.value < 0x20 || s.value == 0x7F || (s.value >= 0x80 && s.value < 0xA0) {
+                    body += "\\u" + hex4(s.value)
+                } else {
+                    body.unicodeScalars.append(s)
+                }
+            }
+        }
+        return type == .string ? "\"\(body)\"" : body
+    }
+
+    /// `"a", "b" or "c"` — or, for a long list, the first few and a count.
+    public static func list(_ values: [String], conjunction: String = "or", quoted: Bool = false, limit: Int = 10) -> String {
+        let shown = values.map { quoted ? "\"\($0)\"" : $0 }
+        if shown.isEmpty { return "nothing" }
+        if shown.count == 1 { return shown[0] }
+        if shown.count > limit {
+            return shown.prefix(6).joined(separator: ", ") + ", … (\(shown.count) values)"
+        }
+        return shown.dropLast().joined(separator: ", ") + " \(conjunction) " + shown.last!
+    }
+
+    static func hex4(_ v: UInt32) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+
+    /// A character as a message names it: `U+0020 (space)` for invisible ones, else quoted.
+    public static func character(_ s: Unicode.Scalar) -> String {
+        switch s {
+        case " ": return "a space"
+        case "\t": return "a tab"
+        default:
+            if s.value < 0x20 || s.value == 0x7F || s.properties.generalCategory == .format {
+                return "U+" + hex4(s.value)
+            }
+            return "'\(Character(s))' (U+\(hex4(s.value)))"
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import CPCRE2
+
+/// A PCRE2 pattern compiled once (with JIT where the platform has it) and then shared, read-only,
+/// by every thread. Patterns are compiled with `PCRE2_UTF` (so `\p{L}` and `.` see characters,
+/// not bytes) and `PCRE2_DOLLAR_ENDONLY` (so `$` does not accept a trailing newline). `\d` and
+/// `\w` stay ASCII. Matching runs under a match limit, a depth limit and a heap limit, so a
+/// pattern with catastrophic backtracking fails with `.limitExceeded` instead of hanging.
+public final class Regex: @unchecked Sendable {
+    /// The pattern as written.
+    public let pattern: String
+    public let caseInsensitive: Bool
+    private let code: OpaquePointer
+    private let context: OpaquePointer?
+    /// Whether the JIT compiler accepted the pattern.
+    public let jitCompiled: Bool
+
+    /// Resource limits for one match.
+    public struct Limits: Sendable {
+        public var match: UInt32
+        public var depth: UInt32
+        public var heapKiB: UInt32
+        public static let `default` = Limits(match: 1_000_000, depth: 10_000, heapKiB: 20_000)
+        public init(match: UInt32, depth: UInt32, heapKiB: UInt32) {
+            self.match = match
+            self.depth = depth
+            self.heapKiB = heapKiB
+        }
+    }
+
+    /// Why a pattern did not compile: PCRE2's message and the 0-based offset in the pattern.
+    public struct CompileError: Error, Sendable {
+        public let message: String
+        public let offset: Int
+    }
+
+    /// The outcome of a match that could not be decided.
+    public enum MatchError: Error, Sendable {
+        case limitExceeded(String)
+        case failed(String)
+    }
+
+    public init(_ pattern: String, caseInsensitive: Bool = false, limits: Limits = .default) throws(CompileError) {
+        self.pattern = pattern
+        self.caseInsensitive = caseInsensitive
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        var options = UInt32(PCRE2_UTF) | UInt32(PCRE2_DOLLAR_ENDONLY)
+        if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
+        let compiled: OpaquePointer? = pattern.withCString { p in
+            p.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count) { bytes in
+                pcre2_compile_8(bytes, pattern.utf8.count, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw CompileError(message: Regex.message(for: errorCode), offset: errorOffset)
+        }
+        code = compiled
+        jitCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        let ctx = pcre2_match_context_create_8(nil)
+        if let ctx {
+            pcre2_set_match_limit_8(ctx, limits.match)
+            pcre2_set_depth_limit_8(ctx, limits.depth)
+            pcre2_set_heap_limit_8(ctx, limits.heapKiB)
+        }
+        context = ctx
+    }
+
+    deinit {
+        pcre2_code_free_8(code)
+        if let context { pcre2_match_context_free_8(context) }
+    }
+
+    /// The number of capturing groups.
+    public var captureCount: Int {
+        var n: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &n)
+        return Int(n)
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    public func matches(_ text: String) throws(MatchError) -> Bool {
+        try firstMatch(in: text) != nil
+    }
+
+    /// The byte ranges of the whole match and of each group (nil for a group that did not take
+    /// part), or nil when there is no match.
+    public func firstMatch(in text: String) throws(MatchError) -> [Range<Int>?]? {
+        guard let md = pcre2_match_data_create_from_pattern_8(code, nil) else {
+            throw .failed("out of memory")
+        }
+        defer { pcre2_match_data_free_8(md) }
+        var copy = text
+        let rc: Int32 = copy.withUTF8 { buf in
+            pcre2_match_8(code, buf.baseAddress, buf.count, 0, 0, md, context)
+        }
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 {
+            let message = Regex.message(for: rc)
+            switch rc {
+            case PCRE2_ERROR_MATCHLIMIT, PCRE2_ERROR_DEPTHLIMIT, PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_JIT_STACKLIMIT:
+                throw .limitExceeded(message)
+            default:
+                throw .failed(message)
+            }
+        }
+        let pairs = Int(pcre2_get_ovector_count_8(md))
+        guard let ov = pcre2_get_ovector_pointer_8(md) else { return nil }
+        var out: [Range<Int>?] = []
+        for i in 0..<pairs {
+            let s = ov[2 * i], e = ov[2 * i + 1]
+            if s == Int.max || s == ~0 || e < s { out.append(nil) } else { out.append(Int(s)..<Int(e)) }
+        }
+        return out
+    }
+
+    private static func message(for code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        return n > 0 ? String(decoding: buffer[0..<Int(n)], as: UTF8.self) : "PCRE2 error \(code)"
+    }
+}

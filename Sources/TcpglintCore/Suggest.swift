@@ -1,0 +1,52 @@
+/// "Did you mean": the closest candidate to a misspelt name or value.
+public enum Suggest {
+    /// The best candidate for `input`, or nil when none is close enough.
+    ///
+    /// In order: a case-only difference; a candidate that the input starts or ends with
+    /// (`InstanceName` → `Name`, `DBNodeSet.0.Role` → `DBNodeSet`) or that starts with the input;
+    /// otherwise the smallest edit distance (case-insensitive, transpositions count as one),
+    /// if it is at most a third of the longer name.
+    public static func closest(to input: String, in candidates: [String]) -> String? {
+        guard !input.isEmpty, !candidates.isEmpty else { return nil }
+        let lower = input.lowercased()
+        if let exact = candidates.first(where: { $0.lowercased() == lower && $0 != input }) { return exact }
+        var contained: [String] = []
+        for c in candidates where c.count >= 4 && c != input {
+            let lc = c.lowercased()
+            if lower.hasPrefix(lc) || lower.hasSuffix(lc) || (lower.count >= 4 && lc.hasPrefix(lower)) {
+                contained.append(c)
+            }
+        }
+        if let best = contained.max(by: { $0.count < $1.count }) { return best }
+        var best: (String, Int)? = nil
+        let a = Array(lower.unicodeScalars)
+        for c in candidates where c != input {
+            let b = Array(c.lowercased().unicodeScalars)
+            let d = distance(a, b)
+            let allowed = max(1, max(a.count, b.count) / 3)
+            if d <= allowed, best == nil || d < best!.1 { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    /// Optimal string alignment distance.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        if a.count > 256 || b.count > 256 { return max(a.count, b.count) }
+        var prev2 = [Int](repeating: 0, count: b.count + 1)
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                cur[j] = v
+            }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[b.count]
+    }
+}

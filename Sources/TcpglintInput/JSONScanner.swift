@@ -1,0 +1,655 @@
+import TcpglintCore
+
+// MARK: - Limits
+
+/// Safety limits applied while reading a file, so that a hostile or broken input cannot exhaust
+/// the stack, the memory or the time of a run. Each one has a command-line flag that raises it.
+public struct InputLimits: Sendable {
+    /// The deepest nesting of objects and arrays (`--max-depth`).
+    public var maxDepth: Int
+    /// The longest string or scalar, in UTF-8 bytes after decoding (`--max-scalar-bytes`).
+    public var maxScalarBytes: Int
+    /// The most nodes a YAML document may hold once its aliases are expanded (`--max-alias-expansion`).
+    public var maxAliasExpansion: Int
+    /// The most documents a YAML stream may hold (`--max-documents`).
+    public var maxDocuments: Int
+
+    public static let `default` = InputLimits(maxDepth: 512, maxScalarBytes: 1 << 20)
+
+    public init(maxDepth: Int, maxScalarBytes: Int, maxAliasExpansion: Int = 100_000, maxDocuments: Int = 1_000) {
+        self.maxDepth = maxDepth
+        self.maxScalarBytes = maxScalarBytes
+        self.maxAliasExpansion = maxAliasExpansion
+        self.maxDocuments = maxDocuments
+    }
+}
+
+// MARK: - The scanner
+
+/// A strict RFC 8259 JSON parser that records where every node is.
+///
+/// It accepts exactly JSON: no comments, trailing commas, single quotes, unquoted keys, leading
+/// zeros, `+`, bare `.5`/`1.`, NaN, Infinity or hex. The first fault stops the parse and is
+/// reported where it is, with a message that never repeats text from inside a string (a string
+/// may hold a secret). A repeated key is reported but does not stop the parse. The parser keeps
+/// its own stack, so nesting depth is bounded by `InputLimits.maxDepth`, not by the call stack.
+public enum JSONScanner {
+    /// Parses one JSON file. `source.bytes` are already known to be valid UTF-8 with any BOM removed.
+    ///
+    /// Returns one document (index 1) when the file parses, with any duplicate-key problems; no
+    /// document and one problem when it does not; and no document and no problem (a document
+    /// count of 0) when the file is empty or holds only whitespace.
+    public static func load(_ source: SourceFile, limits: InputLimits = .default) -> LoadedFile {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(source: source, buffer: buffer, limits: limits)
+            do throws(JSONFault) {
+                guard let document = try parser.parse() else {
+                    return LoadedFile(source: source, documents: [], problems: [], documentCount: 0)
+                }
+                return LoadedFile(source: source, documents: [document], problems: parser.duplicates, documentCount: 1)
+            } catch {
+                return LoadedFile(source: source, documents: [], problems: [error.problem], documentCount: 1)
+            }
+        }
+    }
+}
+
+// MARK: - Implementation
+
+/// The fault that ends a parse.
+private struct JSONFault: Error {
+    let problem: InputProblem
+}
+
+/// An open object or array.
+private struct Frame {
+    let isObject: Bool
+    let start: SourcePosition
+    /// The index of this object's first key in `JSONParser.keys`.
+    let keyBase: Int
+    /// The index of the current item of an array.
+    var index = 0
+    /// The key whose value is being read, in an object.
+    var currentKey = ""
+    /// Key → index in `JSONParser.keys`, built once an object has many keys.
+    var lookup: [String: Int]? = nil
+}
+
+private enum ASCII {
+    static let quote = UInt8(ascii: "\"")
+    static let backslash = UInt8(ascii: "\\")
+    static let slash = UInt8(ascii: "/")
+    static let openBrace = UInt8(ascii: "{")
+    static let closeBrace = UInt8(ascii: "}")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+    static let comma = UInt8(ascii: ",")
+    static let colon = UInt8(ascii: ":")
+    static let minus = UInt8(ascii: "-")
+    static let plus = UInt8(ascii: "+")
+    static let dot = UInt8(ascii: ".")
+    static let zero = UInt8(ascii: "0")
+    static let nine = UInt8(ascii: "9")
+    static let space: UInt8 = 0x20
+    static let tab: UInt8 = 0x09
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- zero < 10 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- UInt8(ascii: "a") < 26 }
+}
+
+/// Objects with more keys than this look duplicates up in a dictionary instead of a scan.
+private let linearKeySearchLimit = 12
+
+private struct JSONParser {
+    let source: SourceFile
+    let buf: UnsafeBufferPointer<UInt8>
+    let n: Int
+    let limits: InputLimits
+    var builder: DocumentBuilder
+
+    /// The offset of the next byte to read.
+    var i = 0
+    /// The line of `i`, the offset where that line starts, and the number of UTF-8 continuation
+    /// bytes between the two: together they give the column of `i` without recounting.
+    var line = 1
+    var lineStart = 0
+    var continuationBytes = 0
+
+    var frames: [Frame] = []
+    /// The keys of every open object, innermost last, with where each first appears.
+    var keys: [(name: String, position: SourcePosition)] = []
+    /// Decoded bytes of a string with escapes; reused between strings.
+    var scratch: [UInt8] = []
+    var duplicates: [InputProblem] = []
+
+    init(source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, limits: InputLimits) {
+        self.source = source
+        self.buf = buffer
+        self.n = buffer.count
+        self.limits = limits
+        self.builder = DocumentBuilder(source: source, format: .json, index: 1)
+    }
+
+    // MARK: Positions
+
+    /// The position of offset `p`, which must be on the current line at or after the last
+    /// multi-byte character counted (true for every offset the parser asks about).
+    @inline(__always)
+    func position(_ p: Int) -> SourcePosition {
+        SourcePosition(line: line, column: p - lineStart - continuationBytes + 1, offset: p)
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while i < n {
+            let b = buf[i]
+            if b == ASCII.space || b == ASCII.tab {
+                i += 1
+            } else if b == ASCII.lf {
+                i += 1
+                newLine()
+            } else if b == ASCII.cr {
+                i += 1
+                if i < n && buf[i] == ASCII.lf { i += 1 }
+                newLine()
+            } else {
+                return
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func newLine() {
+        line += 1
+        lineStart = i
+        continuationBytes = 0
+    }
+
+    // MARK: The document
+
+    /// Parses the whole file: a document, or nil when it holds only whitespace.
+    mutating func parse() throws(JSONFault) -> Document? {
+        skipWhitespace()
+        if i == n { return nil }
+        var last = NodeID(0)
+        var needValue = true
+        while true {
+            if needValue {
+                guard i < n else { throw eof("expected a value") }
+                let b = buf[i]
+                switch b {
+                case ASCII.openBrace:
+                    let start = try open(isObject: true)
+                    builder.begin(.mapping, style: .flow, start: start)
+                    skipWhitespace()
+                    guard i < n else { throw eofUnclosed(frames[frames.count - 1]) }
+                    if buf[i] == ASCII.closeBrace {
+                        i += 1
+                        last = close()
+                        needValue = false
+                    } else {
+                        try readKey()
+                    }
+                    continue
+                case ASCII.openBracket:
+                    let start = try open(isObject: false)
+                    builder.begin(.sequence, style: .flow, start: start)
+                    skipWhitespace()
+                    guard i < n else { throw eofUnclosed(frames[frames.count - 1]) }
+                    if buf[i] == ASCII.closeBracket {
+                        i += 1
+                        last = close()
+                        needValue = false
+                    }
+                    continue
+                case ASCII.quote:
+                    let (value, range) = try readString()
+                    last = builder.scalar(value, type: .string, style: .doubleQuoted, range: range)
+                case ASCII.minus, ASCII.zero...ASCII.nine:
+                    last = try readNumber()
+                default:
+                    if ASCII.isLetter(b) {
+                        last = try readLiteral()
+                    } else {
+                        throw unexpectedValue()
+                    }
+                }
+                needValue = false
+            }
+
+            // After a value.
+            skipWhitespace()
+            let top = frames.count - 1
+            guard top >= 0 else {
+                if i < n { throw fault(.syntaxError, at: position(i), "unexpected content after the JSON value") }
+                return builder.finish(root: last)
+            }
+            guard i < n else { throw eofUnclosed(frames[top]) }
+            let isObject = frames[top].isObject
+            let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
+            let b = buf[i]
+            if b == ASCII.comma {
+                let comma = position(i)
+                i += 1
+                skipWhitespace()
+                if i < n && buf[i] == closer {
+                    throw fault(.syntaxError, at: comma, "trailing commas are not allowed in JSON")
+                }
+                if isObject {
+                    try readKey()
+                } else {
+                    frames[top].index += 1
+                }
+                needValue = true
+            } else if b == closer {
+                i += 1
+                last = close()
+            } else {
+                throw unexpected(isObject ? "expected ',' or '}'" : "expected ',' or ']'")
+            }
+        }
+    }
+
+    /// Opens an object or array at `i`, checking the depth limit; returns its start.
+    mutating func open(isObject: Bool) throws(JSONFault) -> SourcePosition {
+        let start = position(i)
+        if frames.count >= limits.maxDepth {
+            throw fault(.limitExceeded, at: start,
+                        "nesting deeper than \(limits.maxDepth) levels; raise it with --max-depth")
+        }
+        frames.append(Frame(isObject: isObject, start: start, keyBase: keys.count))
+        i += 1
+        return start
+    }
+
+    /// Closes the innermost object or array; `i` is just after its closing bracket.
+    mutating func close() -> NodeID {
+        let frame = frames.removeLast()
+        if keys.count > frame.keyBase { keys.removeLast(keys.count - frame.keyBase) }
+        return builder.end(at: position(i))
+    }
+
+    /// Reads a key, the colon after it and the whitespace after that.
+    mutating func readKey() throws(JSONFault) {
+        guard i < n else { throw eof("expected a key in double quotes") }
+        let b = buf[i]
+        guard b == ASCII.quote else {
+            if ASCII.isLetter(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "$") {
+                throw fault(.syntaxError, at: position(i), "object keys must be strings in double quotes")
+            }
+            throw unexpected("expected a key in double quotes")
+        }
+        let (key, range) = try readString()
+        builder.scalar(key, type: .string, style: .doubleQuoted, range: range)
+        noteKey(key, at: range)
+
+        skipWhitespace()
+        guard i < n else { throw eof("expected ':' after the key") }
+        guard buf[i] == ASCII.colon else { throw unexpected("expected ':' after the key") }
+        i += 1
+        skipWhitespace()
+    }
+
+    /// Records a key of the innermost object and reports it if it is repeated.
+    mutating func noteKey(_ key: String, at range: SourceRange) {
+        let top = frames.count - 1
+        frames[top].currentKey = key
+        let base = frames[top].keyBase
+        var first: SourcePosition?
+        if let lookup = frames[top].lookup {
+            if let k = lookup[key] { first = keys[k].position }
+        } else {
+            var k = base
+            while k < keys.count {
+                if keys[k].name == key { first = keys[k].position; break }
+                k += 1
+            }
+        }
+        if let first {
+            duplicates.append(InputProblem(
+                .duplicateKey, document: 1, range: range, path: currentPath(),
+                message: "duplicate key \"\(displayKey(key))\"; the first is at line \(first.line), column \(first.column)"))
+            return
+        }
+        keys.append((key, range.start))
+        if frames[top].lookup != nil {
+            frames[top].lookup![key] = keys.count - 1
+        } else if keys.count - base > linearKeySearchLimit {
+            var lookup: [String: Int] = [:]
+            lookup.reserveCapacity(2 * (keys.count - base))
+            for k in base..<keys.count { lookup[keys[k].name] = k }
+            frames[top].lookup = lookup
+        }
+    }
+
+    /// The parameter path of the value being read.
+    func currentPath() -> ParamPath {
+        var components: [PathComponent] = []
+        components.reserveCapacity(frames.count)
+        for frame in frames {
+            components.append(frame.isObject ? .key(frame.currentKey) : .index(frame.index))
+        }
+        return ParamPath(components)
+    }
+
+    // MARK: Strings
+
+    /// Reads a string starting at the opening quote at `i`; returns its decoded value and range.
+    mutating func readString() throws(JSONFault) -> (String, SourceRange) {
+        let start = position(i)
+        i += 1
+        let contentStart = i
+        var runStart = i
+        var escaped = false
+        while true {
+            // The hot loop: plain characters up to a quote, a backslash or a control character.
+            var extra = 0
+            var j = i
+            while j < n {
+                let b = buf[j]
+                if b < 0x80 {
+                    if b == ASCII.quote || b == ASCII.backslash || b < 0x20 { break }
+                } else if b & 0xC0 == 0x80 {
+                    extra += 1
+                }
+                j += 1
+            }
+            i = j
+            continuationBytes += extra
+            guard i < n else { throw fault(.syntaxError, at: start, "unterminated string") }
+            let b = buf[i]
+            if b == ASCII.quote { break }
+            if b == ASCII.backslash {
+                if !escaped {
+                    escaped = true
+                    scratch.removeAll(keepingCapacity: true)
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
+                try readEscape(stringStart: start)
+                runStart = i
+                if scratch.count > limits.maxScalarBytes { throw tooLong(start) }
+                continue
+            }
+            throw fault(.syntaxError, at: position(i), "control character U+\(hex(UInt32(b))) in string; escape it")
+        }
+        let contentEnd = i
+        i += 1
+        let range = SourceRange(start: start, end: position(i))
+        if escaped {
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<contentEnd]))
+            if scratch.count > limits.maxScalarBytes { throw tooLong(start, range) }
+            return (String(decoding: scratch, as: UTF8.self), range)
+        }
+        if contentEnd - contentStart > limits.maxScalarBytes { throw tooLong(start, range) }
+        return (String(decoding: UnsafeBufferPointer(rebasing: buf[contentStart..<contentEnd]), as: UTF8.self), range)
+    }
+
+    func tooLong(_ start: SourcePosition, _ range: SourceRange? = nil) -> JSONFault {
+        fault(.limitExceeded, range: range ?? SourceRange(at: start),
+              "string longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
+    }
+
+    /// Decodes the escape sequence at `i` (a backslash) into `scratch`.
+    mutating func readEscape(stringStart: SourcePosition) throws(JSONFault) {
+        let backslash = i
+        guard i + 1 < n else { throw fault(.syntaxError, at: stringStart, "unterminated string") }
+        let decoded: UInt8
+        switch buf[i + 1] {
+        case ASCII.quote: decoded = ASCII.quote
+        case ASCII.backslash: decoded = ASCII.backslash
+        case ASCII.slash: decoded = ASCII.slash
+        case UInt8(ascii: "b"): decoded = 0x08
+        case UInt8(ascii: "f"): decoded = 0x0C
+        case UInt8(ascii: "n"): decoded = 0x0A
+        case UInt8(ascii: "r"): decoded = 0x0D
+        case UInt8(ascii: "t"): decoded = 0x09
+        case UInt8(ascii: "u"):
+            let unit = try hex4(backslash: backslash, stringStart: stringStart)
+            i += 6
+            var scalar = unit
+            if unit >= 0xD800 && unit < 0xDC00 {
+                guard i + 1 < n && buf[i] == ASCII.backslash && buf[i + 1] == UInt8(ascii: "u") else {
+                    if i + 1 >= n && (i == n || buf[i] == ASCII.backslash) {
+                        throw fault(.syntaxError, at: stringStart, "unterminated string")
+                    }
+                    throw loneSurrogate(backslash)
+                }
+                let low = try hex4(backslash: i, stringStart: stringStart)
+                guard low >= 0xDC00 && low < 0xE000 else { throw loneSurrogate(backslash) }
+                i += 6
+                scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+            } else if unit >= 0xDC00 && unit < 0xE000 {
+                throw loneSurrogate(backslash)
+            }
+            appendUTF8(scalar)
+            return
+        default:
+            throw fault(.syntaxError, at: position(backslash), "invalid escape sequence in string")
+        }
+        scratch.append(decoded)
+        i += 2
+    }
+
+    /// The value of the four hex digits of the `\u` escape at `backslash`.
+    func hex4(backslash: Int, stringStart: SourcePosition) throws(JSONFault) -> UInt32 {
+        var value: UInt32 = 0
+        for k in 2..<6 {
+            guard backslash + k < n else { throw fault(.syntaxError, at: stringStart, "unterminated string") }
+            let b = buf[backslash + k]
+            let digit: UInt8
+            switch b {
+            case ASCII.zero...ASCII.nine: digit = b - ASCII.zero
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
+            default:
+                throw fault(.syntaxError, at: position(backslash),
+                            "invalid escape sequence in string; \\u needs four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    func loneSurrogate(_ backslash: Int) -> JSONFault {
+        fault(.syntaxError, at: position(backslash), "lone surrogate in \\u escape")
+    }
+
+    mutating func appendUTF8(_ v: UInt32) {
+        switch v {
+        case ..<0x80:
+            scratch.append(UInt8(v))
+        case ..<0x800:
+            scratch.append(UInt8(0xC0 | v >> 6))
+            scratch.append(UInt8(0x80 | v & 0x3F))
+        case ..<0x10000:
+            scratch.append(UInt8(0xE0 | v >> 12))
+            scratch.append(UInt8(0x80 | v >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | v & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | v >> 18))
+            scratch.append(UInt8(0x80 | v >> 12 & 0x3F))
+            scratch.append(UInt8(0x80 | v >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
+
+    // MARK: Numbers and literals
+
+    /// Reads a number starting at `i` (a '-' or a digit) and adds it as a scalar.
+    mutating func readNumber() throws(JSONFault) -> NodeID {
+        let start = i
+        if buf[i] == ASCII.minus {
+            i += 1
+            guard i < n, ASCII.isDigit(buf[i]) else {
+                if i < n && (buf[i] == UInt8(ascii: "I") || buf[i] == UInt8(ascii: "i")) {
+                    throw fault(.syntaxError, at: position(start), "infinite and NaN numbers are not allowed in JSON")
+                }
+                throw fault(.syntaxError, at: position(i), "expected a digit after '-'")
+            }
+        }
+        if buf[i] == ASCII.zero {
+            let zero = i
+            i += 1
+            if i < n {
+                if ASCII.isDigit(buf[i]) {
+                    throw fault(.syntaxError, at: position(zero), "leading zeros are not allowed in numbers")
+                }
+                if buf[i] == UInt8(ascii: "x") || buf[i] == UInt8(ascii: "X") {
+                    throw fault(.syntaxError, at: position(start), "hexadecimal numbers are not allowed in JSON")
+                }
+            }
+        } else {
+            while i < n && ASCII.isDigit(buf[i]) { i += 1 }
+        }
+        var isFloat = false
+        if i < n && buf[i] == ASCII.dot {
+            isFloat = true
+            i += 1
+            guard i < n, ASCII.isDigit(buf[i]) else {
+                throw fault(.syntaxError, at: position(i), "expected a digit after the decimal point")
+            }
+            while i < n && ASCII.isDigit(buf[i]) { i += 1 }
+        }
+        if i < n && (buf[i] | 0x20) == UInt8(ascii: "e") {
+            isFloat = true
+            i += 1
+            if i < n && (buf[i] == ASCII.plus || buf[i] == ASCII.minus) { i += 1 }
+            guard i < n, ASCII.isDigit(buf[i]) else {
+                throw fault(.syntaxError, at: position(i), "expected a digit in the exponent")
+            }
+            while i < n && ASCII.isDigit(buf[i]) { i += 1 }
+        }
+        let range = SourceRange(start: position(start), end: position(i))
+        if i - start > limits.maxScalarBytes {
+            throw fault(.limitExceeded, range: range,
+                        "number longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)
+        return builder.scalar(text, type: isFloat ? .float : .integer, style: .plain, range: range)
+    }
+
+    /// Reads `true`, `false` or `null` starting at `i` (a letter) and adds it as a scalar.
+    mutating func readLiteral() throws(JSONFault) -> NodeID {
+        let start = i
+        while i < n && (ASCII.isLetter(buf[i]) || ASCII.isDigit(buf[i]) || buf[i] == UInt8(ascii: "_")) { i += 1 }
+        let word = UnsafeBufferPointer(rebasing: buf[start..<i])
+        let type: ScalarType
+        let text: String
+        if word.count == 4 && word[0] == UInt8(ascii: "t") && word[1] == UInt8(ascii: "r")
+            && word[2] == UInt8(ascii: "u") && word[3] == UInt8(ascii: "e") {
+            type = .boolean
+            text = "true"
+        } else if word.count == 5 && word[0] == UInt8(ascii: "f") && word[1] == UInt8(ascii: "a")
+            && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "s") && word[4] == UInt8(ascii: "e") {
+            type = .boolean
+            text = "false"
+        } else if word.count == 4 && word[0] == UInt8(ascii: "n") && word[1] == UInt8(ascii: "u")
+            && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "l") {
+            type = .null
+            text = "null"
+        } else {
+            let lower = word.map { ASCII.isLetter($0) ? $0 | 0x20 : $0 }
+            let message: String
+            if lower.elementsEqual("nan".utf8) || lower.elementsEqual("infinity".utf8) || lower.elementsEqual("inf".utf8) {
+                message = "infinite and NaN numbers are not allowed in JSON"
+            } else if ["true", "false", "null", "none", "nil", "yes", "no"].contains(where: { lower.elementsEqual($0.utf8) }) {
+                message = "not a JSON literal; JSON has only the lower-case literals true, false and null"
+            } else {
+                message = "unquoted value; strings must be in double quotes"
+            }
+            throw fault(.syntaxError, at: position(start), message)
+        }
+        return builder.scalar(text, type: type, style: .plain, range: SourceRange(start: position(start), end: position(i)))
+    }
+
+    // MARK: Faults
+
+    func fault(_ diagnostic: Diagnostic, at position: SourcePosition, _ message: String) -> JSONFault {
+        fault(diagnostic, range: SourceRange(at: position), message)
+    }
+
+    func fault(_ diagnostic: Diagnostic, range: SourceRange, _ message: String) -> JSONFault {
+        JSONFault(problem: InputProblem(diagnostic, document: 1, range: range, message: message))
+    }
+
+    /// The end of the file where `expected` was expected.
+    func eof(_ expected: String) -> JSONFault {
+        fault(.syntaxError, at: position(n), "unexpected end of file; \(expected)")
+    }
+
+    func eofUnclosed(_ frame: Frame) -> JSONFault {
+        let what = frame.isObject ? "object" : "array"
+        return fault(.syntaxError, at: position(n),
+                     "unexpected end of file; the \(what) opened at line \(frame.start.line), column \(frame.start.column) is not closed")
+    }
+
+    /// A character at `i` that cannot start a value.
+    func unexpectedValue() -> JSONFault {
+        switch buf[i] {
+        case UInt8(ascii: "'"):
+            return fault(.syntaxError, at: position(i), "strings must be in double quotes, not single quotes")
+        case ASCII.plus:
+            return fault(.syntaxError, at: position(i), "a number cannot start with '+'")
+        case ASCII.dot:
+            return fault(.syntaxError, at: position(i), "a number needs a digit before the decimal point")
+        default:
+            return unexpected("expected a value")
+        }
+    }
+
+    /// The character at `i` where `expected` was expected (outside any string).
+    func unexpected(_ expected: String) -> JSONFault {
+        let b = buf[i]
+        if b == ASCII.slash || b == UInt8(ascii: "#") {
+            return fault(.syntaxError, at: position(i), "comments are not allowed in JSON")
+        }
+        if b == UInt8(ascii: "'") {
+            return fault(.syntaxError, at: position(i), "strings must be in double quotes, not single quotes")
+        }
+        return fault(.syntaxError, at: position(i), "unexpected character \(describe(i)); \(expected)")
+    }
+
+    /// A character outside strings, for a message: `'}'` for visible ASCII, else `U+00A0`.
+    func describe(_ p: Int) -> String {
+        let b = buf[p]
+        if b > 0x20 && b < 0x7F { return "'\(String(UnicodeScalar(b)))'" }
+        var value = UInt32(b)
+        var need = 0
+        switch b {
+        case 0xC0...0xDF: value &= 0x1F; need = 1
+        case 0xE0...0xEF: value &= 0x0F; need = 2
+        case 0xF0...0xF7: value &= 0x07; need = 3
+        default: break
+        }
+        var k = 1
+        while k <= need && p + k < n {
+            value = value << 6 | UInt32(buf[p + k] & 0x3F)
+            k += 1
+        }
+        return "U+" + hex(value)
+    }
+}
+
+/// Upper-case hex with at least four digits.
+private func hex(_ v: UInt32) -> String {
+    let digits = String(v, radix: 16, uppercase: true)
+    return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
+}
+
+/// A key as shown between double quotes in a message: quotes, backslashes and control
+/// characters escaped, so that the message stays on one line.
+private func displayKey(_ key: String) -> String {
+    guard key.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return key }
+    var out = ""
+    for scalar in key.unicodeScalars {
+        switch scalar.value {
+        case 0x22: out += "\\\""
+        case 0x5C: out += "\\\\"
+        case 0..<0x20, 0x7F: out += "\\u" + hex(scalar.value)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}

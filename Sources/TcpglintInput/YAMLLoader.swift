@@ -1,0 +1,358 @@
+import CYAML
+import TcpglintCore
+
+// MARK: - YAML through libyaml's event API
+
+/// Loads a YAML stream with libyaml's event parser and the YAML 1.2 core schema.
+///
+/// - Each document of a stream is one request (`Document.index` counts from 1).
+/// - Anchors and aliases are resolved by sharing the anchored subtree; the expanded size is
+///   bounded by `InputLimits.maxAliasExpansion` ("billion laughs").
+/// - Merge keys (`<<`) are resolved; keys written in the mapping win over merged ones.
+/// - Duplicate keys, and plain scalars that a YAML 1.1 loader would read as another type or
+///   value (`no`, `on`, `012`, `1_000`), are reported as problems; parsing goes on.
+/// - Tags are kept as data and never acted on; the standard `!!str`, `!!int`, `!!float`,
+///   `!!bool` and `!!null` tags set the type.
+public enum YAMLLoader {
+    public static func load(_ source: SourceFile, limits: InputLimits = .default) -> LoadedFile {
+        var state = LoaderState(source: source, limits: limits)
+        source.bytes.withUnsafeBufferPointer { buf in
+            state.run(buf)
+        }
+        return LoadedFile(source: source, documents: state.documents, problems: state.problems,
+                          documentCount: state.documentCount)
+    }
+}
+
+/// Maps libyaml's character index to a byte offset: the identity for ASCII files, otherwise a
+/// walk from a checkpoint taken every 64 characters.
+struct CharOffsets {
+    private let ascii: Bool
+    private var checkpoints: [Int] = []
+    private let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        ascii = !bytes.contains { $0 >= 0x80 }
+        guard !ascii else { return }
+        var chars = 0
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+            if chars % 64 == 0 { checkpoints.append(i) }
+            chars += 1
+        }
+    }
+
+    func byteOffset(ofChar index: Int) -> Int {
+        if ascii { return min(index, bytes.count) }
+        let cp = index / 64
+        guard cp < checkpoints.count else { return bytes.count }
+        var offset = checkpoints[cp]
+        var remaining = index - cp * 64
+        while remaining > 0, offset < bytes.count {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        return offset
+    }
+}
+
+private struct OpenCollection {
+    var kind: NodeKind
+    var anchor: String?
+    /// For mappings: true when the next scalar is a key.
+    var expectKey = true
+    var items = 0
+    var key: String?
+    var component: PathComponent?
+    /// Explicit keys seen: name → the key node's position.
+    var seen: [String: SourcePosition] = [:]
+    var hasMerge = false
+}
+
+private struct LoaderState {
+    let source: SourceFile
+    let limits: InputLimits
+    let offsets: CharOffsets
+    var documents: [Document] = []
+    var problems: [InputProblem] = []
+    var documentCount = 0
+
+    var builder: DocumentBuilder?
+    var stack: [OpenCollection] = []
+    var anchors: [String: NodeID] = [:]
+    var expanded = 0
+    var root: NodeID?
+    var aborted = false
+
+    init(source: SourceFile, limits: InputLimits) {
+        self.source = source
+        self.limits = limits
+        self.offsets = CharOffsets(source.bytes)
+    }
+
+    func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1,
+                       offset: offsets.byteOffset(ofChar: Int(mark.index)))
+    }
+
+    mutating func run(_ buf: UnsafeBufferPointer<UInt8>) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, buf.baseAddress ?? UnsafePointer(bitPattern: 1)!, buf.count)
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                syntaxError(&parser)
+                return
+            }
+            defer { yaml_event_delete(&event) }
+            let type = event.type
+            if type == YAML_STREAM_END_EVENT { return }
+            if aborted {
+                // Skip to the next document after a fatal problem in this one.
+                if type == YAML_DOCUMENT_END_EVENT { aborted = false; builder = nil }
+                continue
+            }
+            handle(&event)
+            if documentCount > limits.maxDocuments {
+                problems.append(InputProblem(
+                    .limitExceeded, document: documentCount, range: SourceRange(at: position(event.start_mark)),
+                    message: "the stream holds more than \(limits.maxDocuments) documents; raise it with --max-documents"))
+                documentCount -= 1
+                documents.removeLast(max(0, documents.count - limits.maxDocuments))
+                return
+            }
+        }
+    }
+
+    mutating func syntaxError(_ parser: inout yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        let context = parser.context.map { String(cString: $0) }
+        var message = problem
+        if let context { message = "\(problem) \(context)" }
+        let mark = parser.problem_mark
+        let pos = position(mark)
+        if builder == nil { documentCount += 1 } // the fault is in a document not started yet
+        problems.append(InputProblem(.syntaxError, document: max(1, documentCount), range: SourceRange(at: pos), message: message))
+        builder = nil
+    }
+
+    mutating func handle(_ event: inout yaml_event_t) {
+        let start = position(event.start_mark)
+        let end = position(event.end_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documentCount += 1
+            builder = DocumentBuilder(source: source, format: .yaml, index: documentCount)
+            stack = []
+            anchors = [:]
+            expanded = 0
+            root = nil
+        case YAML_DOCUMENT_END_EVENT:
+            if var b = builder, let root {
+                documents.append(b.finish(root: root))
+            }
+            builder = nil
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            let value = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+            if s.length > limits.maxScalarBytes {
+                fatal(.limitExceeded, at: start, "a scalar longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
+                return
+            }
+            let tag = s.tag.map { String(cString: $0) }
+            let anchor = s.anchor.map { String(cString: $0) }
+            let style: NodeStyle
+            switch s.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let type = YAMLTypes.resolve(value, style: style, tag: tag)
+            let isKey = stack.last.map { $0.kind == .mapping && $0.expectKey } ?? false
+            if !isKey, style == .plain, tag == nil, let note = YAMLTypes.yaml11Difference(value, type: type) {
+                let path = ParamPath(stack.compactMap { $0.component } + (stack.last.map { [childComponent($0)] } ?? []))
+                problems.append(InputProblem(
+                    .yaml11, document: documentCount, range: SourceRange(start: start, end: end), path: path,
+                    message: "YAML 1.2 reads \(value) as \(note.yaml12), YAML 1.1 as \(note.yaml11); \(type == .string ? "quote it" : "quote it if it is a string, or write the number without leading zeros")",
+                    redactedMessage: "a YAML 1.1 loader reads this value as \(note.yaml11Type); quote it"))
+            }
+            addNode(anchor: anchor, isKey: isKey, keyText: value, keyPosition: start) { b in
+                b.scalar(value, type: type, style: style, range: SourceRange(start: start, end: end), tag: tag)
+            }
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let tagPtr = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+            let anchorPtr = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            let flow = isMapping
+                ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            if stack.count >= limits.maxDepth {
+                fatal(.limitExceeded, at: start, "nesting deeper than \(limits.maxDepth) levels; raise it with --max-depth")
+                return
+            }
+            let isKey = stack.last.map { $0.kind == .mapping && $0.expectKey } ?? false
+            if isKey {
+                fatal(.syntaxError, at: start, "a mapping key must be a scalar; requests have only named parameters")
+                return
+            }
+            let component = stack.last.map { childComponent($0) }
+            builder!.begin(isMapping ? .mapping : .sequence, style: flow ? .flow : .block, start: start,
+                           tag: tagPtr.map { String(cString: $0) })
+            stack.append(OpenCollection(kind: isMapping ? .mapping : .sequence,
+                                        anchor: anchorPtr.map { String(cString: $0) }, component: component))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            let open = stack.removeLast()
+            if open.kind == .mapping, open.hasMerge, !applyMerges(at: start) { return }
+            let id = builder!.end(at: end)
+            count(id)
+            if let a = open.anchor { anchors[a] = id }
+            finishChild(id)
+        case YAML_ALIAS_EVENT:
+            let name = String(cString: event.data.alias.anchor)
+            guard let target = anchors[name] else {
+                fatal(.syntaxError, at: start, "alias *\(name) refers to no anchor defined before it")
+                return
+            }
+            let isKey = stack.last.map { $0.kind == .mapping && $0.expectKey } ?? false
+            let targetNode = builder!.node(target)
+            if isKey, targetNode.kind != .scalar {
+                fatal(.syntaxError, at: start, "a mapping key must be a scalar; requests have only named parameters")
+                return
+            }
+            expanded += builder!.expandedSize[Int(target.index)]
+            if expanded > limits.maxAliasExpansion {
+                fatal(.limitExceeded, at: start,
+                      "aliases expand to more than \(limits.maxAliasExpansion) nodes; raise it with --max-alias-expansion")
+                return
+            }
+            if stack.isEmpty {
+                root = target
+            } else {
+                if isKey { noteKey(targetNode.value, at: start) }
+                builder!.reuse(target)
+                advance()
+            }
+        default:
+            break
+        }
+    }
+
+    func childComponent(_ open: OpenCollection) -> PathComponent {
+        open.kind == .sequence ? .index(open.items) : .key(open.key ?? "")
+    }
+
+    mutating func addNode(anchor: String?, isKey: Bool, keyText: String, keyPosition: SourcePosition,
+                          _ make: (inout DocumentBuilder) -> NodeID) {
+        guard builder != nil else { return }
+        let id = make(&builder!)
+        count(id)
+        if let anchor { anchors[anchor] = id }
+        if stack.isEmpty {
+            root = id
+            return
+        }
+        if isKey { noteKey(keyText, at: keyPosition) }
+        advance()
+    }
+
+    mutating func finishChild(_ id: NodeID) {
+        if stack.isEmpty { root = id } else { advance() }
+    }
+
+    mutating func count(_ id: NodeID) {
+        expanded += 1
+    }
+
+    /// Records a key of the open mapping, reporting a repeated one.
+    mutating func noteKey(_ key: String, at position: SourcePosition) {
+        var top = stack[stack.count - 1]
+        top.key = key
+        if key == "<<" {
+            top.hasMerge = true
+        } else if let first = top.seen[key] {
+            let path = ParamPath(stack.compactMap { $0.component } + [.key(key)])
+            problems.append(InputProblem(
+                .duplicateKey, document: documentCount, range: SourceRange(start: position, end: source.advance(position, to: position.offset + key.utf8.count)),
+                path: path, message: "duplicate key \(ValueText.quote(key)); the first is at line \(first.line), column \(first.column)"))
+        } else {
+            top.seen[key] = position
+        }
+        stack[stack.count - 1] = top
+    }
+
+    /// Moves the open collection past one child.
+    mutating func advance() {
+        guard !stack.isEmpty else { return }
+        if stack[stack.count - 1].kind == .mapping {
+            stack[stack.count - 1].expectKey.toggle()
+        } else {
+            stack[stack.count - 1].items += 1
+        }
+    }
+
+    /// Replaces `<<` entries of the mapping being closed by the entries they merge in.
+    mutating func applyMerges(at position: SourcePosition) -> Bool {
+        var ok = true
+        var problem: (SourcePosition, String)?
+        let b = builder!
+        builder!.withOpenChildren { kids in
+            var explicit: [(NodeID, NodeID)] = []
+            var sources: [NodeID] = []
+            var i = 0
+            while i + 1 < kids.count {
+                let k = b.node(kids[i])
+                if k.kind == .scalar, k.style == .plain, k.value == "<<" {
+                    let v = b.node(kids[i + 1])
+                    if v.kind == .mapping {
+                        sources.append(kids[i + 1])
+                    } else if v.kind == .sequence {
+                        for item in b.items(of: kids[i + 1]) {
+                            guard b.node(item).kind == .mapping else {
+                                ok = false
+                                problem = (b.node(item).range.start, "a merge key (<<) takes a mapping or a list of mappings")
+                                return
+                            }
+                            sources.append(item)
+                        }
+                    } else {
+                        ok = false
+                        problem = (v.range.start, "a merge key (<<) takes a mapping or a list of mappings")
+                        return
+                    }
+                } else {
+                    explicit.append((kids[i], kids[i + 1]))
+                }
+                i += 2
+            }
+            var present = Set(explicit.map { b.node($0.0).value })
+            var merged: [NodeID] = []
+            for (k, v) in explicit { merged += [k, v] }
+            for s in sources {
+                for (k, v) in b.entries(of: s) where !present.contains(b.node(k).value) {
+                    present.insert(b.node(k).value)
+                    merged += [k, v]
+                }
+            }
+            kids = merged
+        }
+        if let (pos, message) = problem {
+            fatal(.syntaxError, at: pos, message)
+        }
+        _ = position
+        return ok
+    }
+
+    /// Stops building the current document after a problem that leaves no usable tree.
+    mutating func fatal(_ diagnostic: Diagnostic, at position: SourcePosition, _ message: String) {
+        problems.append(InputProblem(diagnostic, document: max(1, documentCount), range: SourceRange(at: position), message: message))
+        builder = nil
+        stack = []
+        aborted = true
+    }
+}

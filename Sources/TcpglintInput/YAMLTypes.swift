@@ -1,0 +1,191 @@
+import TcpglintCore
+
+/// Scalar typing: the YAML 1.2 core schema, and where YAML 1.1 would read a plain scalar
+/// differently.
+enum YAMLTypes {
+    static let tagPrefix = "tag:yaml.org,2002:"
+
+    /// The type of a scalar under the YAML 1.2 core schema. Quoted and block scalars are
+    /// strings; the standard tags override; any other tag is data only and does not change
+    /// the type a plain scalar would have.
+    static func resolve(_ value: String, style: NodeStyle, tag: String?) -> ScalarType {
+        if let tag, tag.hasPrefix(tagPrefix) {
+            switch tag.dropFirst(tagPrefix.count) {
+            case "str": return .string
+            case "null": return .null
+            case "bool": return core(value) == .boolean ? .boolean : .string
+            case "int": return core(value) == .integer ? .integer : .string
+            case "float":
+                let t = core(value)
+                return t == .float || t == .integer ? .float : .string
+            default: break
+            }
+        }
+        if tag == "!" { return .string }
+        guard style == .plain else { return .string }
+        return core(value)
+    }
+
+    /// The core schema's resolution of a plain scalar.
+    static func core(_ s: String) -> ScalarType {
+        switch s {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE", "false", "False", "FALSE": return .boolean
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+            return .float
+        default: break
+        }
+        let b = Array(s.utf8)
+        if isCoreInt(b) { return .integer }
+        if isCoreFloat(b) { return .float }
+        return .string
+    }
+
+    static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    static func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) }
+
+    static func isCoreInt(_ b: [UInt8]) -> Bool {
+        if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "o") { return b[2...].allSatisfy { $0 >= 0x30 && $0 <= 0x37 } }
+        if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "x") { return b[2...].allSatisfy(isHex) }
+        var i = 0
+        if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+        return i < b.count && b[i...].allSatisfy(isDigit)
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+    static func isCoreFloat(_ b: [UInt8]) -> Bool {
+        var i = 0
+        if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+        let intStart = i
+        while i < b.count, isDigit(b[i]) { i += 1 }
+        let intDigits = i - intStart
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            let f = i
+            while i < b.count, isDigit(b[i]) { i += 1 }
+            if intDigits == 0 && i == f { return false }
+        } else if intDigits == 0 {
+            return false
+        }
+        if i < b.count, b[i] | 0x20 == UInt8(ascii: "e") {
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+            let e = i
+            while i < b.count, isDigit(b[i]) { i += 1 }
+            if i == e { return false }
+        }
+        return i == b.count
+    }
+
+    struct Difference {
+        /// How YAML 1.2 reads it: "the string \"no\"".
+        let yaml12: String
+        /// How YAML 1.1 reads it: "the boolean false".
+        let yaml11: String
+        /// The YAML 1.1 type alone, for a redacted message: "a boolean".
+        let yaml11Type: String
+    }
+
+    /// How a YAML 1.1 loader would read a plain scalar, when that differs from YAML 1.2.
+    static func yaml11Difference(_ s: String, type: ScalarType) -> Difference? {
+        let (type11, value11) = yaml11(s) ?? (.string, s)
+        if type11 == type {
+            guard type == .integer, let v12 = IntegerLiteral.parse(s, yaml: true), String(v12) != value11 else { return nil }
+            return Difference(yaml12: "the integer \(v12)", yaml11: "the integer \(value11)", yaml11Type: "another integer")
+        }
+        func describe(_ t: ScalarType, _ canonical: String) -> String {
+            switch t {
+            case .string: return "the string \(ValueText.quote(s))"
+            case .boolean: return "the boolean \(canonical)"
+            case .integer: return "the integer \(canonical)"
+            case .float: return "the number \(canonical)"
+            case .null: return "null"
+            }
+        }
+        let canonical12: String
+        switch type {
+        case .integer: canonical12 = IntegerLiteral.parse(s, yaml: true).map(String.init) ?? s
+        case .boolean: canonical12 = s.lowercased()
+        default: canonical12 = s
+        }
+        return Difference(yaml12: describe(type, canonical12), yaml11: describe(type11, value11), yaml11Type: type11.noun)
+    }
+
+    /// YAML 1.1's type and canonical value for a plain scalar, where it is not a string.
+    static func yaml11(_ s: String) -> (ScalarType, String)? {
+        switch s {
+        case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE":
+            return (.boolean, "true")
+        case "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE":
+            return (.boolean, "false")
+        case "", "~", "null", "Null", "NULL":
+            return (.null, "null")
+        default:
+            break
+        }
+        var b = Array(s.utf8)
+        var negative = false
+        if let f = b.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") {
+            negative = f == UInt8(ascii: "-")
+            b.removeFirst()
+        }
+        guard !b.isEmpty else { return nil }
+        let sign = negative ? "-" : ""
+        func value(_ digits: ArraySlice<UInt8>, radix: Int) -> String? {
+            let clean = String(decoding: digits.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+            guard !clean.isEmpty, let v = UInt64(clean, radix: radix) else { return nil }
+            return sign + String(v)
+        }
+        // Binary, hexadecimal, octal.
+        if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "b"), b[2...].allSatisfy({ $0 == 0x30 || $0 == 0x31 || $0 == 0x5F }) {
+            return value(b[2...], radix: 2).map { (.integer, $0) }
+        }
+        if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "x"), b[2...].allSatisfy({ isHex($0) || $0 == 0x5F }) {
+            return value(b[2...], radix: 16).map { (.integer, $0) }
+        }
+        if b.count > 1, b[0] == 0x30, b[1...].allSatisfy({ ($0 >= 0x30 && $0 <= 0x37) || $0 == 0x5F }) {
+            return value(b[1...], radix: 8).map { (.integer, $0) }
+        }
+        if b == [0x30] { return (.integer, "0") }
+        if isDigit(b[0]), b[0] != 0x30, b.allSatisfy({ isDigit($0) || $0 == 0x5F }) {
+            return value(b[...], radix: 10).map { (.integer, $0) }
+        }
+        // Sexagesimal integers: [1-9][0-9_]*(:[0-5]?[0-9])+
+        if let colon = b.firstIndex(of: UInt8(ascii: ":")), isDigit(b[0]), b[0] != 0x30 {
+            let head = b[..<colon]
+            let parts = b[(colon + 1)...].split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            if head.allSatisfy({ isDigit($0) || $0 == 0x5F }),
+               parts.allSatisfy({ p in (1...2).contains(p.count) && p.allSatisfy(isDigit) && (p.count == 1 || p.first! <= 0x35) }),
+               var total = UInt64(String(decoding: head.filter { $0 != 0x5F }, as: UTF8.self)) {
+                for p in parts {
+                    let (m, o1) = total.multipliedReportingOverflow(by: 60)
+                    let (t, o2) = m.addingReportingOverflow(UInt64(String(decoding: p, as: UTF8.self))!)
+                    if o1 || o2 { return nil }
+                    total = t
+                }
+                return (.integer, sign + String(total))
+            }
+        }
+        // Floats: [0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)? or \.[0-9_]+...; and .inf/.nan.
+        switch s {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+            return (.float, s)
+        default: break
+        }
+        if let dot = b.firstIndex(of: UInt8(ascii: ".")) {
+            let head = b[..<dot]
+            var rest = b[(dot + 1)...]
+            var exponentOK = true
+            if let e = rest.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }) {
+                let exp = rest[(e + 1)...]
+                exponentOK = exp.count >= 2 && (exp.first == UInt8(ascii: "-") || exp.first == UInt8(ascii: "+")) && exp.dropFirst().allSatisfy(isDigit)
+                rest = rest[..<e]
+            }
+            if exponentOK, head.allSatisfy({ isDigit($0) || $0 == 0x5F }), (head.first.map(isDigit) ?? true),
+               rest.allSatisfy({ isDigit($0) || $0 == 0x5F }), !(head.isEmpty && rest.isEmpty) {
+                return (.float, s)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,119 @@
+import TcpglintCore
+
+// MARK: - Output formats
+
+/// What a run found: the findings of every file, sorted, and the counts for the summary.
+public struct Report: Sendable {
+    public let findings: [Finding]
+    /// How many files (a stream counts once) were linted.
+    public let fileCount: Int
+
+    public init(findings: [Finding], fileCount: Int) {
+        self.findings = findings.sorted(by: Finding.ordered)
+        self.fileCount = fileCount
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// The number of files with at least one finding.
+    public var filesWithFindings: Int { Set(findings.map { $0.file }).count }
+}
+
+/// An output format.
+public protocol Reporter {
+    func render(_ report: Report) -> String
+}
+
+/// `file:line:col: severity: message [code] (rule)`, one line a finding, then a summary line.
+/// A finding in a YAML stream of several documents ends with `in document N`.
+public struct TextReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        var out = ""
+        for f in report.findings {
+            out += line(f)
+            out += "\n"
+        }
+        out += summary(report)
+        out += "\n"
+        return out
+    }
+
+    public func line(_ f: Finding) -> String {
+        var s = "\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.severity): \(f.message) [\(f.code)] (\(f.rule))"
+        if f.documentCount > 1 { s += " in document \(f.document)" }
+        return s
+    }
+
+    /// `3 errors, 1 warning in 2 of 14 files`, or `no problems in 14 files`.
+    public func summary(_ report: Report) -> String {
+        let files = report.fileCount == 1 ? "1 file" : "\(report.fileCount) files"
+        if report.findings.isEmpty { return "no problems in \(files)" }
+        var parts: [String] = []
+        func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
+        add(report.count(.error), "error", "errors")
+        add(report.count(.warning), "warning", "warnings")
+        add(report.count(.info), "info", "infos")
+        return "\(parts.joined(separator: ", ")) in \(report.filesWithFindings) of \(files)"
+    }
+}
+
+/// One JSON object: `{"version": 1, "findings": [...], "summary": {...}}`, keys in a fixed order.
+public struct JSONReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        var out = "{\n  \"version\": 1,\n  \"findings\": ["
+        for (i, f) in report.findings.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            out += "    {"
+            out += "\"file\": \(JSON.string(f.file)), "
+            out += "\"document\": \(f.document), "
+            out += "\"line\": \(f.range.start.line), "
+            out += "\"column\": \(f.range.start.column), "
+            out += "\"endLine\": \(f.range.end.line), "
+            out += "\"endColumn\": \(f.range.end.column), "
+            out += "\"severity\": \(JSON.string(f.severity.description)), "
+            out += "\"code\": \(JSON.string(f.code)), "
+            out += "\"rule\": \(JSON.string(f.rule)), "
+            out += "\"parameter\": \(JSON.string(f.path)), "
+            out += "\"message\": \(JSON.string(f.message))"
+            out += "}"
+        }
+        out += report.findings.isEmpty ? "],\n" : "\n  ],\n"
+        out += "  \"summary\": {"
+        out += "\"files\": \(report.fileCount), "
+        out += "\"filesWithFindings\": \(report.filesWithFindings), "
+        out += "\"errors\": \(report.count(.error)), "
+        out += "\"warnings\": \(report.count(.warning)), "
+        out += "\"infos\": \(report.count(.info))"
+        out += "}\n}\n"
+        return out
+    }
+}
+
+/// JSON text helpers.
+public enum JSON {
+    /// A JSON string literal, escaped as RFC 8259 requires (and U+2028/U+2029 for safety).
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let h = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

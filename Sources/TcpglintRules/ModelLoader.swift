@@ -1,0 +1,124 @@
+import TcpglintCore
+
+// MARK: - The `model` section
+
+/// Decodes the `model:` section of a rule file into an `APIModel`.
+///
+/// ```yaml
+/// model:
+///   service: postgres
+///   version: "2017-03-12"
+///   action: CreateInstances
+///   parameters:
+///     Storage: {type: Integer, member: uint64, required: true, doc: "…"}
+///     DBNodeSet: {type: Array, items: DBNode}
+///     DBEngineConfig: {type: String, embedded: EngineConfig}
+///   structures:
+///     DBNode:
+///       Role: {type: String, required: true}
+/// ```
+enum ModelLoader {
+    static let paramKeys = ["type", "member", "items", "required", "secret", "common", "doc", "embedded"]
+
+    static func load(_ v: Value) -> APIModel? {
+        guard let o = v.object("model", allowed: ["service", "version", "action", "request", "parameters", "structures"]) else { return nil }
+        let service = o.require("service")?.string("service") ?? ""
+        let version = o.require("version")?.string("version") ?? ""
+        let action = o.require("action")?.string("action") ?? ""
+        let requestName = o["request"]?.string("request") ?? "\(action)Request"
+
+        // Structures first (by name), so parameters can refer to them in any order.
+        var structDefs: [(name: String, value: Value)] = []
+        if let s = o["structures"], let so = s.object("structures", allowed: s.doc.entries(of: s.id).map { s.doc[$0.key].value }) {
+            for (k, val) in so.entries { structDefs.append((k.node.value, val)) }
+        }
+        var built: [String: StructSpec] = [:]
+        var building: Set<String> = []
+        func structure(_ name: String, at site: Value) -> StructSpec? {
+            if let s = built[name] { return s }
+            guard let def = structDefs.first(where: { $0.name == name }) else {
+                let hint = Suggest.closest(to: name, in: structDefs.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
+                site.error("unknown structure \"\(name)\"\(hint)")
+                return nil
+            }
+            guard !building.contains(name) else {
+                site.error("structure \"\(name)\" contains itself")
+                return nil
+            }
+            building.insert(name)
+            defer { building.remove(name) }
+            guard def.value.isMapping else {
+                def.value.error("structure \(name) must be a mapping of members")
+                return nil
+            }
+            var members: [ParamSpec] = []
+            for (k, val) in def.value.doc.entries(of: def.value.id) {
+                let key = def.value.doc[k].value
+                if let p = param(key, Value(doc: def.value.doc, id: val, diags: def.value.diags)) { members.append(p) }
+            }
+            let s = StructSpec(name: name, members: members)
+            built[name] = s
+            return s
+        }
+        func param(_ name: String, _ v: Value) -> ParamSpec? {
+            guard let po = v.object("parameter \(name)", allowed: paramKeys) else { return nil }
+            guard let typeValue = po.require("type"), let typeName = typeValue.string("type") else { return nil }
+            var type: ParamType
+            switch typeName {
+            case "String": type = .string
+            case "Boolean": type = .boolean
+            case "Integer":
+                let member = po["member"]?.string("member") ?? "int64"
+                guard let w = IntegerWidth(rawValue: member) else {
+                    po["member"]?.error("member must be int64 or uint64, not \"\(member)\"")
+                    return nil
+                }
+                type = .integer(w)
+            case "Array":
+                guard let itemsValue = po.require("items"), let itemName = itemsValue.string("items") else { return nil }
+                let item: ParamSpec
+                switch itemName {
+                case "String": item = ParamSpec(name: itemName, type: .string)
+                case "Integer": item = ParamSpec(name: itemName, type: .integer(.int64))
+                case "Boolean": item = ParamSpec(name: itemName, type: .boolean)
+                default:
+                    guard let s = structure(itemName, at: itemsValue) else { return nil }
+                    item = ParamSpec(name: itemName, type: .structure(s))
+                }
+                type = .array(item)
+            default:
+                guard let s = structure(typeName, at: typeValue) else { return nil }
+                type = .structure(s)
+            }
+            var embedded: StructSpec?
+            if let e = po["embedded"], let en = e.string("embedded") {
+                guard case .string = type else {
+                    e.error("only a String parameter can hold an embedded document")
+                    return nil
+                }
+                embedded = structure(en, at: e)
+            }
+            return ParamSpec(
+                name: name, type: type,
+                required: po["required"]?.bool("required") ?? false,
+                secret: po["secret"]?.bool("secret") ?? false,
+                common: po["common"]?.bool("common") ?? false,
+                doc: po["doc"]?.string("doc") ?? "",
+                embedded: embedded)
+        }
+        var params: [ParamSpec] = []
+        if let p = o.require("parameters") {
+            guard p.isMapping else {
+                p.error("parameters must be a mapping of names to definitions")
+                return nil
+            }
+            for (k, val) in p.doc.entries(of: p.id) {
+                if let spec = param(p.doc[k].value, Value(doc: p.doc, id: val, diags: p.diags)) { params.append(spec) }
+            }
+        }
+        // Structures never referenced are still checked.
+        for def in structDefs { _ = structure(def.name, at: def.value) }
+        let request = ParamSpec(name: requestName, type: .structure(StructSpec(name: requestName, members: params)))
+        return APIModel(service: service, version: version, action: action, request: request)
+    }
+}

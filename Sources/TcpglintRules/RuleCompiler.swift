@@ -1,0 +1,446 @@
+import TcpglintCore
+
+// MARK: - Compiling one rule
+
+/// Turns a rule mapping into a `Rule`, reporting every fault at its position.
+struct RuleCompiler {
+    let model: APIModel
+    let references: [String: SourceReference]
+    let base: Value?
+    let limits: Regex.Limits
+    let diags: Diagnostics
+
+    static let checkKinds = [
+        "required", "unknown", "absent", "type", "enum", "pattern", "length", "integer", "char-classes",
+        "allowed-chars", "forbid", "size", "count", "relation", "json",
+    ]
+
+    func compile(_ v: Value) -> Rule? {
+        let before = diags.errors.count
+        guard let o = v.object("a rule", allowed: RulePackLoader.ruleKeys) else { return nil }
+        let id = o.require("id")?.string("id") ?? ""
+        if !id.isEmpty, !RuleCompiler.isKebab(id) {
+            o["id"]?.error("rule id \"\(id)\" must be lower-case words joined by '-'")
+        }
+        let code = o.require("code")?.string("code") ?? ""
+        if !code.isEmpty, !RuleCompiler.isCode(code) {
+            o["code"]?.error("code \"\(code)\" must be dot-separated words of letters and digits, such as InvalidParameterValue.InvalidCharset")
+        }
+        if code.hasPrefix("Tcpglint.") {
+            o["code"]?.error("the Tcpglint. namespace is reserved for tcpglint's own diagnostics")
+        }
+        var severity = Severity.error
+        if let s = o.require("severity"), let name = s.string("severity") {
+            if let sv = Severity(name: name) { severity = sv } else { s.error("severity must be error, warning or info, not \"\(name)\"") }
+        }
+        let summary = o.require("summary")?.string("summary") ?? ""
+        let description = o["description"]?.string("description") ?? ""
+        var message: MessageTemplate?
+        if let m = o.require("message"), let text = m.string("message") {
+            do { message = try MessageTemplate(parsing: text) } catch {
+                diags.add(m.location(atValueOffset: text.utf8.prefix(error.offset).count), error.message)
+            }
+        }
+        var targets: [Target] = []
+        if let t = o.require("target") {
+            let written: [(String, Value)]
+            if t.isSequence {
+                written = (t.list("target") ?? []).compactMap { item in item.string("a target").map { ($0, item) } }
+            } else {
+                written = t.string("target").map { [($0, t)] } ?? []
+            }
+            for (text, site) in written {
+                if text == "*" {
+                    targets += model.allPatterns().compactMap { p in model.spec(at: p).map { Target(pattern: p, spec: $0) } }
+                } else if let target = target(text, at: site, from: model.request) {
+                    targets.append(target)
+                }
+            }
+            if written.isEmpty, t.isSequence { t.error("target must name at least one parameter") }
+        }
+        let extract = o["extract"].flatMap { regex($0, caseInsensitive: false, what: "extract") }
+        if let e = extract, e.captureCount < 1 {
+            o["extract"]?.error("extract needs a capturing group: the check sees what group 1 captures")
+        }
+        let when = o["when"].flatMap { condition($0, base: model.request) }
+        var check: Check?
+        if let c = o.require("check") {
+            check = self.check(c, targets: targets)
+        }
+        var source = RuleSource(ref: "", quote: "")
+        if let s = o.require("source"), let so = s.object("source", allowed: ["ref", "quote"]) {
+            let ref = so.require("ref")?.string("ref") ?? ""
+            if !ref.isEmpty, references[ref] == nil {
+                let hint = Suggest.closest(to: ref, in: Array(references.keys)).map { "; did you mean \"\($0)\"?" } ?? ""
+                so["ref"]?.error("unknown reference \"\(ref)\"\(hint); define it under references")
+            }
+            source = RuleSource(ref: ref, quote: so.require("quote")?.string("quote") ?? "")
+        }
+        var valid: [RuleExample] = []
+        var invalid: [RuleExample] = []
+        if let e = o.require("examples"), let eo = e.object("examples", allowed: ["valid", "invalid"]) {
+            valid = (eo.require("valid")?.list("valid") ?? []).compactMap(example)
+            invalid = (eo.require("invalid")?.list("invalid") ?? []).compactMap(example)
+            if eo["valid"]?.isSequence == true, valid.isEmpty { eo["valid"]?.error("a rule needs at least one valid example") }
+            if eo["invalid"]?.isSequence == true, invalid.isEmpty { eo["invalid"]?.error("a rule needs at least one invalid example") }
+        }
+        guard diags.errors.count == before, let message, let check else { return nil }
+        return Rule(
+            id: id, code: code, severity: severity, summary: summary, description: description, message: message,
+            targets: targets, extract: extract, when: when, check: check, source: source, valid: valid,
+            invalid: invalid, location: v.location)
+    }
+
+    // MARK: Targets
+
+    /// Parses `DBNodeSet[*].Zone`, `DBEngineConfig::defaultLocale`, `$`, relative to `base`.
+    func target(_ text: String, at site: Value, from base: ParamSpec) -> Target? {
+        guard let pattern = RuleCompiler.parsePath(text) else {
+            site.error("target \"\(text)\" is not a parameter path (write Name, DBNodeSet[*].Zone, DBEngineConfig::defaultLocale or $)")
+            return nil
+        }
+        var cur = base
+        var done: [PatternComponent] = []
+        for c in pattern {
+            var next: ParamSpec?
+            switch c {
+            case .key(let k):
+                next = cur.structure?.member(k)
+                if next == nil {
+                    let names = cur.structure?.members.map { $0.name } ?? []
+                    let hint = Suggest.closest(to: k, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
+                    let whereText = done.isEmpty ? "the request" : done.display
+                    site.error(cur.structure == nil
+                        ? "target \"\(text)\": \(done.display) is \(cur.typeName), which has no members"
+                        : "unknown target parameter \"\(k)\" in \(whereText)\(hint)")
+                    return nil
+                }
+            case .anyIndex, .index:
+                if case .array(let item) = cur.type { next = item }
+            case .embedded:
+                next = cur.embedded.map { ParamSpec(name: cur.name, type: .structure($0), secret: cur.secret) }
+            }
+            guard let n = next else {
+                site.error("target \"\(text)\": \(done.isEmpty ? "the request" : done.display) \(c == .embedded ? "holds no embedded document" : "is not an array")")
+                return nil
+            }
+            cur = n
+            done.append(c)
+        }
+        return Target(pattern: pattern, spec: cur)
+    }
+
+    static func parsePath(_ text: String) -> [PatternComponent]? {
+        if text == "$" { return [] }
+        var out: [PatternComponent] = []
+        var rest = Substring(text)
+        var expectName = true
+        while !rest.isEmpty {
+            if rest.hasPrefix("::") {
+                out.append(.embedded)
+                rest = rest.dropFirst(2)
+                expectName = true
+                continue
+            }
+            if rest.hasPrefix("[") {
+                guard let close = rest.firstIndex(of: "]") else { return nil }
+                let inner = rest[rest.index(after: rest.startIndex)..<close]
+                if inner == "*" { out.append(.anyIndex) } else if let n = Int(inner), n >= 0 { out.append(.index(n)) } else { return nil }
+                rest = rest[rest.index(after: close)...]
+                expectName = false
+                continue
+            }
+            if rest.hasPrefix(".") {
+                guard !expectName else { return nil }
+                rest = rest.dropFirst()
+                expectName = true
+                continue
+            }
+            guard expectName else { return nil }
+            let end = rest.firstIndex { $0 == "." || $0 == "[" || $0 == ":" } ?? rest.endIndex
+            let name = rest[..<end]
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+            out.append(.key(String(name)))
+            rest = rest[end...]
+            expectName = false
+        }
+        return expectName && !(out.last == .embedded) ? nil : out
+    }
+
+    // MARK: Conditions
+
+    func condition(_ v: Value, base: ParamSpec) -> Condition? {
+        if v.isSequence {
+            let items = (v.list("when") ?? []).compactMap { condition($0, base: base) }
+            return .all(items)
+        }
+        guard v.isMapping else {
+            v.error("a condition must be a mapping (all, any, not, or param with present/equals/in/check), not \(v.kindName)")
+            return nil
+        }
+        let keys = v.doc.entries(of: v.id).map { v.doc[$0.key].value }
+        if keys.contains("all") || keys.contains("any") || keys.contains("not") {
+            guard let o = v.object("a condition", allowed: ["all", "any", "not"]), o.entries.count == 1 else {
+                v.error("a condition has exactly one of all, any or not")
+                return nil
+            }
+            let (k, val) = o.entries[0]
+            switch k.node.value {
+            case "not": return condition(val, base: base).map { .not($0) }
+            case "all": return .all((val.list("all") ?? []).compactMap { condition($0, base: base) })
+            default: return .any((val.list("any") ?? []).compactMap { condition($0, base: base) })
+            }
+        }
+        guard let o = v.object("a condition", allowed: ["param", "present", "equals", "in", "case-sensitive", "check"]),
+              let p = o.require("param"), let text = p.string("param"), let t = target(text, at: p, from: base)
+        else { return nil }
+        let tests = ["present", "equals", "in", "check"].filter { o[$0] != nil }
+        guard tests.count == 1 else {
+            v.error("a condition on \(text) has exactly one of present, equals, in or check")
+            return nil
+        }
+        let caseSensitive = o["case-sensitive"]?.bool("case-sensitive") ?? true
+        switch tests[0] {
+        case "present":
+            return o["present"]!.bool("present").map { .present(t, $0) }
+        case "equals":
+            let e = o["equals"]!
+            guard e.node.kind == .scalar, e.node.type != .null else {
+                e.error("equals takes a scalar, not \(e.kindName)")
+                return nil
+            }
+            return .passes(t, .enumeration(values: [e.node.value], caseSensitive: caseSensitive, onlyCaseMismatch: false))
+        case "in":
+            return o["in"]!.scalars("in").map { .passes(t, .enumeration(values: $0, caseSensitive: caseSensitive, onlyCaseMismatch: false)) }
+        default:
+            return check(o["check"]!, targets: [t])
+                .map { .passes(t, $0) }
+        }
+    }
+
+    // MARK: Checks
+
+    func check(_ v: Value, targets: [Target]) -> Check? {
+        guard v.isMapping else {
+            v.error("check must be a mapping with one check kind (\(RuleCompiler.checkKinds.joined(separator: ", "))), not \(v.kindName)")
+            return nil
+        }
+        guard let o = v.object("check", allowed: RuleCompiler.checkKinds) else { return nil }
+        guard o.entries.count == 1 else {
+            if !o.entries.isEmpty || v.doc.count(of: v.id) == 0 { v.error("check must have exactly one check kind, not \(o.entries.count)") }
+            return nil
+        }
+        let (k, opts) = o.entries[0]
+        let kind = k.node.value
+        func options(_ allowed: [String]) -> Object? {
+            if opts.node.kind == .scalar, opts.node.type == .null || (opts.node.type == .boolean && opts.node.value == "true") {
+                return Object(value: opts, what: kind, allowed: allowed)
+            }
+            return opts.object("the options of \(kind)", allowed: allowed)
+        }
+        switch kind {
+        case "required", "unknown", "absent":
+            guard options([]) != nil else { return nil }
+            if kind == "unknown" {
+                for t in targets where t.spec.structure == nil {
+                    v.error("unknown checks an object's keys, but \(t.display) is \(t.spec.typeName)")
+                }
+            }
+            if kind == "required" {
+                for t in targets where t.pattern.isEmpty || t.pattern.last == .embedded || t.pattern.last == .anyIndex {
+                    v.error("required checks a named parameter, but \(t.display) is not one")
+                }
+            }
+            return kind == "required" ? .required : kind == "unknown" ? .unknown : .absent
+        case "type":
+            guard let to = options(["report"]), let r = to.require("report"), let names = r.strings("report") else { return nil }
+            var set = Set<TypeMismatch>()
+            for n in names {
+                if let m = TypeMismatch(rawValue: n) { set.insert(m) } else {
+                    r.error("unknown type mismatch \"\(n)\"; known: \(TypeMismatch.allCases.map { $0.rawValue }.joined(separator: ", "))")
+                }
+            }
+            return .type(set)
+        case "enum":
+            guard let eo = options(["values", "case-sensitive", "only-case-mismatch"]),
+                  let values = eo.require("values")?.scalars("values") else { return nil }
+            if values.isEmpty { eo["values"]?.error("values must not be empty") }
+            return .enumeration(values: values, caseSensitive: eo["case-sensitive"]?.bool("case-sensitive") ?? true,
+                                onlyCaseMismatch: eo["only-case-mismatch"]?.bool("only-case-mismatch") ?? false)
+        case "pattern":
+            guard let po = options(["regex", "case-insensitive", "negate", "description"]), let r = po.require("regex") else { return nil }
+            let ci = po["case-insensitive"]?.bool("case-insensitive") ?? false
+            guard let re = regex(r, caseInsensitive: ci, what: "regex") else { return nil }
+            return .pattern(re, negate: po["negate"]?.bool("negate") ?? false, description: po["description"]?.string("description"))
+        case "length", "size":
+            guard let lo = options(["min", "max"]) else { return nil }
+            let min = lo["min"]?.int("min"), max = lo["max"]?.int("max")
+            if min == nil, max == nil { opts.error("\(kind) needs min, max or both") }
+            if let a = min, let b = max, a > b { opts.error("min \(a) is greater than max \(b)") }
+            return kind == "length" ? .length(min: min, max: max) : .size(min: min, max: max)
+        case "integer":
+            guard let io = options(["min", "max", "values", "step"]) else { return nil }
+            var values: [Int]?
+            if let vv = io["values"], let items = vv.list("values") {
+                values = items.compactMap { $0.int("each value") }
+            }
+            let step = io["step"]?.int("step")
+            if let s = step, s < 1 { io["step"]?.error("step must be at least 1") }
+            let min = io["min"]?.int("min"), max = io["max"]?.int("max")
+            if min == nil, max == nil, values == nil, step == nil { opts.error("integer needs min, max, values or step") }
+            return .integer(min: min, max: max, values: values, step: step)
+        case "char-classes", "allowed-chars":
+            let allowed = kind == "char-classes" ? ["classes", "minimum"] : ["classes"]
+            guard let co = options(allowed), let list = co.require("classes")?.list("classes") else { return nil }
+            let classes = list.compactMap(charClass)
+            if classes.count != list.count { return nil }
+            if kind == "allowed-chars" { return .allowedChars(classes) }
+            return .charClasses(classes, minimum: co["minimum"]?.int("minimum"))
+        case "forbid":
+            guard let fo = options(["values", "prefixes", "case-sensitive"]) else { return nil }
+            let values = fo["values"]?.scalars("values") ?? []
+            let prefixes = fo["prefixes"]?.strings("prefixes") ?? []
+            if values.isEmpty, prefixes.isEmpty { opts.error("forbid needs values, prefixes or both") }
+            return .forbid(values: values, prefixes: prefixes, caseSensitive: fo["case-sensitive"]?.bool("case-sensitive") ?? true)
+        case "count":
+            guard let co = options(["where", "min", "max", "description"]) else { return nil }
+            guard let t = targets.first else { return nil }
+            guard case .array(let item) = t.spec.type else {
+                v.error("count counts the items of an array, but \(t.display) is \(t.spec.typeName)")
+                return nil
+            }
+            guard let w = co.require("where"), let cond = condition(w, base: item) else { return nil }
+            let min = co["min"]?.int("min"), max = co["max"]?.int("max")
+            if min == nil, max == nil { opts.error("count needs min, max or both") }
+            let description = co["description"]?.string("description") ?? "\(min.map { "at least \($0)" } ?? "")\(min != nil && max != nil ? " and " : "")\(max.map { "at most \($0)" } ?? "") matching items"
+            return .count(cond, min: min, max: max, description: description)
+        case "relation":
+            guard let ro = options(["equals", "not-equals", "other-extract"]) else { return nil }
+            let ops = ["equals", "not-equals"].filter { ro[$0] != nil }
+            guard ops.count == 1 else {
+                opts.error("relation needs exactly one of equals or not-equals")
+                return nil
+            }
+            guard let ov = ro[ops[0]], let text = ov.string(ops[0]), let other = target(text, at: ov, from: model.request) else { return nil }
+            var otherExtract: Regex?
+            if let oe = ro["other-extract"] {
+                otherExtract = regex(oe, caseInsensitive: false, what: "other-extract")
+                if let r = otherExtract, r.captureCount < 1 { oe.error("other-extract needs a capturing group") }
+            }
+            return .relation(RelationOp(rawValue: ops[0])!, other: other, otherExtract: otherExtract)
+        case "json":
+            guard let jo = options(["shape"]) else { return nil }
+            let shapeName = jo["shape"]?.string("shape") ?? "any"
+            guard let shape = JSONShape(rawValue: shapeName) else {
+                jo["shape"]?.error("shape must be any, object or object-of-strings, not \"\(shapeName)\"")
+                return nil
+            }
+            for t in targets where !(t.spec.type.isScalar && t.spec.typeName == "String") {
+                v.error("json reads a document held in a String, but \(t.display) is \(t.spec.typeName)")
+            }
+            return .json(shape)
+        default:
+            return nil
+        }
+    }
+
+    func charClass(_ v: Value) -> CharClass? {
+        guard let o = v.object("a character class", allowed: ["name", "chars", "pattern"]) else { return nil }
+        let name = o.require("name")?.string("name") ?? ""
+        let hasChars = o["chars"] != nil, hasPattern = o["pattern"] != nil
+        guard hasChars != hasPattern else {
+            v.error("a character class has exactly one of chars or pattern")
+            return nil
+        }
+        if let c = o["chars"], let text = c.string("chars") {
+            return CharClass(name: name, chars: Set(text.unicodeScalars), regex: nil, display: text)
+        }
+        if let p = o["pattern"], let re = regex(p, caseInsensitive: false, what: "pattern") {
+            return CharClass(name: name, chars: [], regex: re, display: re.pattern)
+        }
+        return nil
+    }
+
+    /// Compiles a PCRE2 pattern, reporting a compile error at the offending character.
+    func regex(_ v: Value, caseInsensitive: Bool, what: String) -> Regex? {
+        guard let text = v.string(what) else { return nil }
+        do {
+            return try Regex(text, caseInsensitive: caseInsensitive, limits: limits)
+        } catch {
+            diags.add(v.location(atValueOffset: min(error.offset, text.utf8.count)),
+                      "invalid regular expression: \(error.message) (at offset \(error.offset) of the pattern)")
+            return nil
+        }
+    }
+
+    // MARK: Examples
+
+    /// An example: a request fragment merged over the pack's `example-base`. A key tagged
+    /// `!absent` removes that key of the base.
+    func example(_ v: Value) -> RuleExample? {
+        guard v.isMapping else {
+            v.error("an example must be a mapping of request parameters, not \(v.kindName)")
+            return nil
+        }
+        var b = DocumentBuilder(source: v.doc.source, format: .yaml, index: 1)
+        let root = b.begin(.mapping, style: .block, start: v.node.range.start)
+        var overridden = Set<String>()
+        for (k, _) in v.doc.entries(of: v.id) { overridden.insert(v.doc[k].value) }
+        if let base {
+            let sameFile = base.doc.source === v.doc.source
+            for (k, val) in base.doc.entries(of: base.id) where !overridden.contains(base.doc[k].value) {
+                copy(base.doc, k, into: &b, synthetic: !sameFile, at: v.node.range.start)
+                copy(base.doc, val, into: &b, synthetic: !sameFile, at: v.node.range.start)
+            }
+        }
+        for (k, val) in v.doc.entries(of: v.id) where v.doc[val].tag != "!absent" {
+            copy(v.doc, k, into: &b, synthetic: false, at: v.node.range.start)
+            copy(v.doc, val, into: &b, synthetic: false, at: v.node.range.start)
+        }
+        _ = root
+        let end = b.end(at: v.node.range.end)
+        let doc = b.finish(root: end)
+        return RuleExample(document: doc, location: v.location, text: v.doc.sourceText(of: v.id) ?? "")
+    }
+
+    /// Copies a subtree into a builder (iteratively, so depth is no concern).
+    func copy(_ doc: Document, _ id: NodeID, into b: inout DocumentBuilder, synthetic: Bool, at position: SourcePosition) {
+        enum Step { case enter(NodeID), leave(SourcePosition) }
+        var stack: [Step] = [.enter(id)]
+        while let step = stack.popLast() {
+            switch step {
+            case .leave(let end):
+                let made = b.end(at: synthetic ? position : end)
+                if synthetic { b.markSynthetic(made) }
+            case .enter(let n):
+                let node = doc[n]
+                let range = synthetic ? SourceRange(at: position) : node.range
+                switch node.kind {
+                case .scalar:
+                    let made = b.scalar(node.value, type: node.type, style: node.style, range: range, tag: node.tag)
+                    if synthetic { b.markSynthetic(made) }
+                case .mapping, .sequence:
+                    b.begin(node.kind, style: node.style, start: range.start, tag: node.tag)
+                    stack.append(.leave(node.range.end))
+                    let kids: [NodeID] = node.kind == .mapping ? doc.entries(of: n).flatMap { [$0.key, $0.value] } : Array(doc.items(of: n))
+                    for k in kids.reversed() { stack.append(.enter(k)) }
+                }
+            }
+        }
+    }
+
+    // MARK: Names
+
+    static func isKebab(_ s: String) -> Bool {
+        !s.isEmpty && !s.hasPrefix("-") && !s.hasSuffix("-") && !s.contains("--")
+            && s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+    }
+
+    static func isCode(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.allSatisfy { p in
+            guard let f = p.unicodeScalars.first, (f >= "A" && f <= "Z") || (f >= "a" && f <= "z") else { return false }
+            return p.unicodeScalars.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+
+/// Every invalid and malformed case is linted on its own and its text output compared with its
+/// `.out` golden, line for line.
+@Suite struct GoldenTests {
+    static let invalid = testdataFiles("testdata/invalid")
+    static let malformed = testdataFiles("testdata/malformed")
+    static let valid = testdataFiles("testdata/valid")
+
+    @Test(arguments: invalid)
+    func invalidCase(_ path: String) {
+        let r = runCLI(["lint", path])
+        #expect(r.err == "")
+        #expect(r.status == 1, "an invalid case must fail the run")
+        expectGolden(r.out, path: goldenPath(path))
+    }
+
+    @Test(arguments: malformed)
+    func malformedCase(_ path: String) {
+        let r = runCLI(["lint", "--fail-level", "info", path])
+        #expect(r.err == "")
+        #expect(r.status == 1)
+        expectGolden(r.out, path: goldenPath(path))
+    }
+
+    @Test(arguments: valid)
+    func validCase(_ path: String) {
+        let r = runCLI(["lint", "--fail-level", "info", path])
+        #expect(r.out == "no problems in 1 file\n")
+        #expect(r.status == 0)
+    }
+
+    @Test func everyCaseHasItsGolden() {
+        for folder in ["testdata/invalid", "testdata/malformed"] {
+            let cases = Set(testdataFiles(folder).map(goldenPath))
+            let goldens = Set(testdataFiles(folder, extensions: [".out"]))
+            #expect(goldens.subtracting(cases).isEmpty, "goldens without a case in \(folder): \(goldens.subtracting(cases).sorted())")
+        }
+        #expect(Self.invalid.count >= 40)
+        #expect(Self.valid.count >= 5)
+        #expect(Self.malformed.count >= 5)
+    }
+}
