@@ -145,7 +145,11 @@ public enum CLI {
         case let explain as Explain:
             return Runner(console: console).explain(explain.name, directory: explain.rules.directory)
         default:
-            console.out(Tcpglint.helpMessage() + "\n")
+            // `--help`, `-h` and `help [SUBCOMMAND]` parse into ArgumentParser's own help command,
+            // which would print straight to stdout; print the same text through the console.
+            let subcommands: [String: ParsableCommand.Type] = ["lint": Lint.self, "rules": Rules.self, "explain": Explain.self]
+            let named = arguments.first { subcommands[$0] != nil }.flatMap { subcommands[$0] }
+            console.out(Tcpglint.helpMessage(for: named ?? Tcpglint.self, columns: 100) + "\n")
             return ExitStatus.clean.rawValue
         }
     }

@@ -53,3 +53,26 @@ enum RuleDocs {
         return lines.joined(separator: "\n")
     }
 }
+
+extension RuleDocs {
+    /// The README's rule table: one row per rule and per built-in diagnostic.
+    static func markdownTable(_ set: RuleSet) -> String {
+        var out = "| id | severity | code | summary |\n|---|---|---|---|\n"
+        func cell(_ s: String) -> String { s.replacingPipes() }
+        for r in set.rules.sorted(by: { $0.id < $1.id }) {
+            out += "| `\(r.id)` | \(r.severity) | `\(r.code)` | \(cell(r.summary)) |\n"
+        }
+        for d in Diagnostic.all {
+            out += "| `\(d.id)` | \(d.severity) | `\(d.code)` | \(cell(d.summary)) |\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func replacingPipes() -> String {
+        var out = ""
+        for c in self { out += c == "|" ? "\\|" : String(c) }
+        return out
+    }
+}

@@ -60,7 +60,7 @@ struct Runner {
     func listRules(_ directory: String?) -> Int32 {
         guard let ruleSet = loadRules(directory) else { return ExitStatus.usage.rawValue }
         var rows: [(String, String, String, String)] = [("ID", "SEVERITY", "CODE", "SUMMARY")]
-        for r in ruleSet.rules { rows.append((r.id, r.severity.description, r.code, r.summary)) }
+        for r in ruleSet.rules.sorted(by: { $0.id < $1.id }) { rows.append((r.id, r.severity.description, r.code, r.summary)) }
         for d in Diagnostic.all { rows.append((d.id, d.severity.description, d.code, d.summary)) }
         let w0 = rows.map { $0.0.count }.max()!, w1 = rows.map { $0.1.count }.max()!, w2 = rows.map { $0.2.count }.max()!
         func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: w - s.count) }

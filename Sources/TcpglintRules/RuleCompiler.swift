@@ -79,10 +79,12 @@ struct RuleCompiler {
         var valid: [RuleExample] = []
         var invalid: [RuleExample] = []
         if let e = o.require("examples"), let eo = e.object("examples", allowed: ["valid", "invalid"]) {
-            valid = (eo.require("valid")?.list("valid") ?? []).compactMap(example)
-            invalid = (eo.require("invalid")?.list("invalid") ?? []).compactMap(example)
-            if eo["valid"]?.isSequence == true, valid.isEmpty { eo["valid"]?.error("a rule needs at least one valid example") }
-            if eo["invalid"]?.isSequence == true, invalid.isEmpty { eo["invalid"]?.error("a rule needs at least one invalid example") }
+            for (key, into) in [("valid", 0), ("invalid", 1)] {
+                guard let list = eo.require(key)?.list(key) else { continue }
+                if list.isEmpty { eo[key]?.error("a rule needs at least one \(key) example") }
+                let compiled = list.compactMap(example)
+                if into == 0 { valid = compiled } else { invalid = compiled }
+            }
         }
         guard diags.errors.count == before, let message, let check else { return nil }
         return Rule(

@@ -14,9 +14,14 @@ public enum RulePackLoader {
         "source", "examples", "note",
     ]
 
+    /// The files of the pack compiled into the binary from `rules/`, named `rules/NAME`.
+    public static var builtInFiles: [(name: String, bytes: [UInt8])] {
+        EmbeddedRulePack.files.map { (name: "rules/" + $0.name, bytes: Array($0.text.utf8)) }
+    }
+
     /// The pack compiled into the binary from `rules/`.
     public static func builtIn(limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
-        load(files: EmbeddedRulePack.files.map { (name: "rules/" + $0.name, bytes: Array($0.text.utf8)) }, limits: limits)
+        load(files: builtInFiles, limits: limits)
     }
 
     /// Loads the `*.yaml` and `*.yml` files of a directory, in name order.

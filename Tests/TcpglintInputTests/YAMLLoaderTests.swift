@@ -1,0 +1,182 @@
+import Testing
+import TcpglintCore
+@testable import TcpglintInput
+
+private func load(_ text: String) -> LoadedFile {
+    YAMLLoader.load(SourceFile(name: "t.yaml", bytes: Array(text.utf8)))
+}
+
+private func value(_ doc: Document, _ key: String) -> Node? {
+    doc.lookup(key, in: doc.root).map { doc[$0.value] }
+}
+
+@Suite struct YAMLLoaderTests {
+    @Test func positionsAreOneBasedAndCountCharacters() throws {
+        let f = load("Name: 订单库\nZone: ap-guangzhou-3\n  # comment\nStorage: 10\n")
+        let d = try #require(f.documents.first)
+        let name = try #require(value(d, "Name"))
+        #expect(name.range.start == SourcePosition(line: 1, column: 7, offset: 6))
+        #expect(name.range.end.column == 10)
+        let zone = try #require(d.lookup("Zone", in: d.root))
+        #expect(d[zone.key].range.start.line == 2 && d[zone.key].range.start.column == 1)
+        #expect(d[zone.key].range.start.offset == 16)
+        #expect(d[zone.value].range.start.column == 7)
+        let storage = try #require(value(d, "Storage"))
+        #expect(storage.range.start.line == 4 && storage.range.start.column == 10)
+        #expect(d.sourceText(of: d.lookup("Name", in: d.root)!.value) == "订单库")
+    }
+
+    @Test func crlfCountsAsOneLineBreak() throws {
+        let f = load("A: 1\r\nB: \"x\"\r\n")
+        let d = try #require(f.documents.first)
+        let b = try #require(value(d, "B"))
+        #expect(b.range.start.line == 2 && b.range.start.column == 4)
+        #expect(b.style == .doubleQuoted)
+        #expect(d.sourceText(of: d.lookup("B", in: d.root)!.value) == "\"x\"")
+    }
+
+    @Test(arguments: [
+        ("a", ScalarType.string), ("15", .integer), ("-3", .integer), ("0o17", .integer), ("0x1F", .integer),
+        ("15.10", .float), ("1e3", .float), (".inf", .float), ("true", .boolean), ("False", .boolean),
+        ("no", .string), ("on", .string), ("~", .null), ("null", .null), ("1_000", .string), ("012", .integer),
+    ])
+    func coreSchemaTyping(_ text: String, _ type: ScalarType) throws {
+        let d = try #require(load("V: \(text)\n").documents.first)
+        #expect(value(d, "V")?.type == type)
+        #expect(value(d, "V")?.value == text)
+    }
+
+    @Test func quotedAndTaggedScalarsAreStrings() throws {
+        let d = try #require(load("A: '15'\nB: \"true\"\nC: !!str 12\nD: !!int 12\nE: !custom 12\nF: |\n  x\n").documents.first)
+        #expect(value(d, "A")?.type == .string && value(d, "A")?.style == .singleQuoted)
+        #expect(value(d, "B")?.type == .string)
+        #expect(value(d, "C")?.type == .string)
+        #expect(value(d, "D")?.type == .integer)
+        #expect(value(d, "E")?.type == .integer && value(d, "E")?.tag == "!custom")
+        #expect(value(d, "F")?.style == .literal && value(d, "F")?.value == "x\n")
+    }
+
+    @Test func yaml11DifferencesAreReported() {
+        let f = load("A: no\nB: 012\nC: 0b101\nD: 1_000\nE: 'no'\nF: 15\nG: 1e3\nH: 0o17\n")
+        let messages = f.problems.filter { $0.diagnostic == .yaml11 }.map { "\($0.range.start.line):\($0.message)" }
+        #expect(messages == [
+            "1:YAML 1.2 reads no as the string \"no\", YAML 1.1 as the boolean false; quote it",
+            "2:YAML 1.2 reads 012 as the integer 12, YAML 1.1 as the integer 10; quote it if it is a string, or write the number without leading zeros",
+            "3:YAML 1.2 reads 0b101 as the string \"0b101\", YAML 1.1 as the integer 5; quote it",
+            "4:YAML 1.2 reads 1_000 as the string \"1_000\", YAML 1.1 as the integer 1000; quote it",
+            "7:YAML 1.2 reads 1e3 as the number 1e3, YAML 1.1 as the string \"1e3\"; quote it if it is a string, or write the number without leading zeros",
+            "8:YAML 1.2 reads 0o17 as the integer 15, YAML 1.1 as the string \"0o17\"; quote it if it is a string, or write the number without leading zeros",
+        ])
+        #expect(f.problems.first?.path?.description == "A")
+        #expect(f.problems.first?.redactedMessage == "a YAML 1.1 loader reads this value as a boolean; quote it")
+    }
+
+    @Test func duplicateKeysAreReportedWithTheirPath() throws {
+        let f = load("DBNodeSet:\n  - Role: Primary\n    Role: Standby\nZone: a\nZone: b\n")
+        let dups = f.problems.filter { $0.diagnostic == .duplicateKey }
+        #expect(dups.map { "\($0.range.start):\($0.path!.description):\($0.message)" } == [
+            "3:5:DBNodeSet[0].Role:duplicate key \"Role\"; the first is at line 2, column 5",
+            "5:1:Zone:duplicate key \"Zone\"; the first is at line 4, column 1",
+        ])
+        let d = try #require(f.documents.first)
+        #expect(value(d, "Zone")?.value == "b")
+    }
+
+    @Test func anchorsAliasesAndMergeKeysAreResolved() throws {
+        let f = load("""
+        base: &b {Role: Standby, Zone: ap-guangzhou-3}
+        DBNodeSet:
+          - *b
+          - <<: *b
+            Role: Primary
+        """)
+        #expect(f.problems.isEmpty)
+        let d = try #require(f.documents.first)
+        let set = try #require(d.lookup("DBNodeSet", in: d.root))
+        let items = Array(d.items(of: set.value))
+        #expect(items.count == 2)
+        #expect(d.lookup("Zone", in: items[0]).map { d[$0.value].value } == "ap-guangzhou-3")
+        #expect(d.lookup("Role", in: items[1]).map { d[$0.value].value } == "Primary")
+        #expect(d.lookup("Zone", in: items[1]).map { d[$0.value].value } == "ap-guangzhou-3")
+        #expect(d.lookup("<<", in: items[1]) == nil)
+        #expect(d.count(of: items[1]) == 2)
+    }
+
+    @Test func billionLaughsHitsTheExpansionLimit() {
+        var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...9 { text += "\(Character(UnicodeScalar(97 + i)!)): &\(Character(UnicodeScalar(97 + i)!)) [" + Array(repeating: "*\(Character(UnicodeScalar(96 + i)!))", count: 10).joined(separator: ", ") + "]\n" }
+        let f = load(text)
+        #expect(f.documents.isEmpty)
+        #expect(f.problems.map(\.diagnostic) == [.limitExceeded])
+        #expect(f.problems.first?.message == "aliases expand to more than 100000 nodes; raise it with --max-alias-expansion")
+    }
+
+    @Test func undefinedAliasIsASyntaxError() {
+        let f = load("A: *nothing\n")
+        #expect(f.problems.map { "\($0.range.start) \($0.message)" } == ["1:4 alias *nothing refers to no anchor defined before it"])
+    }
+
+    @Test func syntaxErrorsHaveLibyamlPositions() {
+        let f = load("A: 1\n B: 2\n")
+        #expect(f.problems.map { "\($0.diagnostic.id) \($0.range.start) \($0.message)" } == [
+            "syntax-error 2:3 mapping values are not allowed in this context",
+        ])
+    }
+
+    @Test func multiDocumentStreamsNumberTheirDocuments() {
+        let f = load("A: 1\n---\nA: 2\n---\nA: [\n")
+        #expect(f.documents.map(\.index) == [1, 2])
+        #expect(f.documentCount == 3)
+        #expect(f.problems.map(\.document) == [3])
+    }
+
+    @Test func deepNestingHitsTheDepthLimit() {
+        let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let f = load(text)
+        #expect(f.problems.map { "\($0.diagnostic.id) \($0.range.start)" } == ["limit-exceeded 1:513"])
+    }
+
+    @Test func nonAsciiOffsetsMapCharactersToBytes() {
+        let text = String(repeating: "é", count: 200) + ": x\n"
+        let offsets = CharOffsets(Array(text.utf8))
+        #expect(offsets.byteOffset(ofChar: 0) == 0)
+        #expect(offsets.byteOffset(ofChar: 130) == 260)
+        #expect(offsets.byteOffset(ofChar: 202) == 402)
+    }
+}
+
+@Suite struct InputReaderTests {
+    @Test func bomIsStrippedAndPositionsIgnoreIt() throws {
+        let f = InputReader.load(name: "a.json", bytes: [0xEF, 0xBB, 0xBF] + Array("{\"A\": 1}".utf8))
+        let d = try #require(f.documents.first)
+        #expect(d[d.root].range.start == SourcePosition(line: 1, column: 1, offset: 0))
+    }
+
+    @Test(arguments: [
+        ([0xFF, 0xFE, 0x41, 0x00] as [UInt8], "1:1 the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"),
+        ([0x00, 0x00, 0xFE, 0xFF], "1:1 the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8"),
+        (Array("A: 1\nB: x".utf8) + [0xFF], "2:5 invalid UTF-8: byte 0xFF cannot start a character"),
+        (Array("A: é\nB: ".utf8) + [0xC3, 0x28], "2:4 invalid UTF-8: byte 0xC3 is not followed by a continuation byte"),
+        ([0x41, 0x00], "1:2 the file holds a NUL byte; it looks binary, not like a request"),
+        ([0xED, 0xA0, 0x80], "1:1 invalid UTF-8: an overlong or surrogate encoding starting with byte 0xED"),
+    ])
+    func encodingProblems(_ bytes: [UInt8], _ expected: String) {
+        let f = InputReader.load(name: "x.yaml", bytes: bytes)
+        #expect(f.problems.map { "\($0.range.start) \($0.message)" } == [expected])
+        #expect(f.problems.first?.diagnostic == .encoding)
+    }
+
+    @Test func formatComesFromTheExtensionOrTheContent() {
+        #expect(InputReader.format(forName: "a.JSON", bytes: []) == .json)
+        #expect(InputReader.format(forName: "a.yml", bytes: Array("{}".utf8)) == .yaml)
+        #expect(InputReader.format(forName: "-", bytes: Array("  {".utf8)) == .json)
+        #expect(InputReader.format(forName: "-", bytes: Array("A: 1".utf8)) == .yaml)
+    }
+
+    @Test func emptyFilesAreReported() {
+        for text in ["", "   \n", "# only a comment\n"] {
+            let f = InputReader.load(name: "e.yaml", bytes: Array(text.utf8))
+            #expect(f.problems.map(\.diagnostic) == [.emptyFile])
+        }
+    }
+}
