@@ -62,27 +62,50 @@ extension Diagnostic {
 
 /// A problem found while reading a file, before any rule runs.
 public struct InputProblem: Sendable {
+    /// Stands in a message for the `related` position, so that an embedded document can name
+    /// that position in its host file.
+    public static let relatedMarker = "\u{1}"
+
     public let diagnostic: Diagnostic
     /// The 1-based document of the stream it belongs to.
     public let document: Int
     public let range: SourceRange
     /// The parameter path of the value concerned, when known.
     public let path: ParamPath?
-    public let message: String
-    /// The message to show instead when `path` is a secret parameter (no value in it).
+    /// A second place the message refers to ("the first is at …").
+    public let related: SourcePosition?
+    let text: String
+    /// The message to show instead when `path` is a secret parameter, for a message that
+    /// quotes the value; nil when the message holds no value.
     public let redactedMessage: String?
 
+    /// `message` may hold `InputProblem.relatedMarker` where the related position belongs.
     public init(
         _ diagnostic: Diagnostic, document: Int, range: SourceRange, path: ParamPath? = nil,
-        message: String, redactedMessage: String? = nil
+        related: SourcePosition? = nil, message: String, redactedMessage: String? = nil
     ) {
         self.diagnostic = diagnostic
         self.document = document
         self.range = range
         self.path = path
-        self.message = message
+        self.related = related
+        self.text = message
         self.redactedMessage = redactedMessage
     }
+
+    /// The message, with the related position as "line L, column C".
+    public var message: String {
+        message(relatedAt: related.map(InputProblem.describe) ?? "")
+    }
+
+    /// The message with the related position described by the caller.
+    public func message(relatedAt: String) -> String {
+        guard text.contains(InputProblem.relatedMarker) else { return text }
+        return text.split(separator: Character(InputProblem.relatedMarker), omittingEmptySubsequences: false)
+            .joined(separator: relatedAt)
+    }
+
+    public static func describe(_ p: SourcePosition) -> String { "line \(p.line), column \(p.column)" }
 }
 
 /// A parsed file: its documents and what went wrong reading it.
@@ -104,5 +127,6 @@ public struct LoadedFile: Sendable {
 /// Parses a JSON document held in a string parameter (`DBEngineConfig`). Provided by the input
 /// layer so that the engine itself does no parsing.
 public protocol EmbeddedParser: Sendable {
+    /// Parses `text`; positions in the result are relative to the text itself.
     func parseJSON(_ text: String) -> (document: Document?, problems: [InputProblem])
 }

@@ -22,7 +22,7 @@ public struct Linter: Sendable {
                 file: name, document: p.document, documentCount: file.documentCount, range: p.range,
                 severity: p.diagnostic.severity, code: p.diagnostic.code, rule: p.diagnostic.id,
                 path: p.path?.description ?? "$",
-                message: secret ? (p.redactedMessage ?? ValueText.redacted) : p.message))
+                message: secret ? (p.redactedMessage ?? p.message) : p.message))
         }
         for d in file.documents {
             var found = lint(d)
@@ -268,7 +268,7 @@ final class Evaluation {
         case .required, .absent, .unknown, .type, .json:
             break
         default:
-            guard let s = subject(loc, path: slot.path, extract: nil), !s.text.isEmpty || node(loc).type == .string else { return false }
+            guard (try? subjectThrowing(loc, path: slot.path, extract: nil, spec: target.spec)) != nil else { return false }
         }
         return run(check, target: target, slot: slot, extract: nil).isEmpty
     }
@@ -279,13 +279,16 @@ final class Evaluation {
         do {
             return try runThrowing(rule.check, target: target, slot: slot, extract: rule.extract)
         } catch {
-            if case .limitExceeded(let why) = error, let loc = slot.node {
-                let d = Diagnostic.regexLimit
-                findings.append(Finding(
-                    file: main.source.name, document: main.index, range: hostRange(loc, nil), severity: d.severity,
-                    code: d.code, rule: d.id, path: slot.path.description,
-                    message: "rule \(rule.id) could not decide: its pattern hit the PCRE2 limit (\(why))"))
+            guard let loc = slot.node else { return [] }
+            let why: String
+            switch error {
+            case .limitExceeded(let reason): why = "its pattern hit the PCRE2 limit (\(reason))"
+            case .failed(let reason): why = "its pattern failed to run (\(reason))"
             }
+            let d = Diagnostic.regexLimit
+            findings.append(Finding(
+                file: main.source.name, document: main.index, range: hostRange(loc, nil), severity: d.severity,
+                code: d.code, rule: d.id, path: slot.path.description, message: "rule \(rule.id) could not decide: \(why)"))
             return []
         }
     }
@@ -330,6 +333,9 @@ final class Evaluation {
             return jsonHits(loc, slot: slot, shape: shape)
         case .integer(let lo, let hi, let values, let step):
             guard let loc = slot.node, let v = integerValue(loc) else { return [] }
+            if case .integer(let width) = target.spec.type, !IntegerLiteral.fits(String(v), width: width, yaml: false) {
+                return [] // outside the member type: the type rules report it
+            }
             var ok = true
             if let lo, v < lo { ok = false }
             if let hi, v > hi { ok = false }
@@ -343,8 +349,9 @@ final class Evaluation {
             break
         }
         // Text checks.
-        guard let loc = slot.node, let s = try subjectThrowing(loc, path: slot.path, extract: extract) else { return [] }
+        guard let loc = slot.node, let s = try subjectThrowing(loc, path: slot.path, extract: extract, spec: target.spec) else { return [] }
         var vars = valueVars(loc, slot.path)
+        vars["written"] = vars["value"]
         if s.range != 0..<node(loc).value.utf8.count {
             vars["value"] = s.secret ? ValueText.redacted : ValueText.quote(s.text)
         }
@@ -389,7 +396,7 @@ final class Evaluation {
                 let len = String(ch).utf8.count
                 if !classes.contains(where: { $0.contains(ch) }) {
                     let at = s.range.lowerBound + offset
-                    let detail = s.secret ? "a character" : ValueText.character(ch)
+                    let detail = s.secret ? ValueText.category(ch) : ValueText.character(ch)
                     return hit(["detail": detail, "expected": ValueText.list(classes.map { $0.name })],
                                at: s.secret ? nil : at..<(at + len))
                 }
@@ -409,7 +416,7 @@ final class Evaluation {
             let binding = (target.pattern, slot.bindings)
             let root = Slot(parent: nil, node: Loc(doc: 0, node: main.root), key: nil, path: .root, bindings: [])
             guard let o = resolve(other.pattern, from: root, binding: binding).first(where: { $0.node != nil }),
-                  let oloc = o.node, let os = try subjectThrowing(oloc, path: o.path, extract: otherExtract)
+                  let oloc = o.node, let os = try subjectThrowing(oloc, path: o.path, extract: otherExtract, spec: other.spec)
             else { return [] }
             let equal = os.text == s.text
             if equal == (op == .equals) { return [] }
@@ -421,14 +428,10 @@ final class Evaluation {
 
     // MARK: Values
 
-    /// The text a value check sees (the written text of any non-null scalar), narrowed by `extract`.
-    func subject(_ loc: Loc, path: ParamPath, extract: Regex?) -> Subject? {
-        try? subjectThrowing(loc, path: path, extract: extract)
-    }
-
-    func subjectThrowing(_ loc: Loc, path: ParamPath, extract: Regex?) throws(Regex.MatchError) -> Subject? {
+    /// The text a value check sees (the written text of a scalar it can judge), narrowed by `extract`.
+    func subjectThrowing(_ loc: Loc, path: ParamPath, extract: Regex?, spec: ParamSpec? = nil) throws(Regex.MatchError) -> Subject? {
         let n = node(loc)
-        guard n.kind == .scalar, n.type != .null else { return nil }
+        guard n.kind == .scalar, n.type != .null, Evaluation.isCheckable(n, as: spec, embedded: loc.doc != 0) else { return nil }
         let secret = model.isSecret(path)
         guard let extract else {
             return Subject(loc: loc, text: n.value, range: 0..<n.value.utf8.count, secret: secret)
@@ -438,6 +441,21 @@ final class Evaluation {
         guard let r = chosen else { return nil }
         let utf8 = Array(n.value.utf8)
         return Subject(loc: loc, text: String(decoding: utf8[r], as: UTF8.self), range: r, secret: secret)
+    }
+
+    /// Whether a value checks can judge a scalar: one of the documented type, or one the API
+    /// coerces to it (a number for a String, a quoted integer or boolean). Other values are left
+    /// to the `type` rules, so one fault is not reported twice. Inside an embedded document
+    /// only strings are judged.
+    static func isCheckable(_ n: Node, as spec: ParamSpec?, embedded: Bool) -> Bool {
+        if embedded { return n.type == .string }
+        guard let spec else { return true }
+        switch spec.type {
+        case .string: return n.type == .string || n.type == .integer || n.type == .float
+        case .integer: return n.type == .integer || (n.type == .string && IntegerLiteral.isDecimal(n.value))
+        case .boolean: return n.type == .boolean || (n.type == .string && (n.value == "true" || n.value == "false"))
+        case .array, .structure: return false
+        }
     }
 
     func valueVars(_ loc: Loc, _ path: ParamPath) -> [String: String] {
@@ -491,7 +509,9 @@ final class Evaluation {
         var hits: [Hit] = []
         for p in problems {
             let inner = p.range.start.offset..<max(p.range.start.offset, p.range.end.offset)
-            hits.append(Hit(loc: loc, innerRange: inner, path: slot.path, vars: ["detail": p.message, "expected": "a JSON object of strings"]))
+            let related = p.related.map { InputProblem.describe(docs[loc.doc].position(of: loc.node, atValueOffset: $0.offset)) } ?? ""
+            hits.append(Hit(loc: loc, innerRange: inner, path: slot.path,
+                            vars: ["detail": p.message(relatedAt: related), "expected": "a JSON object of strings"]))
         }
         guard let idx else { return hits }
         let d = docs[idx]
@@ -528,7 +548,7 @@ final class Evaluation {
         let format = docs[loc.doc].format
         var mismatch: TypeMismatch?
         var detail = ""
-        let written = secret ? "a value" : Evaluation.describe(n, format: format)
+        let written = secret ? (n.kind == .scalar ? n.type.noun : n.kind == .mapping ? "an object" : "a list") : Evaluation.describe(n, format: format)
         switch spec.type {
         case .string:
             if n.kind != .scalar {
@@ -551,9 +571,7 @@ final class Evaluation {
             } else {
                 mismatch = .wrongScalar
             }
-            if mismatch == .outOfRange {
-                detail = width == .uint64 ? " (0 to 18446744073709551615)" : " (-9223372036854775808 to 9223372036854775807)"
-            }
+
         case .boolean:
             if n.kind != .scalar {
                 mismatch = .wrongShape
@@ -568,9 +586,11 @@ final class Evaluation {
             if n.kind != .mapping { mismatch = .wrongShape }
         }
         guard let mismatch, report.contains(mismatch) else { return [] }
-        let expected: String
+        var expected: String
         switch spec.type {
         case .string: expected = "a String"
+        case .integer(let w) where mismatch == .outOfRange:
+            expected = w == .uint64 ? "uint64 (0 to 18446744073709551615)" : "int64 (-9223372036854775808 to 9223372036854775807)"
         case .integer(let w): expected = "an Integer (\(w.rawValue))"
         case .boolean: expected = "a Boolean"
         case .array(let item): expected = "an array of \(item.typeName)"
@@ -579,6 +599,9 @@ final class Evaluation {
         var vars = valueVars(loc, path)
         vars["expected"] = expected
         vars["detail"] = written + detail
+        if spec.embedded != nil, n.kind != .scalar {
+            vars["hint"] = "; write the \(n.kind == .mapping ? "object" : "list") as a JSON string, such as '{\"key\":\"value\"}'"
+        }
         return [Hit(loc: loc, innerRange: nil, path: path, vars: vars)]
     }
 

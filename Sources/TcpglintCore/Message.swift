@@ -3,7 +3,8 @@
 /// A rule's message with `{placeholder}`s, parsed when the rule file loads.
 ///
 /// Placeholders: `{param}` the parameter path; `{name}` its last key; `{value}` the value as
-/// written (quoted if a string; never shown for a secret); `{expected}` what the check allows;
+/// written (quoted if a string; the captured part with `extract`; never shown for a secret);
+/// `{written}` the whole value as written, even with `extract`; `{expected}` what the check allows;
 /// `{detail}` what the check found; `{hint}` a "did you mean" (empty when there is none);
 /// `{other}` and `{other-value}` the other parameter of a relation. `{{` and `}}` are literal braces.
 public struct MessageTemplate: Sendable {
@@ -13,7 +14,7 @@ public struct MessageTemplate: Sendable {
     }
 
     public static let placeholders: Set<String> = [
-        "param", "name", "value", "expected", "detail", "hint", "other", "other-value",
+        "param", "name", "value", "written", "expected", "detail", "hint", "other", "other-value",
     ]
 
     public let pieces: [Piece]
@@ -125,6 +126,15 @@ public enum ValueText {
     static func hex4(_ v: UInt32) -> String {
         let s = String(v, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+
+    /// The kind of a character, for a secret value: says what is wrong without showing it.
+    public static func category(_ s: Unicode.Scalar) -> String {
+        if s == " " { return "a space" }
+        if s.value < 0x20 || s.value == 0x7F { return "a control character" }
+        if s.properties.isWhitespace { return "a whitespace character" }
+        if s.value >= 0x80 { return "a non-ASCII character" }
+        return "a character"
     }
 
     /// A character as a message names it: `U+0020 (space)` for invisible ones, else quoted.

@@ -45,9 +45,66 @@ extension Document {
                 i += rawLen
             }
             return source.advance(start, to: i)
+        case .literal:
+            return literalPosition(n, innerOffset: innerOffset) ?? start
         default:
             return start
         }
+    }
+
+    /// A position inside a literal block scalar (`|`): each line of the value is a source line
+    /// without its indentation.
+    private func literalPosition(_ n: Node, innerOffset: Int) -> SourcePosition? {
+        let bytes = source.bytes
+        let end = min(n.range.end.offset, bytes.count)
+        var i = n.range.start.offset
+        var indent = 0
+        while i < end, bytes[i] != 0x0A, bytes[i] != 0x0D {
+            if bytes[i] >= 0x31, bytes[i] <= 0x39, indent == 0 { indent = Int(bytes[i] - 0x30) }
+            if bytes[i] == UInt8(ascii: "#") { break }
+            i += 1
+        }
+        while i < end, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+        func skipBreak(_ k: inout Int) {
+            if k < end, bytes[k] == 0x0D { k += 1 }
+            if k < end, bytes[k] == 0x0A { k += 1 }
+        }
+        skipBreak(&i)
+        if indent == 0 {
+            // The indentation of the first line that is not blank.
+            var k = i
+            while k < end {
+                var spaces = 0
+                while k < end, bytes[k] == 0x20 { k += 1; spaces += 1 }
+                if k < end, bytes[k] != 0x0A, bytes[k] != 0x0D { indent = spaces; break }
+                while k < end, bytes[k] != 0x0A, bytes[k] != 0x0D { k += 1 }
+                skipBreak(&k)
+            }
+        } else {
+            // The indicator counts from the parent's indentation; take the first line's instead.
+            var k = i
+            var spaces = 0
+            while k < end, bytes[k] == 0x20 { k += 1; spaces += 1 }
+            indent = max(indent, spaces)
+        }
+        guard indent > 0 else { return nil }
+        var decoded = 0
+        while i < end {
+            var k = i
+            var skipped = 0
+            while k < end, skipped < indent, bytes[k] == 0x20 { k += 1; skipped += 1 }
+            let contentStart = k
+            while k < end, bytes[k] != 0x0A, bytes[k] != 0x0D { k += 1 }
+            let length = k - contentStart
+            if innerOffset < decoded + length {
+                let lineStart = source.advance(n.range.start, to: contentStart)
+                return source.advance(lineStart, to: contentStart + (innerOffset - decoded))
+            }
+            decoded += length + 1
+            skipBreak(&k)
+            i = k
+        }
+        return nil
     }
 
     static func utf8Length(lead b: UInt8) -> Int {

@@ -3,7 +3,8 @@ public enum Suggest {
     /// The best candidate for `input`, or nil when none is close enough.
     ///
     /// In order: a case-only difference; a candidate that the input starts or ends with
-    /// (`InstanceName` → `Name`, `DBNodeSet.0.Role` → `DBNodeSet`) or that starts with the input;
+    /// (`InstanceName` → `Name`, `DBNodeSet.0.Role` → `DBNodeSet`), or that starts or ends with
+    /// the input (`Key` → `TagKey`);
     /// otherwise the smallest edit distance (case-insensitive, transpositions count as one),
     /// if it is at most a third of the longer name.
     public static func closest(to input: String, in candidates: [String]) -> String? {
@@ -13,7 +14,8 @@ public enum Suggest {
         var contained: [String] = []
         for c in candidates where c.count >= 4 && c != input {
             let lc = c.lowercased()
-            if lower.hasPrefix(lc) || lower.hasSuffix(lc) || (lower.count >= 4 && lc.hasPrefix(lower)) {
+            if lower.hasPrefix(lc) || lower.hasSuffix(lc) || (lower.count >= 4 && lc.hasPrefix(lower))
+                || (lower.count >= 3 && lc.hasSuffix(lower)) {
                 contained.append(c)
             }
         }

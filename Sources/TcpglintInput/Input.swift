@@ -25,10 +25,10 @@ public enum InputReader {
     public static func load(name: String, bytes raw: [UInt8], format: SourceFormat? = nil,
                             limits: InputLimits = .default) -> LoadedFile {
         var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let problem = encodingProblem(bytes) {
             return LoadedFile(source: SourceFile(name: name, bytes: []), documents: [], problems: [problem], documentCount: 1)
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let source = SourceFile(name: name, bytes: bytes)
         let loaded: LoadedFile
         switch format ?? self.format(forName: name, bytes: bytes) {
@@ -76,12 +76,14 @@ public enum InputReader {
                 return problem("invalid UTF-8: byte 0x\(hex(b)) cannot start a character", at: i)
             }
             guard i + need < n else {
-                return problem("invalid UTF-8: the file ends inside a character", at: i)
+                return problem("invalid UTF-8: the file ends inside the character starting with byte 0x\(hex(b))", at: i)
             }
             for k in 1...need {
                 let c = bytes[i + k]
                 guard c & 0xC0 == 0x80 else {
-                    return problem("invalid UTF-8: byte 0x\(hex(b)) is not followed by a continuation byte", at: i)
+                    return problem(k == 1
+                        ? "invalid UTF-8: byte 0x\(hex(b)) is not followed by a continuation byte"
+                        : "invalid UTF-8: the character starting with byte 0x\(hex(b)) is incomplete", at: i)
                 }
                 value = value << 6 | UInt32(c & 0x3F)
             }
@@ -106,7 +108,7 @@ public struct JSONEmbeddedParser: EmbeddedParser {
     public init(limits: InputLimits = .default) { self.limits = limits }
 
     public func parseJSON(_ text: String) -> (document: Document?, problems: [InputProblem]) {
-        let loaded = JSONScanner.load(SourceFile(name: "", bytes: Array(text.utf8)), limits: limits)
+        let loaded = JSONScanner.load(SourceFile(name: "", bytes: Array(text.utf8)), limits: limits, embedded: true)
         if loaded.documentCount == 0, loaded.problems.isEmpty {
             return (nil, [InputProblem(.syntaxError, document: 1, range: SourceRange(at: .start), message: "the string is empty, not a JSON document")])
         }

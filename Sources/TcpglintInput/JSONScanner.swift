@@ -15,9 +15,10 @@ public enum JSONScanner {
     /// Returns one document (index 1) when the file parses, with any duplicate-key problems; no
     /// document and one problem when it does not; and no document and no problem (a document
     /// count of 0) when the file is empty or holds only whitespace.
-    public static func load(_ source: SourceFile, limits: InputLimits = .default) -> LoadedFile {
+    public static func load(_ source: SourceFile, limits: InputLimits = .default, embedded: Bool = false) -> LoadedFile {
         source.bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(source: source, buffer: buffer, limits: limits)
+            if embedded { parser.endName = "the string" }
             do throws(JSONFault) {
                 guard let document = try parser.parse() else {
                     return LoadedFile(source: source, documents: [], problems: [], documentCount: 0)
@@ -99,6 +100,8 @@ private struct JSONParser {
     /// Decoded bytes of a string with escapes; reused between strings.
     var scratch: [UInt8] = []
     var duplicates: [InputProblem] = []
+    /// What the input is called in "unexpected end of …": the file, or the string that holds it.
+    var endName = "file"
 
     init(source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, limits: InputLimits) {
         self.source = source
@@ -286,7 +289,7 @@ private struct JSONParser {
         if let first {
             duplicates.append(InputProblem(
                 .duplicateKey, document: 1, range: range, path: currentPath(),
-                message: "duplicate key \"\(displayKey(key))\"; the first is at line \(first.line), column \(first.column)"))
+                related: first, message: "duplicate key \"\(displayKey(key))\"; the first is at \(InputProblem.relatedMarker)"))
             return
         }
         keys.append((key, range.start))
@@ -347,6 +350,9 @@ private struct JSONParser {
                 runStart = i
                 if scratch.count > limits.maxScalarBytes { throw tooLong(start) }
                 continue
+            }
+            if b == 0x0A || b == 0x0D {
+                throw fault(.syntaxError, at: start, "unterminated string: the line ends before the closing quote")
             }
             throw fault(.syntaxError, at: position(i), "control character U+\(hex(UInt32(b))) in string; escape it")
         }
@@ -552,13 +558,14 @@ private struct JSONParser {
 
     /// The end of the file where `expected` was expected.
     func eof(_ expected: String) -> JSONFault {
-        fault(.syntaxError, at: position(n), "unexpected end of file; \(expected)")
+        fault(.syntaxError, at: position(n), "unexpected end of \(endName); \(expected)")
     }
 
     func eofUnclosed(_ frame: Frame) -> JSONFault {
         let what = frame.isObject ? "object" : "array"
-        return fault(.syntaxError, at: position(n),
-                     "unexpected end of file; the \(what) opened at line \(frame.start.line), column \(frame.start.column) is not closed")
+        return JSONFault(problem: InputProblem(
+            .syntaxError, document: 1, range: SourceRange(at: position(n)), related: frame.start,
+            message: "unexpected end of \(endName); the \(what) opened at \(InputProblem.relatedMarker) is not closed"))
     }
 
     /// A character at `i` that cannot start a value.

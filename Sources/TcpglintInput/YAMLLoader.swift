@@ -19,8 +19,10 @@ public enum YAMLLoader {
         source.bytes.withUnsafeBufferPointer { buf in
             state.run(buf)
         }
-        return LoadedFile(source: source, documents: state.documents, problems: state.problems,
-                          documentCount: state.documentCount)
+        // Empty documents are dropped, so the count is that of the last document that holds
+        // something (a request or a problem); later documents keep their place in the stream.
+        let count = max(state.documents.last?.index ?? 0, state.problems.map(\.document).max() ?? 0)
+        return LoadedFile(source: source, documents: state.documents, problems: state.problems, documentCount: count)
     }
 }
 
@@ -153,7 +155,11 @@ private struct LoaderState {
             root = nil
         case YAML_DOCUMENT_END_EVENT:
             if var b = builder, let root {
-                documents.append(b.finish(root: root))
+                let r = b.node(root)
+                // An empty document (a bare `---`, or a trailing one) holds no request.
+                if !(r.kind == .scalar && r.type == .null && r.value.isEmpty && r.tag == nil) {
+                    documents.append(b.finish(root: root))
+                }
             }
             builder = nil
         case YAML_SCALAR_EVENT:
@@ -174,6 +180,13 @@ private struct LoaderState {
             default: style = .plain
             }
             let type = YAMLTypes.resolve(value, style: style, tag: tag)
+            if let tag, let expected = YAMLTypes.standardType(tag), expected != type, expected != .string {
+                let path = ParamPath(stack.compactMap { $0.component } + (stack.last.map { [childComponent($0)] } ?? []))
+                problems.append(InputProblem(
+                    .syntaxError, document: documentCount, range: SourceRange(start: start, end: end), path: path,
+                    message: "\(ValueText.quote(value)) is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string",
+                    redactedMessage: "the value is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string"))
+            }
             let isKey = stack.last.map { $0.kind == .mapping && $0.expectKey } ?? false
             if !isKey, style == .plain, tag == nil, let note = YAMLTypes.yaml11Difference(value, type: type) {
                 let path = ParamPath(stack.compactMap { $0.component } + (stack.last.map { [childComponent($0)] } ?? []))
@@ -216,7 +229,14 @@ private struct LoaderState {
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
             guard let target = anchors[name] else {
-                fatal(.syntaxError, at: start, "alias *\(name) refers to no anchor defined before it")
+                // An unquoted value that starts with '*' (a password, say) reads as an alias:
+                // the name is shown only where the value is not secret.
+                let path = ParamPath(stack.compactMap { $0.component } + (stack.last.map { [childComponent($0)] } ?? []))
+                problems.append(InputProblem(
+                    .syntaxError, document: max(1, documentCount), range: SourceRange(at: start), path: path,
+                    message: "alias *\(name) refers to no anchor defined before it; quote the value if it is not an alias",
+                    redactedMessage: "this value reads as an alias that refers to no anchor; quote it"))
+                abandonDocument()
                 return
             }
             let isKey = stack.last.map { $0.kind == .mapping && $0.expectKey } ?? false
@@ -351,6 +371,10 @@ private struct LoaderState {
     /// Stops building the current document after a problem that leaves no usable tree.
     mutating func fatal(_ diagnostic: Diagnostic, at position: SourcePosition, _ message: String) {
         problems.append(InputProblem(diagnostic, document: max(1, documentCount), range: SourceRange(at: position), message: message))
+        abandonDocument()
+    }
+
+    mutating func abandonDocument() {
         builder = nil
         stack = []
         aborted = true

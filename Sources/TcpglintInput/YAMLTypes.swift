@@ -12,7 +12,7 @@ enum YAMLTypes {
         if let tag, tag.hasPrefix(tagPrefix) {
             switch tag.dropFirst(tagPrefix.count) {
             case "str": return .string
-            case "null": return .null
+            case "null": return core(value) == .null ? .null : .string
             case "bool": return core(value) == .boolean ? .boolean : .string
             case "int": return core(value) == .integer ? .integer : .string
             case "float":
@@ -24,6 +24,24 @@ enum YAMLTypes {
         if tag == "!" { return .string }
         guard style == .plain else { return .string }
         return core(value)
+    }
+
+    /// The type a standard tag asks for, or nil for another tag.
+    static func standardType(_ tag: String) -> ScalarType? {
+        guard tag.hasPrefix(tagPrefix) else { return nil }
+        switch tag.dropFirst(tagPrefix.count) {
+        case "str": return .string
+        case "int": return .integer
+        case "float": return .float
+        case "bool": return .boolean
+        case "null": return .null
+        default: return nil
+        }
+    }
+
+    /// `!!int` for `tag:yaml.org,2002:int`.
+    static func shortTag(_ tag: String) -> String {
+        tag.hasPrefix(tagPrefix) ? "!!" + tag.dropFirst(tagPrefix.count) : tag
     }
 
     /// The core schema's resolution of a plain scalar.
@@ -88,6 +106,10 @@ enum YAMLTypes {
 
     /// How a YAML 1.1 loader would read a plain scalar, when that differs from YAML 1.2.
     static func yaml11Difference(_ s: String, type: ScalarType) -> Difference? {
+        // YAML 1.1 reads 2026-01-01 (and full date-times) as a timestamp.
+        if type == .string, isTimestamp(Array(s.utf8)) {
+            return Difference(yaml12: "the string \(ValueText.quote(s))", yaml11: "a date", yaml11Type: "a date")
+        }
         let (type11, value11) = yaml11(s) ?? (.string, s)
         if type11 == type {
             guard type == .integer, let v12 = IntegerLiteral.parse(s, yaml: true), String(v12) != value11 else { return nil }
@@ -187,5 +209,23 @@ enum YAMLTypes {
             }
         }
         return nil
+    }
+
+    /// YAML 1.1's timestamp: `YYYY-MM-DD`, or a date followed by a time.
+    static func isTimestamp(_ b: [UInt8]) -> Bool {
+        guard b.count >= 8, b.count <= 40, b.prefix(4).allSatisfy(isDigit), b[4] == UInt8(ascii: "-") else { return false }
+        var i = 5
+        func digits(_ lo: Int, _ hi: Int) -> Bool {
+            let s = i
+            while i < b.count, isDigit(b[i]), i - s < hi { i += 1 }
+            return i - s >= lo
+        }
+        guard digits(1, 2), i < b.count, b[i] == UInt8(ascii: "-") else { return false }
+        i += 1
+        guard digits(1, 2) else { return false }
+        if i == b.count { return true }
+        guard b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == 0x20 else { return false }
+        i += 1
+        return digits(1, 2) && i < b.count && b[i] == UInt8(ascii: ":")
     }
 }

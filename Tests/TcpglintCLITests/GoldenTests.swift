@@ -1,4 +1,6 @@
 import Testing
+import TcpglintCore
+import TcpglintRules
 
 /// Every invalid and malformed case is linted on its own and its text output compared with its
 /// `.out` golden, line for line.
@@ -39,5 +41,24 @@ import Testing
         #expect(Self.invalid.count >= 40)
         #expect(Self.valid.count >= 5)
         #expect(Self.malformed.count >= 5)
+    }
+
+    /// Every rule and diagnostic has a failing case in testdata, in a golden; both formats are used.
+    @Test func everyRuleHasAFailingCase() throws {
+        guard case .success(let set) = RulePackLoader.builtIn() else {
+            Issue.record("the built-in pack does not load")
+            return
+        }
+        var goldens = ""
+        for folder in ["testdata/invalid", "testdata/malformed"] {
+            for path in testdataFiles(folder, extensions: [".out"]) { goldens += readText(path) ?? "" }
+        }
+        let untestable: Set<String> = ["io-error", "pattern-limit"] // covered by CLI and unit tests
+        for id in set.rules.map(\.id) + Diagnostic.all.map(\.id) where !untestable.contains(id) {
+            #expect(goldens.contains("(\(id))"), "no golden shows rule \(id)")
+        }
+        let json = Self.invalid.filter { $0.hasSuffix(".json") }.count
+        let yaml = Self.invalid.count - json
+        #expect(json >= 30 && yaml >= 30, "JSON \(json), YAML \(yaml)")
     }
 }

@@ -268,7 +268,8 @@ private func key(_ doc: Document, _ key: String) throws -> Node {
         (#""\u12"#, 1, 1, "unterminated string"),
         (#""\uD800"#, 1, 1, "unterminated string"),
         // Strings.
-        ("[\"a\nb\"]", 1, 4, "control character U+000A in string; escape it"),
+        ("[\"a\nb\"]", 1, 2, "unterminated string: the line ends before the closing quote"),
+        ("[\"a\u{09}b\"]", 1, 4, "control character U+0009 in string; escape it"),
         ("\"é\tx\"", 1, 3, "control character U+0009 in string; escape it"),
         ("\"\u{0001}\"", 1, 2, "control character U+0001 in string; escape it"),
         (#"["ab\x"]"#, 1, 5, "invalid escape sequence in string"),

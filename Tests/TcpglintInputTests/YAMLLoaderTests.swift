@@ -113,7 +113,8 @@ private func value(_ doc: Document, _ key: String) -> Node? {
 
     @Test func undefinedAliasIsASyntaxError() {
         let f = load("A: *nothing\n")
-        #expect(f.problems.map { "\($0.range.start) \($0.message)" } == ["1:4 alias *nothing refers to no anchor defined before it"])
+        #expect(f.problems.first?.redactedMessage == "this value reads as an alias that refers to no anchor; quote it")
+        #expect(f.problems.map { "\($0.range.start) \($0.message)" } == ["1:4 alias *nothing refers to no anchor defined before it; quote the value if it is not an alias"])
     }
 
     @Test func syntaxErrorsHaveLibyamlPositions() {
@@ -121,6 +122,27 @@ private func value(_ doc: Document, _ key: String) -> Node? {
         #expect(f.problems.map { "\($0.diagnostic.id) \($0.range.start) \($0.message)" } == [
             "syntax-error 2:3 mapping values are not allowed in this context",
         ])
+    }
+
+    @Test func explicitTagsThatDoNotFitAreReported() {
+        let f = load("A: !!int abc\nB: !!bool yes\nC: !!int 12\n")
+        #expect(f.problems.map { "\($0.range.start) \($0.message)" } == [
+            "1:4 \"abc\" is not an integer, but it is tagged !!int; it is read as a string",
+            "2:4 \"yes\" is not a boolean, but it is tagged !!bool; it is read as a string",
+        ])
+    }
+
+    @Test func datesAreAYAML11Ambiguity() {
+        let f = load("A: 2026-01-01\nB: 2026-01-01T10:00:00Z\nC: 2026-1\n")
+        #expect(f.problems.map(\.range.start.line) == [1, 2])
+    }
+
+    @Test func emptyDocumentsInAStreamAreSkipped() {
+        let f = load("---\nA: 1\n---\n---\nA: 2\n---\n")
+        // `---` starts a document: 1 holds A: 1, 2 is empty, 3 holds A: 2, 4 (trailing) is empty.
+        #expect(f.documents.map(\.index) == [1, 3])
+        #expect(f.documentCount == 3)
+        #expect(f.problems.isEmpty)
     }
 
     @Test func multiDocumentStreamsNumberTheirDocuments() {
