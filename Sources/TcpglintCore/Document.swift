@@ -217,9 +217,6 @@ public struct DocumentBuilder {
         body(&open[open.count - 1].children)
     }
 
-    /// The children collected so far by the innermost open collection.
-    public var openChildren: [NodeID] { open.last?.children ?? [] }
-
     /// Marks a node as made rather than read (no source text of its own).
     public mutating func markSynthetic(_ id: NodeID) {
         document.nodes[Int(id.index)].synthetic = true

@@ -80,7 +80,6 @@ struct Subject {
 struct Hit {
     var loc: Loc
     var innerRange: Range<Int>?
-    var atKey: Bool = false
     var atStart: Bool = false
     var path: ParamPath
     var vars: [String: String]
@@ -90,9 +89,9 @@ final class Evaluation {
     let linter: Linter
     let model: APIModel
     var docs: [Document]
-    /// Embedded documents: host location → index in `docs`, or nil when it did not parse.
-    var embedded: [Loc: Int?] = [:]
-    var embeddedProblems: [Int: [InputProblem]] = [:]
+    /// Embedded documents, parsed once: host scalar → index in `docs` (nil when it did not
+    /// parse) and the problems found parsing it.
+    var embedded: [Loc: (index: Int?, problems: [InputProblem])] = [:]
     /// Embedded doc index → the host scalar.
     var hosts: [Int: Loc] = [:]
     var findings: [Finding] = []
@@ -208,26 +207,19 @@ final class Evaluation {
 
     /// Parses (once) the JSON document held by a string node.
     func embeddedDocument(_ loc: Loc) -> (index: Int?, problems: [InputProblem]) {
-        if let cached = embedded[loc] {
-            return (cached, cached.flatMap { embeddedProblems[$0] } ?? embeddedProblems[-1 - hostKey(loc)] ?? [])
-        }
+        if let cached = embedded[loc] { return cached }
         let n = node(loc)
         guard n.kind == .scalar, n.type == .string else { return (nil, []) }
         let (doc, problems) = linter.embeddedParser.parseJSON(n.value)
+        var index: Int?
         if let doc {
             docs.append(doc)
-            let idx = docs.count - 1
-            embedded[loc] = idx
-            hosts[idx] = loc
-            embeddedProblems[idx] = problems
-            return (idx, problems)
+            index = docs.count - 1
+            hosts[docs.count - 1] = loc
         }
-        embedded[loc] = .some(nil)
-        embeddedProblems[-1 - hostKey(loc)] = problems
-        return (nil, problems)
+        embedded[loc] = (index, problems)
+        return (index, problems)
     }
-
-    private func hostKey(_ loc: Loc) -> Int { loc.doc << 32 | Int(loc.node.index) }
 
     func embeddedRoot(_ loc: Loc) -> Loc? {
         guard let idx = embeddedDocument(loc).index else { return nil }
@@ -304,7 +296,7 @@ final class Evaluation {
             return [Hit(loc: parent, innerRange: nil, atStart: true, path: slot.path, vars: ["expected": target.spec.typeName])]
         case .absent:
             guard let loc = slot.node else { return [] }
-            return [Hit(loc: slot.key ?? loc, innerRange: nil, atKey: slot.key != nil, path: slot.path, vars: valueVars(loc, slot.path))]
+            return [Hit(loc: slot.key ?? loc, innerRange: nil, path: slot.path, vars: valueVars(loc, slot.path))]
         case .unknown:
             return unknownKeys(slot: slot, spec: target.spec)
         case .type(let report):
@@ -495,7 +487,7 @@ final class Evaluation {
             let k = docs[loc.doc][key]
             guard s.member(k.value) == nil else { continue }
             let hint = Suggest.closest(to: k.value, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
-            hits.append(Hit(loc: Loc(doc: loc.doc, node: key), innerRange: nil, atKey: true,
+            hits.append(Hit(loc: Loc(doc: loc.doc, node: key), innerRange: nil,
                             path: slot.path.appending(.key(k.value)),
                             vars: ["name": ValueText.quote(k.value), "hint": hint, "expected": s.name]))
         }
