@@ -39,16 +39,20 @@ struct Tcpglint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tcpglint",
         abstract: "Lint TencentDB for PostgreSQL CreateInstances requests (JSON and YAML).",
-        discussion: "Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage or rule-file error, 3 I/O or internal failure.",
+        discussion: "Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage, rule-file, policy or config error, 3 I/O or internal failure.",
         version: "0.1.0",
         subcommands: [Lint.self, Rules.self, Explain.self],
         defaultSubcommand: Lint.self
     )
 }
 
-struct RulesOption: ParsableArguments {
+/// Where the rules come from: the pack and the policies on top of it.
+struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("Use the rule pack in DIR instead of the built-in one.", valueName: "DIR"))
     var directory: String?
+
+    @Option(name: .customLong("policy"), help: ArgumentHelp("Apply a policy file on top of the pack and the config's policies (repeatable).", valueName: "FILE"))
+    var policies: [String] = []
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -63,7 +67,7 @@ enum FailLevel: String, ExpressibleByArgument, CaseIterable {
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lint request files (the default command).",
-        discussion: "Directories are walked recursively for *.json, *.yaml and *.yml, skipping hidden files and folders. '-' reads standard input.")
+        discussion: "Directories are walked recursively for *.json, *.yaml and *.yml (or the config's include globs), skipping hidden files and folders. '-' reads standard input.")
 
     @Argument(help: ArgumentHelp("Files and directories to lint; '-' for standard input.", valueName: "PATH"))
     var paths: [String] = ["."]
@@ -71,12 +75,21 @@ struct Lint: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("fail-level"), help: "The lowest severity that makes the exit status 1.")
-    var failLevel: FailLevel = .error
+    @Option(name: .customLong("fail-level"), help: "The lowest severity that makes the exit status 1 (default: the config's, else error).")
+    var failLevel: FailLevel?
 
-    @OptionGroup var rules: RulesOption
+    @OptionGroup var rules: RuleOptions
 
-    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report for '-' (its extension picks the format).", valueName: "NAME"))
+    @Option(name: .customLong("config"), help: ArgumentHelp("Use this config file instead of discovering .tcpglint.yaml files.", valueName: "FILE"))
+    var config: String?
+
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("Do not report the findings listed in this baseline; report its stale entries.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Write every current finding to this baseline file.", valueName: "FILE"))
+    var writeBaseline: String?
+
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report for '-' (its extension picks the format; its folder finds the config).", valueName: "NAME"))
     var stdinFilename: String?
 
     @Option(name: .customLong("max-depth"), help: ArgumentHelp("The deepest nesting of objects and lists.", valueName: "N"))
@@ -107,15 +120,35 @@ struct Lint: ParsableCommand {
 }
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules: id, severity, code and summary.")
-    @OptionGroup var rules: RulesOption
+    static let configuration = CommandConfiguration(
+        abstract: "List the rules, or test their examples.",
+        subcommands: [ListRules.self, TestRules.self],
+        defaultSubcommand: ListRules.self)
+}
+
+struct ListRules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the rules: id, severity, code and summary (the default).")
+    @OptionGroup var rules: RuleOptions
+    @Option(help: "text: a table; json: the registry of every rule (id, code, severity, summary, source, suppressible, origin).")
+    var format: OutputFormat = .text
+}
+
+struct TestRules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run rules' valid and invalid examples like a test runner (exit 1 on a failure).",
+        discussion: "With policy files, tests the rules of those policies (and of the policies they extend); without, the rule pack.")
+    @Argument(help: ArgumentHelp("Policy files to test.", valueName: "POLICY"))
+    var policyFiles: [String] = []
+    @OptionGroup var rules: RuleOptions
 }
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show a rule's documentation and examples, by rule id or API code.")
     @Argument(help: ArgumentHelp("A rule id (charset) or an API code (InvalidParameterValue.InvalidCharset).", valueName: "ID-OR-CODE"))
     var name: String
-    @OptionGroup var rules: RulesOption
+    @OptionGroup var rules: RuleOptions
 }
 
 // MARK: - Entry point
@@ -137,18 +170,23 @@ public enum CLI {
             console.err(message + "\n")
             return ExitStatus.usage.rawValue
         }
+        let runner = Runner(console: console)
         switch command {
         case let lint as Lint:
-            return Runner(console: console).lint(lint)
-        case let rules as Rules:
-            return Runner(console: console).listRules(rules.rules.directory)
+            return runner.lint(lint)
+        case let list as ListRules:
+            return runner.listRules(list.rules, format: list.format)
+        case let test as TestRules:
+            return runner.testRules(test.policyFiles, options: test.rules)
         case let explain as Explain:
-            return Runner(console: console).explain(explain.name, directory: explain.rules.directory)
+            return runner.explain(explain.name, options: explain.rules)
         default:
             // `--help`, `-h` and `help [SUBCOMMAND]` parse into ArgumentParser's own help command,
             // which would print straight to stdout; print the same text through the console.
-            let subcommands: [String: ParsableCommand.Type] = ["lint": Lint.self, "rules": Rules.self, "explain": Explain.self]
-            let named = arguments.first { subcommands[$0] != nil }.flatMap { subcommands[$0] }
+            let subcommands: [String: ParsableCommand.Type] = [
+                "lint": Lint.self, "rules": Rules.self, "explain": Explain.self, "list": ListRules.self, "test": TestRules.self,
+            ]
+            let named = arguments.last { subcommands[$0] != nil }.flatMap { subcommands[$0] }
             console.out(Tcpglint.helpMessage(for: named ?? Tcpglint.self, columns: 100) + "\n")
             return ExitStatus.clean.rawValue
         }

@@ -8,14 +8,15 @@ struct InputEntry {
     /// The name findings show: the path as given, joined with the names found under it.
     let name: String
     let isStandardInput: Bool
+    /// Found by walking a folder (config include/exclude apply), not named on the command line.
+    var walked = false
 }
 
-/// Turns the command line's paths into files: directories are walked recursively for `*.json`,
-/// `*.yaml` and `*.yml` in name order, skipping hidden entries; a file given by name is linted
-/// whatever its extension; `-` is standard input. Paths that cannot be read become findings.
+/// Turns the command line's paths into files: directories are walked recursively in name order,
+/// skipping hidden entries (which files of a folder are linted is the config's include/exclude,
+/// by default `*.json`, `*.yaml` and `*.yml`); a file given by name is linted whatever its
+/// extension; `-` is standard input. Paths that cannot be read become findings.
 enum FileWalker {
-    static let extensions = [".json", ".yaml", ".yml"]
-
     static func collect(_ paths: [String]) -> (files: [InputEntry], problems: [Finding]) {
         var files: [InputEntry] = []
         var problems: [Finding] = []
@@ -55,9 +56,8 @@ enum FileWalker {
             case .directory:
                 walk(path, display: shown, files: &files, problems: &problems, seen: &seen, visited: &visited)
             case .regular:
-                let lower = n.lowercased()
-                if extensions.contains(where: { lower.hasSuffix($0) }), seen.insert(path).inserted {
-                    files.append(InputEntry(path: path, name: shown, isStandardInput: false))
+                if seen.insert(path).inserted {
+                    files.append(InputEntry(path: path, name: shown, isStandardInput: false, walked: true))
                 }
             case .other, .missing:
                 continue

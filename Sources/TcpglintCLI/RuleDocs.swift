@@ -1,4 +1,5 @@
 import TcpglintCore
+import TcpglintReport
 
 /// A rule's documentation as `explain` prints it, generated from the rule itself.
 enum RuleDocs {
@@ -74,5 +75,40 @@ extension String {
         var out = ""
         for c in self { out += c == "|" ? "\\|" : String(c) }
         return out
+    }
+}
+
+
+extension RuleDocs {
+    /// `tcpglint rules --format json`: every rule and diagnostic, a stable, machine-readable registry.
+    static func registry(_ set: RuleSet) -> String {
+        var items: [String] = []
+        func entry(id: String, code: String, severity: String, enabled: Bool, summary: String, description: String,
+                   source: String, suppressible: Bool, origin: String, override: RuleOverride?) -> String {
+            var s = "    {\"id\": \(JSON.string(id)), \"code\": \(JSON.string(code)), \"severity\": \(JSON.string(severity)), "
+            s += "\"enabled\": \(enabled), \"summary\": \(JSON.string(summary)), \"description\": \(JSON.string(description)), "
+            s += "\"source\": \(source), \"suppressible\": \(suppressible), \"origin\": \(JSON.string(origin))"
+            if let o = override {
+                s += ", \"override\": {\"severity\": \(JSON.string(o.severity?.description ?? "off")), "
+                s += "\"reason\": \(JSON.string(o.reason)), \"origin\": \(JSON.string(o.location.description))}"
+            }
+            return s + "}"
+        }
+        let rules = (set.rules.map { ($0, true) } + set.disabled.map { ($0, false) }).sorted { $0.0.id < $1.0.id }
+        for (r, enabled) in rules {
+            let title = set.references[r.source.ref]?.title ?? ""
+            let source = "{\"ref\": \(JSON.string(r.source.ref)), \"title\": \(JSON.string(title)), \"quote\": \(JSON.string(r.source.quote))}"
+            items.append(entry(id: r.id, code: r.code, severity: enabled ? r.severity.description : "off", enabled: enabled,
+                               summary: r.summary, description: r.description, source: source, suppressible: r.suppressible,
+                               origin: r.location.description, override: set.overrides[r.id]))
+        }
+        for d in Diagnostic.all {
+            let o = set.overrides[d.id]
+            let severity = o.map { $0.severity?.description ?? "off" } ?? d.severity.description
+            items.append(entry(id: d.id, code: d.code, severity: severity, enabled: severity != "off", summary: d.summary,
+                               description: d.description, source: "{\"ref\": \"tcpglint\", \"title\": \"tcpglint\", \"quote\": \"\"}",
+                               suppressible: true, origin: "tcpglint", override: o))
+        }
+        return "{\n  \"version\": 1,\n  \"rules\": [\n" + items.joined(separator: ",\n") + "\n  ]\n}\n"
     }
 }

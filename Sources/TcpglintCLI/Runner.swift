@@ -9,15 +9,30 @@ struct Runner {
 
     // MARK: Rule sets
 
-    func loadRules(_ directory: String?) -> RuleSet? {
-        let result = directory.map { RulePackLoader.load(directory: $0) } ?? RulePackLoader.builtIn()
-        switch result {
-        case .success(let set):
-            return set
+    func printErrors(_ errors: [RuleFileError], what: String) {
+        for e in errors { console.err("\(e)\n") }
+        let n = errors.count
+        console.err("tcpglint: \(what) has \(n) error\(n == 1 ? "" : "s"); nothing was linted\n")
+    }
+
+    func loadPack(_ directory: String?) -> RulePack? {
+        switch RulePackLoader.loadPack(directory: directory) {
+        case .success(let pack): return pack
         case .failure(let errors):
-            for e in errors.errors { console.err("\(e)\n") }
-            let n = errors.errors.count
-            console.err("tcpglint: the rule pack has \(n) error\(n == 1 ? "" : "s"); nothing was linted\n")
+            printErrors(errors.errors, what: "the rule pack")
+            return nil
+        }
+    }
+
+    /// The pack with the given policies, or nil after printing the errors.
+    func ruleSet(_ options: RuleOptions, extra: [String] = []) -> RuleSet? {
+        guard let pack = loadPack(options.directory) else { return nil }
+        let policies = extra + options.policies
+        if policies.isEmpty { return pack.ruleSet }
+        switch PolicyLoader.load(policies, onto: pack) {
+        case .success(let set): return set
+        case .failure(let errors):
+            printErrors(errors.errors, what: "the policy")
             return nil
         }
     }
@@ -25,59 +40,176 @@ struct Runner {
     // MARK: lint
 
     func lint(_ options: Lint) -> Int32 {
-        guard let ruleSet = loadRules(options.rules.directory) else { return ExitStatus.usage.rawValue }
-        let linter = Linter(ruleSet: ruleSet, embeddedParser: JSONEmbeddedParser(limits: options.limits))
+        guard let pack = loadPack(options.rules.directory) else { return ExitStatus.usage.rawValue }
+        let resolver: ConfigResolver
+        do { resolver = try ConfigResolver(configPath: options.config) } catch {
+            printErrors(error.errors, what: "the config")
+            return ExitStatus.usage.rawValue
+        }
+        var baseline: Baseline?
+        if let path = options.baseline {
+            switch BaselineFile.read(path) {
+            case .success(let b): baseline = b
+            case .failure(let errors):
+                printErrors(errors.errors, what: "the baseline")
+                return ExitStatus.usage.rawValue
+            }
+        }
+
+        // What applies to each file: its configs, then the command line.
         let walk = FileWalker.collect(options.paths)
+        var plans: [(entry: InputEntry, name: String, settings: FileSettings)] = []
+        for entry in walk.files {
+            let name = entry.isStandardInput ? (options.stdinFilename ?? "<stdin>") : entry.name
+            let lookup = entry.isStandardInput ? (options.stdinFilename ?? "<stdin>") : entry.path
+            let settings = resolver.settings(forFile: lookup, cliPolicies: options.rules.policies, cliFailLevel: options.failLevel?.severity)
+            if entry.walked && settings.excluded { continue }
+            plans.append((entry, name, settings))
+        }
+        if !resolver.errors.isEmpty {
+            printErrors(resolver.errors, what: "the config")
+            return ExitStatus.usage.rawValue
+        }
+        var sets: [[String]: RuleSet] = [:]
+        var policyErrors: [RuleFileError] = []
+        for plan in plans where sets[plan.settings.policies] == nil {
+            switch plan.settings.policies.isEmpty ? .success(pack.ruleSet) : PolicyLoader.load(plan.settings.policies, onto: pack) {
+            case .success(let set): sets[plan.settings.policies] = set
+            case .failure(let e): policyErrors += e.errors
+            }
+        }
+        if !policyErrors.isEmpty {
+            var seen = Set<String>()
+            printErrors(policyErrors.filter { seen.insert($0.description).inserted }, what: "the policy")
+            return ExitStatus.usage.rawValue
+        }
+
+        // Lint.
         var findings: [Finding] = walk.problems
         var ioFailure = !walk.problems.isEmpty
-        var files = walk.problems.count
-        for entry in walk.files {
-            files += 1
+        var suppressions: [Suppression] = []
+        var failLevels: [String: Severity] = [:]
+        var linted = Set<String>()
+        let embedded = JSONEmbeddedParser(limits: options.limits)
+        for plan in plans {
+            let set = sets[plan.settings.policies]!
+            failLevels[plan.name] = plan.settings.failLevel ?? .error
+            linted.insert(plan.name)
             let bytes: [UInt8]
             do {
-                bytes = entry.isStandardInput ? try console.readStandardInput() : try FileSystem.readFile(entry.path)
+                bytes = plan.entry.isStandardInput ? try console.readStandardInput() : try FileSystem.readFile(plan.entry.path)
             } catch {
                 ioFailure = true
-                findings.append(FileWalker.ioFinding(entry.name, "cannot read the file: \(error)"))
+                findings.append(FileWalker.ioFinding(plan.name, "cannot read the file: \(error)"))
                 continue
             }
-            let loaded = InputReader.load(name: entry.isStandardInput ? (options.stdinFilename ?? "<stdin>") : entry.name,
-                                          bytes: bytes, limits: options.limits)
+            let loaded = InputReader.load(name: plan.name, bytes: bytes, limits: options.limits)
+            let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: plan.settings.placeholders)
             findings += linter.lint(loaded)
+            if loaded.documents.first?.format == .yaml || (loaded.documents.isEmpty && InputReader.format(forName: plan.name, bytes: bytes) == .yaml) {
+                suppressions += SuppressionComments.scan(loaded)
+            }
+            for (config, s) in plan.settings.suppressions {
+                suppressions.append(Suppression(file: plan.name, scope: .parameter(s.parameter), rules: s.rules, reason: s.reason,
+                                                originFile: config, origin: s.range))
+            }
         }
-        let report = Report(findings: findings, fileCount: files)
+        var known = Set(Diagnostic.all.map(\.id))
+        var unsuppressible = Set<String>()
+        for set in sets.values {
+            known.formUnion(set.allIDs)
+            unsuppressible.formUnion((set.rules + set.disabled).filter { !$0.suppressible }.map(\.id))
+        }
+        findings = Suppressor.apply(findings, suppressions, known: known, unsuppressible: unsuppressible)
+
+        // Baselines.
+        var baselined = 0
+        if let path = options.writeBaseline {
+            let entries = Baseline.entries(for: findings.filter { $0.rule != Diagnostic.ioError.id })
+            do { try FileSystem.writeAtomically(BaselineWriter.render(entries), to: path) } catch {
+                console.err("tcpglint: cannot write the baseline \(path): \(error)\n")
+                return ExitStatus.failure.rawValue
+            }
+            baselined = findings.count - findings.filter { $0.rule == Diagnostic.ioError.id }.count
+            findings = findings.filter { $0.rule == Diagnostic.ioError.id }
+            console.err("tcpglint: wrote \(entries.count) baseline entr\(entries.count == 1 ? "y" : "ies") (\(baselined) finding\(baselined == 1 ? "" : "s")) to \(path)\n")
+        } else if let baseline {
+            let result = baseline.apply(findings, lintedFiles: linted)
+            findings = result.kept + result.stale
+            baselined = result.baselined
+        }
+
+        // Files: those linted, and any other file a finding is about (a config, a baseline).
+        let fileCount = linted.union(findings.map(\.file)).count
+        let report = Report(findings: findings, fileCount: fileCount, baselined: baselined)
         switch options.format {
         case .text: console.out(TextReporter().render(report))
         case .json: console.out(JSONReporter().render(report))
         }
         if ioFailure { return ExitStatus.failure.rawValue }
-        let failing = report.findings.contains { $0.severity >= options.failLevel.severity }
+        let defaultLevel = options.failLevel?.severity ?? .error
+        let failing = report.findings.contains { $0.severity >= (failLevels[$0.file] ?? defaultLevel) }
         return failing ? ExitStatus.findings.rawValue : ExitStatus.clean.rawValue
     }
 
     // MARK: rules
 
-    func listRules(_ directory: String?) -> Int32 {
-        guard let ruleSet = loadRules(directory) else { return ExitStatus.usage.rawValue }
-        var rows: [(String, String, String, String)] = [("ID", "SEVERITY", "CODE", "SUMMARY")]
-        for r in ruleSet.rules.sorted(by: { $0.id < $1.id }) { rows.append((r.id, r.severity.description, r.code, r.summary)) }
-        for d in Diagnostic.all { rows.append((d.id, d.severity.description, d.code, d.summary)) }
-        let w0 = rows.map { $0.0.count }.max()!, w1 = rows.map { $0.1.count }.max()!, w2 = rows.map { $0.2.count }.max()!
-        func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: w - s.count) }
-        for r in rows {
-            console.out("\(pad(r.0, w0))  \(pad(r.1, w1))  \(pad(r.2, w2))  \(r.3)\n")
+    func listRules(_ options: RuleOptions, format: OutputFormat) -> Int32 {
+        guard let ruleSet = ruleSet(options) else { return ExitStatus.usage.rawValue }
+        switch format {
+        case .json:
+            console.out(RuleDocs.registry(ruleSet))
+        case .text:
+            var rows: [(String, String, String, String)] = [("ID", "SEVERITY", "CODE", "SUMMARY")]
+            for r in ruleSet.rules.sorted(by: { $0.id < $1.id }) { rows.append((r.id, r.severity.description, r.code, r.summary)) }
+            for r in ruleSet.disabled.sorted(by: { $0.id < $1.id }) { rows.append((r.id, "off", r.code, r.summary)) }
+            for d in Diagnostic.all {
+                let severity = ruleSet.overrides[d.id].map { $0.severity?.description ?? "off" } ?? d.severity.description
+                rows.append((d.id, severity, d.code, d.summary))
+            }
+            let w0 = rows.map { $0.0.count }.max()!, w1 = rows.map { $0.1.count }.max()!, w2 = rows.map { $0.2.count }.max()!
+            func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: w - s.count) }
+            for r in rows {
+                console.out("\(pad(r.0, w0))  \(pad(r.1, w1))  \(pad(r.2, w2))  \(r.3)\n")
+            }
         }
         return ExitStatus.clean.rawValue
     }
 
+    func testRules(_ policyFiles: [String], options: RuleOptions) -> Int32 {
+        guard let ruleSet = ruleSet(options, extra: policyFiles) else { return ExitStatus.usage.rawValue }
+        let pack = options.directory == nil && policyFiles.isEmpty && options.policies.isEmpty
+        // With policies, their own rules (those not from the pack); without, the pack.
+        let packFiles = Set((loadPack(options.directory)?.ruleSet.rules ?? []).map(\.location.file))
+        let rules = (ruleSet.rules + ruleSet.disabled)
+            .filter { pack || (policyFiles.isEmpty && options.policies.isEmpty) || !packFiles.contains($0.location.file) }
+            .sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
+        var passed = 0, failed = 0
+        for rule in rules {
+            let failures = RuleExamples.check(rule, in: ruleSet)
+            let counts = "\(rule.valid.count) valid, \(rule.invalid.count) invalid"
+            if failures.isEmpty {
+                passed += 1
+                console.out("ok    \(rule.id) (\(counts))\n")
+            } else {
+                failed += 1
+                console.out("FAIL  \(rule.id) (\(counts))\n")
+                for f in failures { console.out("      \(f)\n") }
+            }
+        }
+        console.out("\(passed) passed, \(failed) failed\n")
+        return failed == 0 ? ExitStatus.clean.rawValue : ExitStatus.findings.rawValue
+    }
+
     // MARK: explain
 
-    func explain(_ name: String, directory: String?) -> Int32 {
-        guard let ruleSet = loadRules(directory) else { return ExitStatus.usage.rawValue }
-        let rules = ruleSet.rules.filter { $0.id == name || $0.code == name }
+    func explain(_ name: String, options: RuleOptions) -> Int32 {
+        guard let ruleSet = ruleSet(options) else { return ExitStatus.usage.rawValue }
+        let all = ruleSet.rules + ruleSet.disabled
+        let rules = all.filter { $0.id == name || $0.code == name }
         let diagnostics = Diagnostic.all.filter { $0.id == name || $0.code == name }
         if rules.isEmpty && diagnostics.isEmpty {
-            let names = ruleSet.rules.map { $0.id } + Diagnostic.all.map { $0.id } + ruleSet.rules.map { $0.code }
+            let names = all.map { $0.id } + Diagnostic.all.map { $0.id } + all.map { $0.code }
             let hint = Suggest.closest(to: name, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
             console.err("tcpglint: no rule or code \"\(name)\"\(hint); `tcpglint rules` lists them\n")
             return ExitStatus.usage.rawValue

@@ -54,9 +54,31 @@ extension Diagnostic {
         summary: "The file could not be read",
         description: "The path does not exist, is not readable, or is not a regular file. tcpglint exits with status 3 after linting the other files.")
 
+    public static let secretPlaceholder = Diagnostic(
+        id: "secret-placeholder", code: "Tcpglint.SecretPlaceholder", severity: .info,
+        summary: "A secret is a placeholder filled in outside the file",
+        description: "A secret parameter whose value matches one of the config's placeholder patterns (such as ${ADMIN_PASSWORD}) is filled in by the pipeline, so its rules do not run on the placeholder. The finding records that the value was not checked.")
+    public static let suppressionReason = Diagnostic(
+        id: "suppression-without-reason", code: "Tcpglint.SuppressionWithoutReason", severity: .error,
+        summary: "A suppression gives no reason",
+        description: "A suppression must say why: `# tcpglint-ignore RULE -- reason` in YAML, `reason:` in a config suppression. Without one it suppresses nothing.")
+    public static let unusedSuppression = Diagnostic(
+        id: "unused-suppression", code: "Tcpglint.UnusedSuppression", severity: .warning,
+        summary: "A suppression matched no finding",
+        description: "A suppression that silences nothing is stale: the finding was fixed, the rule id is misspelt, or it sits on the wrong line. Remove it.")
+    public static let invalidSuppression = Diagnostic(
+        id: "invalid-suppression", code: "Tcpglint.InvalidSuppression", severity: .error,
+        summary: "A suppression names an unknown rule, or one that may not be suppressed",
+        description: "A suppression names rule ids. An unknown id, or a rule whose policy says it may not be suppressed, is reported and suppresses nothing.")
+    public static let staleBaseline = Diagnostic(
+        id: "stale-baseline", code: "Tcpglint.StaleBaseline", severity: .warning,
+        summary: "A baseline entry no longer matches",
+        description: "The baseline lists a finding that is no longer there (it was fixed). Write the baseline again with --write-baseline so that it only shrinks.")
+
     /// Every diagnostic, in the order `tcpglint rules` lists them.
     public static let all: [Diagnostic] = [
         .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .regexLimit, .ioError,
+        .secretPlaceholder, .suppressionReason, .unusedSuppression, .invalidSuppression, .staleBaseline,
     ]
 }
 

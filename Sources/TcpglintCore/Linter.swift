@@ -5,10 +5,14 @@
 public struct Linter: Sendable {
     public let ruleSet: RuleSet
     public let embeddedParser: EmbeddedParser
+    /// Patterns for placeholders of secrets kept outside the file (`${ADMIN_PASSWORD}`): a secret
+    /// that matches one is not checked, and is reported as `secret-placeholder` (info).
+    public let placeholders: [Regex]
 
-    public init(ruleSet: RuleSet, embeddedParser: EmbeddedParser) {
+    public init(ruleSet: RuleSet, embeddedParser: EmbeddedParser, placeholders: [Regex] = []) {
         self.ruleSet = ruleSet
         self.embeddedParser = embeddedParser
+        self.placeholders = placeholders
     }
 
     /// Every finding for a loaded file: its input problems, then the rules on each document.
@@ -18,9 +22,14 @@ public struct Linter: Sendable {
         let name = file.source.name
         for p in file.problems {
             let secret = p.path.map { ruleSet.model.isSecret($0) } ?? false
+            var severity = p.diagnostic.severity
+            if let o = ruleSet.overrides[p.diagnostic.id] {
+                guard let s = o.severity else { continue }
+                severity = s
+            }
             out.append(Finding(
                 file: name, document: p.document, documentCount: file.documentCount, range: p.range,
-                severity: p.diagnostic.severity, code: p.diagnostic.code, rule: p.diagnostic.id,
+                severity: severity, code: p.diagnostic.code, rule: p.diagnostic.id,
                 path: p.path?.description ?? "$",
                 message: secret ? (p.redactedMessage ?? p.message) : p.message))
         }
@@ -45,6 +54,7 @@ public struct Linter: Sendable {
                 message: "the document is \(what), not an object of request parameters")]
         }
         let eval = Evaluation(linter: self, document: document)
+        eval.notePlaceholders()
         for rule in ruleSet.rules { eval.run(rule) }
         return eval.findings
     }
@@ -112,10 +122,37 @@ final class Evaluation {
         for target in rule.targets {
             let root = Slot(parent: nil, node: Loc(doc: 0, node: main.root), key: nil, path: .root, bindings: [])
             for slot in resolve(target.pattern, from: root, binding: nil) {
+                if let loc = slot.node, placeholderSlots.contains(loc) { continue }
                 if let when = rule.when, !holds(when, slot: slot, boundTo: target.pattern) { continue }
                 for hit in check(rule, target: target, slot: slot) {
                     emit(rule, hit)
                 }
+            }
+        }
+    }
+
+    /// Secrets written as placeholders: not checked, reported once as info.
+    var placeholderSlots: Set<Loc> = []
+
+    func notePlaceholders() {
+        guard !linter.placeholders.isEmpty else { return }
+        let root = Slot(parent: nil, node: Loc(doc: 0, node: main.root), key: nil, path: .root, bindings: [])
+        for pattern in model.secretPatterns {
+            for slot in resolve(pattern, from: root, binding: nil) {
+                guard let loc = slot.node, node(loc).kind == .scalar, node(loc).type == .string else { continue }
+                let value = node(loc).value
+                guard linter.placeholders.contains(where: { (try? $0.matches(value)) == true }) else { continue }
+                placeholderSlots.insert(loc)
+                let d = Diagnostic.secretPlaceholder
+                var severity = d.severity
+                if let o = linter.ruleSet.overrides[d.id] {
+                    guard let s = o.severity else { continue }
+                    severity = s
+                }
+                findings.append(Finding(
+                    file: main.source.name, document: main.index, range: node(loc).range, severity: severity,
+                    code: d.code, rule: d.id, path: slot.path.description,
+                    message: "\(slot.path) is a placeholder, filled in outside the file; its value is not checked here"))
             }
         }
     }

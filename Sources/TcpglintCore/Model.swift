@@ -101,12 +101,21 @@ public struct APIModel: Sendable {
     public let action: String
     /// The request itself, as a parameter of structure type (path `$`).
     public let request: ParamSpec
+    /// The first words of the API's error codes (`InvalidParameterValue`, `MissingParameter`, …):
+    /// a policy's own codes may not start with one.
+    public let codeNamespaces: [String]
 
-    public init(service: String, version: String, action: String, request: ParamSpec) {
+    public init(service: String, version: String, action: String, request: ParamSpec, codeNamespaces: [String] = []) {
         self.service = service
         self.version = version
         self.action = action
         self.request = request
+        self.codeNamespaces = codeNamespaces
+    }
+
+    /// Every path of the model that holds a secret.
+    public var secretPatterns: [[PatternComponent]] {
+        allPatterns().filter { spec(at: $0)?.secret == true }
     }
 
     /// The spec reached by a target pattern, or nil when the pattern leaves the model.

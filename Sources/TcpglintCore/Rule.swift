@@ -157,11 +157,12 @@ public struct RuleExample: Sendable {
     }
 }
 
-/// One rule of a pack.
+/// One rule of a pack or a policy.
 public struct Rule: Sendable {
     public let id: String
     public let code: String
-    public let severity: Severity
+    /// The effective severity (after any policy override).
+    public var severity: Severity
     public let summary: String
     public let description: String
     public let message: MessageTemplate
@@ -173,12 +174,16 @@ public struct Rule: Sendable {
     public let valid: [RuleExample]
     public let invalid: [RuleExample]
     public let location: RuleLocation
+    /// False when no inline comment, config entry or policy may silence or weaken the rule.
+    public let suppressible: Bool
 
     public init(
         id: String, code: String, severity: Severity, summary: String, description: String,
         message: MessageTemplate, targets: [Target], extract: Regex?, when: Condition?, check: Check,
-        source: RuleSource, valid: [RuleExample], invalid: [RuleExample], location: RuleLocation
+        source: RuleSource, valid: [RuleExample], invalid: [RuleExample], location: RuleLocation,
+        suppressible: Bool = true
     ) {
+        self.suppressible = suppressible
         self.id = id
         self.code = code
         self.severity = severity
@@ -206,25 +211,71 @@ public struct SourceReference: Sendable {
     }
 }
 
+/// A policy's change to a rule or diagnostic: a new severity, or turning it off, with a reason.
+public struct RuleOverride: Sendable {
+    /// The new severity; nil when the rule is turned off.
+    public let severity: Severity?
+    public let reason: String
+    public let location: RuleLocation
+
+    public init(severity: Severity?, reason: String, location: RuleLocation) {
+        self.severity = severity
+        self.reason = reason
+        self.location = location
+    }
+}
+
 /// A compiled, immutable rule set: the model, the rules and the references they cite. Built
 /// once and shared by every file linted, on any thread.
 public struct RuleSet: Sendable {
     public let model: APIModel
+    /// The rules that run, with their effective severities.
     public let rules: [Rule]
     public let references: [String: SourceReference]
     public let limits: Regex.Limits
+    /// Policy overrides by rule or diagnostic id (already applied to `rules`; applied to
+    /// diagnostics as they are reported).
+    public let overrides: [String: RuleOverride]
+    /// Rules turned off by an override (kept for listings).
+    public let disabled: [Rule]
 
-    public init(model: APIModel, rules: [Rule], references: [String: SourceReference], limits: Regex.Limits = .default) {
+    public init(
+        model: APIModel, rules: [Rule], references: [String: SourceReference], limits: Regex.Limits = .default,
+        overrides: [String: RuleOverride] = [:], disabled: [Rule] = []
+    ) {
         self.model = model
         self.rules = rules
         self.references = references
         self.limits = limits
+        self.overrides = overrides
+        self.disabled = disabled
     }
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
+    /// Every rule id, and every diagnostic id.
+    public var allIDs: [String] { rules.map(\.id) + disabled.map(\.id) + Diagnostic.all.map(\.id) }
+
     /// A rule set with only the given rules (the same model).
     public func restricted(to ids: Set<String>) -> RuleSet {
         RuleSet(model: model, rules: rules.filter { ids.contains($0.id) }, references: references, limits: limits)
+    }
+
+    /// This rule set with more rules and overrides on top (a policy): overrides change the
+    /// severity of, or turn off, rules already present.
+    public func adding(rules more: [Rule], overrides newOverrides: [String: RuleOverride]) -> RuleSet {
+        var all = rules + disabled + more
+        var merged = overrides
+        for (k, v) in newOverrides { merged[k] = v }
+        var active: [Rule] = []
+        var off: [Rule] = []
+        for i in all.indices {
+            if let o = merged[all[i].id] {
+                if let s = o.severity { all[i].severity = s } else { off.append(all[i]); continue }
+            }
+            active.append(all[i])
+        }
+        return RuleSet(model: model, rules: active, references: references, limits: limits,
+                       overrides: merged, disabled: off)
     }
 }

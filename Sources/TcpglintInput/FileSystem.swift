@@ -118,3 +118,24 @@ extension FileSystem {
         }
     }
 }
+
+extension FileSystem {
+    /// Writes a file atomically: to a temporary file beside it, then renamed over it, so a reader
+    /// never sees half a file and a failed write leaves the old one.
+    public static func writeAtomically(_ text: String, to path: String) throws(FileSystemError) {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let tmp = (dir.isEmpty ? "" : dir + "/") + ".\(name).tmp-\(getpid())"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .errno(path) }
+        write(text, to: fd)
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard synced, rename(tmp, path) == 0 else {
+            let error = FileSystemError.errno(path)
+            unlink(tmp)
+            throw error
+        }
+    }
+}

@@ -7,10 +7,13 @@ public struct Report: Sendable {
     public let findings: [Finding]
     /// How many files (a stream counts once) were linted.
     public let fileCount: Int
+    /// How many findings a baseline accepted (not in `findings`).
+    public let baselined: Int
 
-    public init(findings: [Finding], fileCount: Int) {
+    public init(findings: [Finding], fileCount: Int, baselined: Int = 0) {
         self.findings = findings.sorted(by: Finding.ordered)
         self.fileCount = fileCount
+        self.baselined = baselined
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
@@ -46,8 +49,14 @@ public struct TextReporter: Reporter {
         return s
     }
 
-    /// `3 errors, 1 warning in 2 of 14 files`, or `no problems in 14 files`.
+    /// `3 errors, 1 warning in 2 of 14 files`, or `no problems in 14 files`; then how many
+    /// findings a baseline accepted, if any.
     public func summary(_ report: Report) -> String {
+        let baselined = report.baselined > 0 ? " (\(report.baselined) baselined)" : ""
+        return counts(report) + baselined
+    }
+
+    func counts(_ report: Report) -> String {
         let files = report.fileCount == 1 ? "1 file" : "\(report.fileCount) files"
         if report.findings.isEmpty { return "no problems in \(files)" }
         var parts: [String] = []
@@ -87,7 +96,8 @@ public struct JSONReporter: Reporter {
         out += "\"filesWithFindings\": \(report.filesWithFindings), "
         out += "\"errors\": \(report.count(.error)), "
         out += "\"warnings\": \(report.count(.warning)), "
-        out += "\"infos\": \(report.count(.info))"
+        out += "\"infos\": \(report.count(.info)), "
+        out += "\"baselined\": \(report.baselined)"
         out += "}\n}\n"
         return out
     }
@@ -115,5 +125,19 @@ public enum JSON {
             }
         }
         return out + "\""
+    }
+}
+
+/// Writes a baseline: one entry per line, sorted, so that it diffs well and shrinks visibly.
+public enum BaselineWriter {
+    public static func render(_ entries: [Baseline.Entry]) -> String {
+        var out = "{\n  \"version\": 1,\n  \"entries\": ["
+        for (i, e) in entries.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            out += "    {\"file\": \(JSON.string(e.key.file)), \"parameter\": \(JSON.string(e.key.parameter)), "
+            out += "\"rule\": \(JSON.string(e.key.rule)), \"count\": \(e.count)}"
+        }
+        out += entries.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return out
     }
 }

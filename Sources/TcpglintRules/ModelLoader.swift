@@ -21,7 +21,8 @@ enum ModelLoader {
     static let paramKeys = ["type", "member", "items", "required", "secret", "common", "doc", "embedded"]
 
     static func load(_ v: Value) -> APIModel? {
-        guard let o = v.object("model", allowed: ["service", "version", "action", "request", "parameters", "structures"]) else { return nil }
+        guard let o = v.object("model", allowed: ["service", "version", "action", "request", "parameters", "structures", "code-namespaces"]) else { return nil }
+        let namespaces = o["code-namespaces"]?.strings("code-namespaces") ?? []
         let service = o.require("service")?.string("service") ?? ""
         let version = o.require("version")?.string("version") ?? ""
         let action = o.require("action")?.string("action") ?? ""
@@ -119,6 +120,6 @@ enum ModelLoader {
         // Structures never referenced are still checked.
         for def in structDefs { _ = structure(def.name, at: def.value) }
         let request = ParamSpec(name: requestName, type: .structure(StructSpec(name: requestName, members: params)))
-        return APIModel(service: service, version: version, action: action, request: request)
+        return APIModel(service: service, version: version, action: action, request: request, codeNamespaces: namespaces)
     }
 }

@@ -8,6 +8,9 @@ struct RuleCompiler {
     let references: [String: SourceReference]
     let base: Value?
     let limits: Regex.Limits
+    /// For a policy: the namespace its codes must be in ("" when it declares none, so that only
+    /// the API's namespaces are refused). Nil for the built-in pack.
+    let namespace: String?
     let diags: Diagnostics
 
     static let checkKinds = [
@@ -26,9 +29,17 @@ struct RuleCompiler {
         if !code.isEmpty, !RuleCompiler.isCode(code) {
             o["code"]?.error("code \"\(code)\" must be dot-separated words of letters and digits, such as InvalidParameterValue.InvalidCharset")
         }
-        if code.hasPrefix("Tcpglint.") {
+        if code.hasPrefix("Tcpglint.") || code == "Tcpglint" {
             o["code"]?.error("the Tcpglint. namespace is reserved for tcpglint's own diagnostics")
+        } else if let namespace, !code.isEmpty {
+            let first = code.split(separator: ".").first.map(String.init) ?? code
+            if model.codeNamespaces.contains(first) {
+                o["code"]?.error("code \"\(code)\" is in the API's \(first) namespace; a policy's codes start with its namespace, \(namespace).")
+            } else if !namespace.isEmpty, first != namespace || !code.contains(".") {
+                o["code"]?.error("code \"\(code)\" is outside the policy's namespace; write \(namespace).\(code.split(separator: ".").last.map(String.init) ?? code)")
+            }
         }
+        let suppressible = o["suppressible"]?.bool("suppressible") ?? true
         var severity = Severity.error
         if let s = o.require("severity"), let name = s.string("severity") {
             if let sv = Severity(name: name) { severity = sv } else { s.error("severity must be error, warning or info, not \"\(name)\"") }
@@ -90,7 +101,7 @@ struct RuleCompiler {
         return Rule(
             id: id, code: code, severity: severity, summary: summary, description: description, message: message,
             targets: targets, extract: extract, when: when, check: check, source: source, valid: valid,
-            invalid: invalid, location: v.location)
+            invalid: invalid, location: v.location, suppressible: suppressible)
     }
 
     // MARK: Targets
@@ -225,6 +236,13 @@ struct RuleCompiler {
     func check(_ v: Value, targets: [Target]) -> Check? {
         guard v.isMapping else {
             v.error("check must be a mapping with one check kind (\(RuleCompiler.checkKinds.joined(separator: ", "))), not \(v.kindName)")
+            return nil
+        }
+        for (k, _) in v.doc.entries(of: v.id) where !RuleCompiler.checkKinds.contains(v.doc[k].value) {
+            let name = v.doc[k].value
+            let hint = Suggest.closest(to: name, in: RuleCompiler.checkKinds).map { "; did you mean \"\($0)\"?" } ?? ""
+            Value(doc: v.doc, id: k, diags: diags).error(
+                "unknown check \"\(name)\"\(hint); the checks are \(RuleCompiler.checkKinds.joined(separator: ", "))")
             return nil
         }
         guard let o = v.object("check", allowed: RuleCompiler.checkKinds) else { return nil }

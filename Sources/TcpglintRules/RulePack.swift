@@ -3,15 +3,22 @@ import TcpglintInput
 
 // MARK: - Loading a rule pack
 
+/// A compiled pack: its rule set and the request its examples are merged over.
+public struct RulePack: Sendable {
+    public let ruleSet: RuleSet
+    /// The pack's `example-base` mapping, which policies' examples are merged over too.
+    let exampleBase: (document: Document, node: NodeID)?
+}
+
 /// Loads rule files into a compiled `RuleSet`. A fault anywhere is an error with its
 /// file:line:col; nothing is skipped in silence.
 public enum RulePackLoader {
-    /// The keys a rule file may have at its top level.
+    /// The keys a pack file may have at its top level.
     static let fileKeys = ["references", "model", "example-base", "rules", "definitions"]
     /// The keys a rule may have.
     static let ruleKeys = [
         "id", "code", "severity", "summary", "description", "message", "target", "extract", "when", "check",
-        "source", "examples", "note",
+        "source", "examples", "note", "suppressible",
     ]
 
     /// The files of the pack compiled into the binary from `rules/`, named `rules/NAME`.
@@ -21,11 +28,22 @@ public enum RulePackLoader {
 
     /// The pack compiled into the binary from `rules/`.
     public static func builtIn(limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
-        load(files: builtInFiles, limits: limits)
+        loadPack(files: builtInFiles, limits: limits).map(\.ruleSet)
     }
 
     /// Loads the `*.yaml` and `*.yml` files of a directory, in name order.
     public static func load(directory: String, limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
+        loadPack(directory: directory, limits: limits).map(\.ruleSet)
+    }
+
+    /// Loads rule files given as names and bytes.
+    public static func load(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
+        loadPack(files: files, limits: limits).map(\.ruleSet)
+    }
+
+    /// The built-in pack, or the pack in `directory`, with its example base for policies.
+    public static func loadPack(directory: String?, limits: Regex.Limits = .default) -> Result<RulePack, RuleFileErrors> {
+        guard let directory else { return loadPack(files: builtInFiles, limits: limits) }
         let names: [String]
         do {
             names = try FileSystem.listDirectory(directory).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
@@ -44,27 +62,12 @@ public enum RulePackLoader {
             errors.append(RuleFileError(RuleLocation(file: directory, line: 1, column: 1), "the rule directory holds no .yaml file"))
         }
         if !errors.isEmpty { return .failure(RuleFileErrors(errors)) }
-        return load(files: files, limits: limits)
+        return loadPack(files: files, limits: limits)
     }
 
-    /// Loads rule files given as names and bytes.
-    public static func load(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
+    static func loadPack(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits) -> Result<RulePack, RuleFileErrors> {
         let diags = Diagnostics()
-        var roots: [Object] = []
-        for f in files {
-            let loaded = InputReader.load(name: f.name, bytes: f.bytes, format: .yaml)
-            for p in loaded.problems where p.diagnostic != .yaml11 {
-                diags.add(RuleLocation(file: f.name, line: p.range.start.line, column: p.range.start.column), p.message)
-            }
-            guard loaded.problems.allSatisfy({ $0.diagnostic == .yaml11 }) else { continue }
-            if loaded.documents.count > 1 {
-                let d = loaded.documents[1]
-                diags.add(RuleLocation(file: f.name, line: d[d.root].range.start.line, column: 1), "a rule file holds one YAML document")
-            }
-            guard let doc = loaded.documents.first else { continue }
-            let v = Value(doc: doc, id: doc.root, diags: diags)
-            if let o = v.object("a rule file", allowed: fileKeys) { roots.append(o) }
-        }
+        let roots = files.compactMap { parseFile(name: $0.name, bytes: $0.bytes, allowed: fileKeys, diags: diags) }
 
         // References, the model and the example base.
         var references: [String: SourceReference] = [:]
@@ -72,19 +75,7 @@ public enum RulePackLoader {
         var modelSite: Value?
         var base: Value?
         for o in roots {
-            if let r = o["references"], let ro = r.object("references", allowed: r.doc.entries(of: r.id).map { r.doc[$0.key].value }) {
-                for (k, val) in ro.entries {
-                    let key = k.node.value
-                    if references[key] != nil { k.error("reference \(key) is defined twice") }
-                    let title: String?
-                    if val.isMapping {
-                        title = val.object("reference \(key)", allowed: ["title"])?.require("title")?.string("title")
-                    } else {
-                        title = val.string("reference \(key)")
-                    }
-                    references[key] = SourceReference(key: key, title: title ?? "")
-                }
-            }
+            readReferences(o, into: &references)
             if let m = o["model"] {
                 if let first = modelSite {
                     m.error("a second model; the pack's model is at \(first.location)")
@@ -104,11 +95,50 @@ public enum RulePackLoader {
             return .failure(RuleFileErrors(diags.errors))
         }
 
-        // Rules.
-        let compiler = RuleCompiler(model: model, references: references, base: base, limits: limits, diags: diags)
-        var rules: [Rule] = []
+        let compiler = RuleCompiler(model: model, references: references, base: base, limits: limits, namespace: nil, diags: diags)
         var ids: [String: RuleLocation] = [:]
-        for d in Diagnostic.all { ids[d.id] = RuleLocation(file: "tcpglint", line: 0, column: 0) }
+        let rules = compileRules(roots, compiler: compiler, ids: &ids)
+        if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
+        let set = RuleSet(model: model, rules: rules, references: references, limits: limits)
+        return .success(RulePack(ruleSet: set, exampleBase: base.map { ($0.doc, $0.id) }))
+    }
+
+    // MARK: Shared by packs and policies
+
+    /// Parses a rule or policy file into its top-level mapping.
+    static func parseFile(name: String, bytes: [UInt8], allowed: [String], diags: Diagnostics) -> Object? {
+        let loaded = InputReader.load(name: name, bytes: bytes, format: .yaml)
+        for p in loaded.problems where p.diagnostic != .yaml11 {
+            diags.add(RuleLocation(file: name, line: p.range.start.line, column: p.range.start.column), p.message)
+        }
+        guard loaded.problems.allSatisfy({ $0.diagnostic == .yaml11 }) else { return nil }
+        if loaded.documents.count > 1 {
+            let d = loaded.documents[1]
+            diags.add(RuleLocation(file: name, line: d[d.root].range.start.line, column: 1), "a rule file holds one YAML document")
+        }
+        guard let doc = loaded.documents.first else { return nil }
+        return Value(doc: doc, id: doc.root, diags: diags).object("a rule file", allowed: allowed)
+    }
+
+    static func readReferences(_ o: Object, into references: inout [String: SourceReference]) {
+        guard let r = o["references"], let ro = r.object("references", allowed: r.doc.entries(of: r.id).map { r.doc[$0.key].value }) else { return }
+        for (k, val) in ro.entries {
+            let key = k.node.value
+            if references[key] != nil { k.error("reference \(key) is defined twice") }
+            let title: String?
+            if val.isMapping {
+                title = val.object("reference \(key)", allowed: ["title"])?.require("title")?.string("title")
+            } else {
+                title = val.string("reference \(key)")
+            }
+            references[key] = SourceReference(key: key, title: title ?? "")
+        }
+    }
+
+    /// Compiles the `rules:` of each file, rejecting an id used before.
+    static func compileRules(_ roots: [Object], compiler: RuleCompiler, ids: inout [String: RuleLocation]) -> [Rule] {
+        for d in Diagnostic.all where ids[d.id] == nil { ids[d.id] = RuleLocation(file: "tcpglint", line: 0, column: 0) }
+        var rules: [Rule] = []
         for o in roots {
             guard let list = o["rules"]?.list("rules") else { continue }
             for item in list {
@@ -122,7 +152,6 @@ public enum RulePackLoader {
                 rules.append(rule)
             }
         }
-        if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
-        return .success(RuleSet(model: model, rules: rules, references: references, limits: limits))
+        return rules
     }
 }

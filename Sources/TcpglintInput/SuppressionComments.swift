@@ -1,0 +1,106 @@
+import TcpglintCore
+
+/// Finds inline suppressions in a YAML file's comments:
+///
+/// ```yaml
+/// AdminPassword: "…"  # tcpglint-ignore admin-password-short -- rotated by vault
+/// # tcpglint-ignore zone-in-region, node-zone-region -- migrating region in Q3
+/// Zone: ap-shanghai-2
+/// ```
+///
+/// A comment at the end of a line applies to that line; a comment on a line of its own
+/// applies to the next line that holds anything but a comment. The reason follows ` -- `.
+public enum SuppressionComments {
+    public static let marker = "tcpglint-ignore"
+
+    public static func scan(_ file: LoadedFile) -> [Suppression] {
+        let bytes = file.source.bytes
+        guard bytes.count >= marker.utf8.count else { return [] }
+        // Comments cannot start inside a quoted or block scalar.
+        var inside: [Range<Int>] = []
+        for d in file.documents {
+            for n in d.nodes where n.kind == .scalar && n.style != .plain && !n.synthetic {
+                inside.append(n.range.start.offset..<n.range.end.offset)
+            }
+        }
+        inside.sort { $0.lowerBound < $1.lowerBound }
+        func isInsideScalar(_ offset: Int) -> Bool {
+            var lo = 0, hi = inside.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if inside[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && inside[lo - 1].contains(offset)
+        }
+
+        // Lines: start offsets, and whether each holds content other than a comment.
+        var lines: [(start: Int, end: Int)] = []
+        var s = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A { lines.append((s, i)); s = i + 1 }
+            i += 1
+        }
+        if s < bytes.count { lines.append((s, bytes.count)) }
+
+        var found: [Suppression] = []
+        var pending: [(Int, Suppression)] = [] // own-line comments waiting for their line
+        for (index, line) in lines.enumerated() {
+            let lineNumber = index + 1
+            var k = line.start
+            while k < line.end, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
+            let blank = k >= line.end || bytes[k] == 0x0D
+            var commentAt: Int?
+            var j = line.start
+            while j < line.end {
+                if bytes[j] == UInt8(ascii: "#"), j == line.start || bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09, !isInsideScalar(j) {
+                    commentAt = j
+                    break
+                }
+                j += 1
+            }
+            let ownLine = commentAt == k
+            if !blank && !ownLine {
+                for (_, p) in pending {
+                    found.append(Suppression(file: p.file, scope: .line(lineNumber), rules: p.rules, reason: p.reason,
+                                             originFile: p.originFile, origin: p.origin))
+                }
+                pending.removeAll()
+            }
+            guard let c = commentAt, let parsed = parse(bytes[(c + 1)..<line.end]) else { continue }
+            let start = file.source.advance(SourcePosition(line: lineNumber, column: 1, offset: line.start), to: c)
+            let origin = SourceRange(start: start, end: file.source.advance(start, to: line.end))
+            let sup = Suppression(file: file.source.name, scope: .line(lineNumber), rules: parsed.rules, reason: parsed.reason,
+                                  originFile: file.source.name, origin: origin)
+            if ownLine { pending.append((lineNumber, sup)) } else { found.append(sup) }
+        }
+        // An own-line comment with nothing after it still gets reported (as unused).
+        found += pending.map { $0.1 }
+        return found
+    }
+
+    /// `tcpglint-ignore a, b -- reason` after the `#`.
+    static func parse(_ text: ArraySlice<UInt8>) -> (rules: [String], reason: String?)? {
+        var t = String(decoding: text, as: UTF8.self)
+        while t.hasSuffix("\r") { t.removeLast() }
+        let trimmed = t.drop { $0 == " " || $0 == "\t" }
+        guard trimmed.hasPrefix(marker) else { return nil }
+        var rest = trimmed.dropFirst(marker.count)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var reason: String?
+        let chars = Array(rest)
+        if let sep = (0..<chars.count).first(where: { k in k + 2 < chars.count && chars[k] == " " && chars[k + 1] == "-" && chars[k + 2] == "-" }) {
+            let r = Substring(String(chars[(sep + 3)...])).trimmingWhitespace()
+            reason = r.isEmpty ? nil : r
+            rest = Substring(String(chars[..<sep]))
+        }
+        let rules = rest.split { $0 == "," || $0 == " " || $0 == "\t" }.map(String.init)
+        return (rules, reason)
+    }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

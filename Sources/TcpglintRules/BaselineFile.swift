@@ -1,0 +1,44 @@
+import TcpglintCore
+import TcpglintInput
+
+/// Reads a baseline written by `--write-baseline`:
+///
+/// ```json
+/// {
+///   "version": 1,
+///   "entries": [
+///     {"file": "requests/a.json", "parameter": "Storage", "rule": "quoted-literal", "count": 1}
+///   ]
+/// }
+/// ```
+public enum BaselineFile {
+    public static func read(_ path: String) -> Result<Baseline, RuleFileErrors> {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.readFile(path) } catch {
+            return .failure(RuleFileErrors([RuleFileError(RuleLocation(file: path, line: 1, column: 1), "cannot read the baseline: \(error)")]))
+        }
+        let diags = Diagnostics()
+        let loaded = InputReader.load(name: path, bytes: bytes, format: .json)
+        for p in loaded.problems {
+            diags.add(RuleLocation(file: path, line: p.range.start.line, column: p.range.start.column), p.message)
+        }
+        var entries: [Baseline.Entry] = []
+        if let doc = loaded.documents.first, loaded.problems.isEmpty,
+           let o = Value(doc: doc, id: doc.root, diags: diags).object("the baseline", allowed: ["version", "entries"]) {
+            if let v = o.require("version"), let n = v.int("version"), n != 1 {
+                v.error("baseline version \(n) is not supported (this tcpglint writes version 1)")
+            }
+            for item in o.require("entries")?.list("entries") ?? [] {
+                guard let e = item.object("an entry", allowed: ["file", "parameter", "rule", "count"]),
+                      let file = e.require("file")?.string("file"),
+                      let parameter = e.require("parameter")?.string("parameter"),
+                      let rule = e.require("rule")?.string("rule") else { continue }
+                let count = e["count"]?.int("count") ?? 1
+                entries.append(Baseline.Entry(key: Baseline.Key(file: file, parameter: parameter, rule: rule),
+                                              count: count, range: item.node.range))
+            }
+        }
+        if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
+        return .success(Baseline(name: path, entries: entries))
+    }
+}

@@ -1,0 +1,38 @@
+import TcpglintCore
+import TcpglintInput
+
+/// Runs rules' own examples: each valid example must leave its rule silent, each invalid one
+/// must make it report. Used by `tcpglint rules test` and the test suite.
+public enum RuleExamples {
+    /// One example that did not behave.
+    public struct Failure: Sendable, CustomStringConvertible {
+        public let rule: String
+        public let location: RuleLocation
+        public let message: String
+        public var description: String { "\(location): \(message)" }
+    }
+
+    /// The failures of one rule's examples (empty when they all pass).
+    public static func check(_ rule: Rule, in set: RuleSet) -> [Failure] {
+        let linter = Linter(ruleSet: set.withRules([rule]), embeddedParser: JSONEmbeddedParser())
+        var failures: [Failure] = []
+        for e in rule.valid {
+            let found = linter.lint(e.document)
+            if !found.isEmpty {
+                let what = found.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
+                failures.append(Failure(rule: rule.id, location: e.location, message: "valid example produced a finding: \(what)"))
+            }
+        }
+        for e in rule.invalid where !linter.lint(e.document).contains(where: { $0.rule == rule.id }) {
+            failures.append(Failure(rule: rule.id, location: e.location, message: "invalid example produced no finding"))
+        }
+        return failures
+    }
+}
+
+extension RuleSet {
+    /// The same model with exactly these rules.
+    func withRules(_ rules: [Rule]) -> RuleSet {
+        RuleSet(model: model, rules: rules, references: references, limits: limits)
+    }
+}

@@ -1,0 +1,204 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+import TcpglintInput
+
+/// Organisation policies, configuration, suppressions and baselines, on testdata/org.
+@Suite struct PolicyTests {
+    // MARK: The company repository
+
+    @Test func theOrgRepositoryGolden() {
+        let r = runCLI(["lint", "testdata/org"])
+        #expect(r.status == 1)
+        #expect(r.err == "")
+        expectGolden(r.out, path: "testdata/org/lint.out")
+    }
+
+    @Test func rulesTestPassesOnTheOrgPolicies() {
+        let r = runCLI(["rules", "test", "testdata/org/policies/prod.yaml", "testdata/org/policies/team-payments.yaml"])
+        #expect(r.status == 0)
+        expectGolden(r.out, path: "testdata/org/rules-test.out")
+    }
+
+    @Test func rulesTestFailsOnABrokenPolicy() {
+        let r = runCLI(["rules", "test", "testdata/policies/failing-examples.yaml"])
+        #expect(r.status == 1)
+        #expect(r.out.contains("""
+        FAIL  acme-small-storage (1 valid, 1 invalid)
+              testdata/policies/failing-examples.yaml:14:15: valid example produced a finding: acme-small-storage: Storage 2000 needs approval
+              testdata/policies/failing-examples.yaml:15:17: invalid example produced no finding
+
+        """))
+        #expect(r.out.hasSuffix("11 passed, 1 failed\n"))
+    }
+
+    @Test func rulesTestWithoutPoliciesTestsThePack() {
+        let r = runCLI(["rules", "test"])
+        #expect(r.status == 0)
+        #expect(r.out.hasSuffix("60 passed, 0 failed\n"))
+    }
+
+    @Test(arguments: ["api-namespace", "bad-namespace", "unknown-check", "cycle-a", "unsuppressible-override"])
+    func badPoliciesAreRejectedWithPositions(_ name: String) {
+        let r = runCLI(["lint", "--policy", "testdata/policies/\(name).yaml", "testdata/org/prod/orders.yaml"])
+        #expect(r.status == 2)
+        #expect(r.out == "")
+        expectGolden(r.err, path: "testdata/policies/\(name).out")
+    }
+
+    @Test func theRegistryIsMachineReadable() {
+        let r = runCLI(["rules", "--format", "json", "--policy", "testdata/org/policies/company.yaml"])
+        #expect(r.status == 0)
+        expectGolden(r.out, path: "testdata/org/rules.json.out")
+    }
+
+    // MARK: Precedence
+
+    @Test func configPoliciesApplyByPathAndCliPoliciesAddToThem() {
+        // prod/** gets prod.yaml from the config; dev/ does not.
+        let prod = runCLI(["lint", "testdata/org/prod/payments-ledger.yaml"]).out
+        #expect(prod.contains("(acme-prod-storage)"))
+        let dev = runCLI(["lint", "testdata/org/dev/placeholder.yaml"]).out
+        #expect(!dev.contains("(acme-prod-"))
+        // --policy adds to the config's policies: the company rules still run.
+        let both = runCLI(["lint", "--policy", "testdata/org/policies/prod.yaml", "testdata/org/dev/placeholder.yaml"]).out
+        #expect(both.contains("(acme-prod-tde-required)"))
+        #expect(both.contains("(charge-type-case)") && both.contains("error: InstanceChargeType \"prepaid\""))
+    }
+
+    @Test func failLevelComesFromTheCliThenTheConfig() {
+        let r = runCLI(["lint", "--fail-level", "info", "testdata/org/prod/orders.yaml"])
+        #expect(r.status == 1, "--fail-level info counts the placeholder info finding")
+        #expect(runCLI(["lint", "testdata/org/prod/orders.yaml"]).status == 0, "the org config sets no fail level: error")
+    }
+
+    @Test func theNearestConfigsFailLevelApplies() throws {
+        let dir = try TempDir()
+        try dir.write(".tcpglint.yaml", "root: true\nfail-level: warning\n")
+        try dir.write("sub/.tcpglint.yaml", "fail-level: info\n")
+        try dir.write("a.json", readText("testdata/cli/warning-only.json")!)
+        try dir.write("sub/b.json", readText("testdata/valid/minimal.json")!)
+        #expect(runCLI(["lint", dir.path + "/a.json"]).status == 1, "the root config's warning level fails on a warning")
+        #expect(runCLI(["lint", "--fail-level", "error", dir.path + "/a.json"]).status == 0, "the CLI wins over the config")
+        #expect(runCLI(["lint", dir.path + "/sub/b.json"]).status == 0, "nothing at all in b.json")
+        try dir.write("sub/c.yaml", "# tcpglint-ignore charset -- nothing to silence\n" + (readText("testdata/valid/prepaid-full.yaml") ?? ""))
+        let c = runCLI(["lint", dir.path + "/sub/c.yaml"])
+        #expect(c.status == 1, "the nearest config's info level: an unused suppression (warning) fails")
+    }
+
+    @Test func anExplicitConfigTurnsDiscoveryOff() throws {
+        let dir = try TempDir()
+        try dir.write("empty.yaml", "fail-level: error\n")
+        let r = runCLI(["lint", "--config", dir.path + "/empty.yaml", "testdata/org/prod/payments-ledger.yaml"])
+        #expect(!r.out.contains("(acme-"), "the org config's policies are not used")
+        #expect(!r.out.contains("secret-placeholder"), "nor its placeholders")
+    }
+
+    @Test func rulesReplacesThePackButPoliciesStillApply() {
+        let r = runCLI(["lint", "--rules", "rules", "testdata/org/prod/payments-ledger.yaml"])
+        #expect(r.out.contains("(acme-prod-storage)"))
+        #expect(r.status == 1)
+    }
+
+    @Test func includeAndExcludeApplyToWalkedFilesOnly() {
+        let walked = runCLI(["lint", "--format", "json", "testdata/org"]).out
+        #expect(!walked.contains("drafts/wip.yaml") && !walked.contains("policies/company.yaml"))
+        let named = runCLI(["lint", "testdata/org/dev/drafts/wip.yaml"])
+        #expect(named.out.contains("testdata/org/dev/drafts/wip.yaml:2:10: error: Charset \"nonsense\""))
+    }
+
+    // MARK: Suppressions
+
+    @Test func inlineSuppressionsSilenceTheirLineOnly() {
+        let r = runCLI(["lint", "testdata/org/dev/sandbox.yaml"]).out
+        #expect(!r.contains("(admin-password-classes)"), "the comment above AdminPassword silences it")
+        #expect(r.contains("testdata/org/dev/sandbox.yaml:2:21: error: rule acme-region may not be suppressed (its policy says so) [Tcpglint.InvalidSuppression] (invalid-suppression)"))
+        #expect(r.contains("testdata/org/dev/sandbox.yaml:3:21: error: suppression of acme-zone gives no reason"))
+        #expect(r.contains("testdata/org/dev/sandbox.yaml:16:1: warning: suppression of acme-name matched no finding; remove it"))
+        #expect(r.contains("testdata/org/dev/sandbox.yaml:18:18: error: suppression names unknown rule \"sync-mod\"; did you mean \"sync-mode\"?"))
+    }
+
+    @Test func configSuppressionsCoverJSONFiles() {
+        let r = runCLI(["lint", "testdata/org/dev/legacy-billing.json"]).out
+        #expect(!r.contains("(acme-name)") && !r.contains("(spec-code-known)"))
+        #expect(r.contains("testdata/org/.tcpglint.yaml:22:5: error: suppression of acme-major-version gives no reason"))
+        #expect(r.contains("(acme-major-version)"), "a suppression without a reason silences nothing")
+    }
+
+    @Test func aPlaceholderPasswordIsNotChecked() {
+        let r = runCLI(["lint", "testdata/org/dev/placeholder.yaml"]).out
+        #expect(r.contains("testdata/org/dev/placeholder.yaml:10:16: info: AdminPassword is a placeholder, filled in outside the file; its value is not checked here [Tcpglint.SecretPlaceholder] (secret-placeholder)"))
+        #expect(!r.contains("(admin-password"))
+    }
+
+    // MARK: Baselines
+
+    @Test func baselinesAreWrittenReadAndShrink() throws {
+        let dir = try TempDir()
+        try dir.write("a.json", readText("testdata/invalid/charset-gbk.json")!)
+        try dir.write("b.yaml", readText("testdata/invalid/reference-example1-pg12.json")!)
+        let out = try TempDir()
+        let baseline = out.path + "/baseline.json"
+        let write = runCLI(["lint", "--write-baseline", baseline, dir.path])
+        #expect(write.status == 0)
+        #expect(write.err.hasPrefix("tcpglint: wrote "))
+        let text = try #require(readText(baseline))
+        #expect(text.hasPrefix("{\n  \"version\": 1,\n  \"entries\": [\n"))
+        #expect(!text.contains("xxxxxxx"), "no value in a baseline")
+
+        // Read: nothing new is reported.
+        let read = runCLI(["lint", "--baseline", baseline, dir.path])
+        #expect(read.status == 0)
+        #expect(read.out.hasPrefix("no problems in 2 files ("), "\(read.out)")
+
+        // Edit lines above the findings: the baseline is keyed by path, so it still holds.
+        try dir.write("a.json", "\n\n" + readText("testdata/invalid/charset-gbk.json")!)
+        #expect(runCLI(["lint", "--baseline", baseline, dir.path]).status == 0)
+
+        // Fix a.json: its entry is stale and reported, so the baseline shrinks.
+        try dir.write("a.json", readText("testdata/valid/minimal.json")!)
+        let shrunk = runCLI(["lint", "--baseline", baseline, dir.path])
+        #expect(shrunk.out.contains("warning: the entry for charset at Charset in \(dir.path)/a.json no longer matches; write the baseline again with --write-baseline [Tcpglint.StaleBaseline] (stale-baseline)"))
+        #expect(shrunk.status == 0)
+
+        // A new finding in a baselined file is reported.
+        try dir.write("a.json", readText("testdata/invalid/charset.yaml")!)
+        let fresh = runCLI(["lint", "--baseline", baseline, dir.path + "/a.json"])
+        #expect(fresh.status == 1)
+    }
+
+    @Test func aBrokenBaselineIsAUsageError() throws {
+        let dir = try TempDir()
+        try dir.write("baseline.json", "{\"version\": 2, \"entries\": [{\"file\": 1}]}")
+        let r = runCLI(["lint", "--baseline", dir.path + "/baseline.json", "testdata/valid"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("baseline.json:1:13: error: baseline version 2 is not supported"))
+    }
+}
+
+/// A scratch folder under /tmp, removed when the test ends.
+final class TempDir {
+    let path: String
+
+    init() throws {
+        var template = Array("/tmp/tcpglint-test-XXXXXX".utf8CString)
+        guard let p = mkdtemp(&template) else { throw FileSystemError(path: "/tmp", reason: "mkdtemp failed") }
+        path = String(cString: p)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        let full = path + "/" + name
+        if let slash = full.lastIndex(of: "/") { mkdir(String(full[..<slash]), 0o755) }
+        try FileSystem.writeAtomically(text, to: full)
+    }
+
+    deinit {
+        for name in (try? FileSystem.listDirectory(path)) ?? [] { remove(path + "/" + name) }
+        for sub in ["sub"] {
+            for name in (try? FileSystem.listDirectory(path + "/" + sub)) ?? [] { remove(path + "/" + sub + "/" + name) }
+            remove(path + "/" + sub)
+        }
+        remove(path)
+    }
+}
