@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TcpglintCLITests",
-            dependencies: ["TcpglintCLI", "TcpglintCore", "TcpglintRules", "TcpglintInput", "tcpglint"]
+            dependencies: ["TcpglintCLI", "TcpglintCore", "TcpglintRules", "TcpglintInput", "TcpglintReport", "tcpglint"]
         ),
     ]
 )

@@ -25,11 +25,20 @@ public struct Console {
     public var readStandardInput: () throws -> [UInt8]
     public var out: (String) -> Void
     public var err: (String) -> Void
+    /// The environment (`GITHUB_ACTIONS`, `NO_COLOR`).
+    public var environment: [String: String]
+    /// Whether standard output is a terminal (colour in `--color auto`).
+    public var isTerminal: Bool
 
-    public init(readStandardInput: @escaping () throws -> [UInt8], out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    public init(
+        readStandardInput: @escaping () throws -> [UInt8], out: @escaping (String) -> Void, err: @escaping (String) -> Void,
+        environment: [String: String] = [:], isTerminal: Bool = false
+    ) {
         self.readStandardInput = readStandardInput
         self.out = out
         self.err = err
+        self.environment = environment
+        self.isTerminal = isTerminal
     }
 }
 
@@ -41,7 +50,7 @@ struct Tcpglint: ParsableCommand {
         abstract: "Lint TencentDB for PostgreSQL CreateInstances requests (JSON and YAML).",
         discussion: "Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage, rule-file, policy or config error, 3 I/O or internal failure.",
         version: "0.1.0",
-        subcommands: [Lint.self, Rules.self, Explain.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Schema.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -55,8 +64,34 @@ struct RuleOptions: ParsableArguments {
     var policies: [String] = []
 }
 
+/// The formats of `lint`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case auto, text, json, sarif, junit, github, gitlab
+}
+
+/// The formats of `rules`.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// `--output FORMAT=PATH`.
+struct OutputTarget: ExpressibleByArgument {
+    let format: OutputFormat
+    let path: String
+
+    init?(argument: String) {
+        guard let eq = argument.firstIndex(of: "="), let f = OutputFormat(rawValue: String(argument[..<eq])), f != .auto else { return nil }
+        let p = String(argument[argument.index(after: eq)...])
+        guard !p.isEmpty else { return nil }
+        format = f
+        path = p
+    }
+
+    static var defaultCompletionKind: CompletionKind { .file() }
 }
 
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
@@ -72,8 +107,14 @@ struct Lint: ParsableCommand {
     @Argument(help: ArgumentHelp("Files and directories to lint; '-' for standard input.", valueName: "PATH"))
     var paths: [String] = ["."]
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format; auto is github when GITHUB_ACTIONS=true, else text.")
+    var format: OutputFormat = .auto
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Also write FORMAT to PATH, e.g. sarif=results.sarif (repeatable).", valueName: "FORMAT=PATH"))
+    var outputs: [OutputTarget] = []
+
+    @Option(help: "Colour in the text format: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
+    var color: ColorChoice = .auto
 
     @Option(name: .customLong("fail-level"), help: "The lowest severity that makes the exit status 1 (default: the config's, else error).")
     var failLevel: FailLevel?
@@ -131,7 +172,7 @@ struct ListRules: ParsableCommand {
         commandName: "list", abstract: "List the rules: id, severity, code and summary (the default).")
     @OptionGroup var rules: RuleOptions
     @Option(help: "text: a table; json: the registry of every rule (id, code, severity, summary, source, suppressible, origin).")
-    var format: OutputFormat = .text
+    var format: ListFormat = .text
 }
 
 struct TestRules: ParsableCommand {
@@ -141,6 +182,13 @@ struct TestRules: ParsableCommand {
         discussion: "With policy files, tests the rules of those policies (and of the policies they extend); without, the rule pack.")
     @Argument(help: ArgumentHelp("Policy files to test.", valueName: "POLICY"))
     var policyFiles: [String] = []
+    @OptionGroup var rules: RuleOptions
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a JSON Schema (draft 2020-12) of the request, generated from the rule pack and policies.",
+        discussion: "Attach it to request files in an editor for completion and hover; see the README.")
     @OptionGroup var rules: RuleOptions
 }
 
@@ -180,11 +228,14 @@ public enum CLI {
             return runner.testRules(test.policyFiles, options: test.rules)
         case let explain as Explain:
             return runner.explain(explain.name, options: explain.rules)
+        case let schema as Schema:
+            return runner.schema(schema.rules)
         default:
             // `--help`, `-h` and `help [SUBCOMMAND]` parse into ArgumentParser's own help command,
             // which would print straight to stdout; print the same text through the console.
             let subcommands: [String: ParsableCommand.Type] = [
                 "lint": Lint.self, "rules": Rules.self, "explain": Explain.self, "list": ListRules.self, "test": TestRules.self,
+                "schema": Schema.self,
             ]
             let named = arguments.last { subcommands[$0] != nil }.flatMap { subcommands[$0] }
             console.out(Tcpglint.helpMessage(for: named ?? Tcpglint.self, columns: 100) + "\n")

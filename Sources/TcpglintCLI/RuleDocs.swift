@@ -112,3 +112,23 @@ extension RuleDocs {
         return "{\n  \"version\": 1,\n  \"rules\": [\n" + items.joined(separator: ",\n") + "\n  ]\n}\n"
     }
 }
+
+extension RuleDocs {
+    /// What SARIF says about each rule of the rule sets used, and each diagnostic.
+    static func summaries(_ sets: [RuleSet]) -> [RuleSummary] {
+        var seen = Set<String>()
+        var out: [RuleSummary] = []
+        for set in sets {
+            for r in set.rules where seen.insert(r.id).inserted {
+                let title = set.references[r.source.ref]?.title ?? r.source.ref
+                var help = r.description.isEmpty ? r.summary + "." : r.description
+                help += " Source (\(title)): \"\(r.source.quote)\""
+                out.append(RuleSummary(id: r.id, code: r.code, severity: r.severity, summary: r.summary, help: help))
+            }
+        }
+        for d in Diagnostic.all where seen.insert(d.id).inserted {
+            out.append(RuleSummary(id: d.id, code: d.code, severity: d.severity, summary: d.summary, help: d.description))
+        }
+        return out
+    }
+}

@@ -90,6 +90,7 @@ struct Runner {
         var suppressions: [Suppression] = []
         var failLevels: [String: Severity] = [:]
         var linted = Set<String>()
+        var lintedFiles: [LintedFile] = []
         let embedded = JSONEmbeddedParser(limits: options.limits)
         for plan in plans {
             let set = sets[plan.settings.policies]!
@@ -101,9 +102,11 @@ struct Runner {
             } catch {
                 ioFailure = true
                 findings.append(FileWalker.ioFinding(plan.name, "cannot read the file: \(error)"))
+                lintedFiles.append(LintedFile(name: plan.name, documents: 0))
                 continue
             }
             let loaded = InputReader.load(name: plan.name, bytes: bytes, limits: options.limits)
+            lintedFiles.append(LintedFile(name: plan.name, documents: loaded.documentCount))
             let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: plan.settings.placeholders)
             findings += linter.lint(loaded)
             if loaded.documents.first?.format == .yaml || (loaded.documents.isEmpty && InputReader.format(forName: plan.name, bytes: bytes) == .yaml) {
@@ -141,20 +144,51 @@ struct Runner {
 
         // Files: those linted, and any other file a finding is about (a config, a baseline).
         let fileCount = linted.union(findings.map(\.file)).count
-        let report = Report(findings: findings, fileCount: fileCount, baselined: baselined)
-        switch options.format {
-        case .text: console.out(TextReporter().render(report))
-        case .json: console.out(JSONReporter().render(report))
+        for p in walk.problems { lintedFiles.append(LintedFile(name: p.file, documents: 0)) }
+        let report = Report(
+            findings: findings, fileCount: fileCount, baselined: baselined, files: lintedFiles,
+            rules: RuleDocs.summaries(Array(sets.values)), failLevels: failLevels,
+            defaultFailLevel: options.failLevel?.severity ?? .error)
+
+        console.out(render(report, as: options.format, color: useColor(options.color)))
+        for target in options.outputs {
+            do { try FileSystem.writeAtomically(render(report, as: target.format, color: false), to: target.path) } catch {
+                console.err("tcpglint: cannot write \(target.format.rawValue) output to \(target.path): \(error)\n")
+                ioFailure = true
+            }
         }
         if ioFailure { return ExitStatus.failure.rawValue }
-        let defaultLevel = options.failLevel?.severity ?? .error
-        let failing = report.findings.contains { $0.severity >= (failLevels[$0.file] ?? defaultLevel) }
-        return failing ? ExitStatus.findings.rawValue : ExitStatus.clean.rawValue
+        return report.findings.contains(where: report.isFailing) ? ExitStatus.findings.rawValue : ExitStatus.clean.rawValue
+    }
+
+    /// `auto` is `github` inside GitHub Actions, else `text`.
+    func render(_ report: Report, as format: OutputFormat, color: Bool) -> String {
+        switch format {
+        case .auto:
+            let github = console.environment["GITHUB_ACTIONS"] == "true"
+            return render(report, as: github ? .github : .text, color: color)
+        case .text: return TextReporter(color: color).render(report)
+        case .json: return JSONReporter().render(report)
+        case .sarif: return SARIFReporter(version: Tcpglint.configuration.version).render(report)
+        case .junit: return JUnitReporter().render(report)
+        case .github: return GitHubReporter().render(report)
+        case .gitlab: return GitLabReporter().render(report)
+        }
+    }
+
+    /// Colour: `always`, `never`, or with `auto` when standard output is a terminal and
+    /// `NO_COLOR` is unset or empty.
+    func useColor(_ choice: ColorChoice) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto: return console.isTerminal && (console.environment["NO_COLOR"] ?? "").isEmpty
+        }
     }
 
     // MARK: rules
 
-    func listRules(_ options: RuleOptions, format: OutputFormat) -> Int32 {
+    func listRules(_ options: RuleOptions, format: ListFormat) -> Int32 {
         guard let ruleSet = ruleSet(options) else { return ExitStatus.usage.rawValue }
         switch format {
         case .json:
@@ -199,6 +233,14 @@ struct Runner {
         }
         console.out("\(passed) passed, \(failed) failed\n")
         return failed == 0 ? ExitStatus.clean.rawValue : ExitStatus.findings.rawValue
+    }
+
+    // MARK: schema
+
+    func schema(_ options: RuleOptions) -> Int32 {
+        guard let ruleSet = ruleSet(options) else { return ExitStatus.usage.rawValue }
+        console.out(SchemaExporter(ruleSet: ruleSet).render())
+        return ExitStatus.clean.rawValue
     }
 
     // MARK: explain

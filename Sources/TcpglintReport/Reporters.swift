@@ -2,24 +2,68 @@ import TcpglintCore
 
 // MARK: - Output formats
 
-/// What a run found: the findings of every file, sorted, and the counts for the summary.
+/// What a run found: the findings of every file, sorted, and what the formats need around them.
 public struct Report: Sendable {
     public let findings: [Finding]
-    /// How many files (a stream counts once) were linted.
+    /// How many files (a stream counts once) were linted, plus other files findings are about.
     public let fileCount: Int
     /// How many findings a baseline accepted (not in `findings`).
     public let baselined: Int
+    /// The linted files in name order, with the number of documents of each (0 when unreadable).
+    public let files: [LintedFile]
+    /// The rules and diagnostics that could have reported, for formats that describe them.
+    public let rules: [RuleSummary]
+    /// The fail level of each file; others use `defaultFailLevel`.
+    public let failLevels: [String: Severity]
+    public let defaultFailLevel: Severity
 
-    public init(findings: [Finding], fileCount: Int, baselined: Int = 0) {
+    public init(
+        findings: [Finding], fileCount: Int, baselined: Int = 0, files: [LintedFile] = [], rules: [RuleSummary] = [],
+        failLevels: [String: Severity] = [:], defaultFailLevel: Severity = .error
+    ) {
         self.findings = findings.sorted(by: Finding.ordered)
         self.fileCount = fileCount
         self.baselined = baselined
+        self.files = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        self.rules = rules.sorted { $0.id < $1.id }
+        self.failLevels = failLevels
+        self.defaultFailLevel = defaultFailLevel
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
     /// The number of files with at least one finding.
     public var filesWithFindings: Int { Set(findings.map { $0.file }).count }
+
+    /// Whether a finding is at or above its file's fail level.
+    public func isFailing(_ f: Finding) -> Bool { f.severity >= (failLevels[f.file] ?? defaultFailLevel) }
+}
+
+/// A linted file, for formats that list every file (JUnit).
+public struct LintedFile: Sendable {
+    public let name: String
+    public let documents: Int
+    public init(name: String, documents: Int) {
+        self.name = name
+        self.documents = documents
+    }
+}
+
+/// What a format says about a rule: SARIF's `tool.driver.rules`.
+public struct RuleSummary: Sendable {
+    public let id: String
+    public let code: String
+    public let severity: Severity
+    public let summary: String
+    /// The documentation: rationale and source, as `explain` has them.
+    public let help: String
+    public init(id: String, code: String, severity: Severity, summary: String, help: String) {
+        self.id = id
+        self.code = code
+        self.severity = severity
+        self.summary = summary
+        self.help = help
+    }
 }
 
 /// An output format.
@@ -28,9 +72,12 @@ public protocol Reporter {
 }
 
 /// `file:line:col: severity: message [code] (rule)`, one line a finding, then a summary line.
-/// A finding in a YAML stream of several documents ends with `in document N`.
+/// A finding in a YAML stream of several documents ends with `in document N`. With `color`,
+/// ANSI colours mark the position, the severity and the ids.
 public struct TextReporter: Reporter {
-    public init() {}
+    public let color: Bool
+
+    public init(color: Bool = false) { self.color = color }
 
     public func render(_ report: Report) -> String {
         var out = ""
@@ -38,13 +85,25 @@ public struct TextReporter: Reporter {
             out += line(f)
             out += "\n"
         }
-        out += summary(report)
+        out += paint(summary(report), "1")
         out += "\n"
         return out
     }
 
+    func paint(_ s: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
+
     public func line(_ f: Finding) -> String {
-        var s = "\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.severity): \(f.message) [\(f.code)] (\(f.rule))"
+        let severityColor: String
+        switch f.severity {
+        case .error: severityColor = "1;31"
+        case .warning: severityColor = "1;33"
+        case .info: severityColor = "1;36"
+        }
+        var s = paint("\(f.file):\(f.range.start.line):\(f.range.start.column):", "1")
+        s += " " + paint("\(f.severity):", severityColor) + " \(f.message) "
+        s += paint("[\(f.code)] (\(f.rule))", "2")
         if f.documentCount > 1 { s += " in document \(f.document)" }
         return s
     }
@@ -53,18 +112,14 @@ public struct TextReporter: Reporter {
     /// findings a baseline accepted, if any.
     public func summary(_ report: Report) -> String {
         let baselined = report.baselined > 0 ? " (\(report.baselined) baselined)" : ""
-        return counts(report) + baselined
-    }
-
-    func counts(_ report: Report) -> String {
         let files = report.fileCount == 1 ? "1 file" : "\(report.fileCount) files"
-        if report.findings.isEmpty { return "no problems in \(files)" }
+        if report.findings.isEmpty { return "no problems in \(files)" + baselined }
         var parts: [String] = []
         func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
         add(report.count(.error), "error", "errors")
         add(report.count(.warning), "warning", "warnings")
         add(report.count(.info), "info", "infos")
-        return "\(parts.joined(separator: ", ")) in \(report.filesWithFindings) of \(files)"
+        return "\(parts.joined(separator: ", ")) in \(report.filesWithFindings) of \(files)" + baselined
     }
 }
 

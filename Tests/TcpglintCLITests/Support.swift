@@ -25,12 +25,13 @@ struct RunResult {
     var err: String
 }
 
-/// Runs the CLI in-process with standard input `stdin`.
-func runCLI(_ args: [String], stdin: String = "") -> RunResult {
+/// Runs the CLI in-process with standard input `stdin`, an environment and a terminal or not.
+func runCLI(_ args: [String], stdin: String = "", environment: [String: String] = [:], terminal: Bool = false) -> RunResult {
     _ = packageRoot
     final class Box: @unchecked Sendable { var out = ""; var err = "" }
     let box = Box()
-    let console = Console(readStandardInput: { Array(stdin.utf8) }, out: { box.out += $0 }, err: { box.err += $0 })
+    let console = Console(readStandardInput: { Array(stdin.utf8) }, out: { box.out += $0 }, err: { box.err += $0 },
+                          environment: environment, isTerminal: terminal)
     let status = CLI.run(args, console: console)
     return RunResult(status: status, out: box.out, err: box.err)
 }
