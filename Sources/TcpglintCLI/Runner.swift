@@ -71,10 +71,13 @@ struct Runner {
             return ExitStatus.usage.rawValue
         }
         var sets: [[String]: RuleSet] = [:]
+        var orderedSets: [RuleSet] = [] // in the order of the files, for deterministic output
         var policyErrors: [RuleFileError] = []
         for plan in plans where sets[plan.settings.policies] == nil {
             switch plan.settings.policies.isEmpty ? .success(pack.ruleSet) : PolicyLoader.load(plan.settings.policies, onto: pack) {
-            case .success(let set): sets[plan.settings.policies] = set
+            case .success(let set):
+                sets[plan.settings.policies] = set
+                orderedSets.append(set)
             case .failure(let e): policyErrors += e.errors
             }
         }
@@ -119,7 +122,7 @@ struct Runner {
         }
         var known = Set(Diagnostic.all.map(\.id))
         var unsuppressible = Set<String>()
-        for set in sets.values {
+        for set in orderedSets {
             known.formUnion(set.allIDs)
             unsuppressible.formUnion((set.rules + set.disabled).filter { !$0.suppressible }.map(\.id))
         }
@@ -142,12 +145,20 @@ struct Runner {
             baselined = result.baselined
         }
 
+        // Policy overrides of tcpglint's own diagnostics, for the findings made outside the
+        // linter (unreadable files, suppressions, baselines): the file's rule set, or for a
+        // config or baseline file the first file's.
+        var setForFile: [String: RuleSet] = [:]
+        for plan in plans { setForFile[plan.name] = sets[plan.settings.policies] }
+        let fallback = plans.first.flatMap { sets[$0.settings.policies] } ?? pack.ruleSet
+        findings = findings.compactMap { (setForFile[$0.file] ?? fallback).adjusted($0) }
+
         // Files: those linted, and any other file a finding is about (a config, a baseline).
         let fileCount = linted.union(findings.map(\.file)).count
         for p in walk.problems { lintedFiles.append(LintedFile(name: p.file, documents: 0)) }
         let report = Report(
             findings: findings, fileCount: fileCount, baselined: baselined, files: lintedFiles,
-            rules: RuleDocs.summaries(Array(sets.values)), failLevels: failLevels,
+            rules: RuleDocs.summaries(orderedSets), failLevels: failLevels,
             defaultFailLevel: options.failLevel?.severity ?? .error)
 
         console.out(render(report, as: options.format, color: useColor(options.color)))
@@ -212,11 +223,11 @@ struct Runner {
 
     func testRules(_ policyFiles: [String], options: RuleOptions) -> Int32 {
         guard let ruleSet = ruleSet(options, extra: policyFiles) else { return ExitStatus.usage.rawValue }
-        let pack = options.directory == nil && policyFiles.isEmpty && options.policies.isEmpty
-        // With policies, their own rules (those not from the pack); without, the pack.
-        let packFiles = Set((loadPack(options.directory)?.ruleSet.rules ?? []).map(\.location.file))
+        // With policies, their own rules (defined in the policy files); without, the pack's.
+        let policyOnly = !policyFiles.isEmpty || !options.policies.isEmpty
+        let packFiles = policyOnly ? Set((loadPack(options.directory)?.ruleSet.rules ?? []).map(\.location.file)) : []
         let rules = (ruleSet.rules + ruleSet.disabled)
-            .filter { pack || (policyFiles.isEmpty && options.policies.isEmpty) || !packFiles.contains($0.location.file) }
+            .filter { !policyOnly || !packFiles.contains($0.location.file) }
             .sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
         var passed = 0, failed = 0
         for rule in rules {

@@ -211,10 +211,13 @@ public struct DocumentBuilder {
         attach(id)
     }
 
+    /// The children collected so far by the innermost open collection.
+    public var openChildren: [NodeID] { open.last?.children ?? [] }
+
     /// Replaces the children collected so far for the innermost open collection (merge keys).
-    public mutating func withOpenChildren(_ body: (inout [NodeID]) -> Void) {
+    public mutating func setOpenChildren(_ children: [NodeID]) {
         guard !open.isEmpty else { return }
-        body(&open[open.count - 1].children)
+        open[open.count - 1].children = children
     }
 
     /// Marks a node as made rather than read (no source text of its own).

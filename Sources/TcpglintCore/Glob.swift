@@ -31,19 +31,30 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return Glob.match(segments[...], parts[...])
     }
 
+    /// Segments against path parts, by dynamic programming: linear in their product, whatever
+    /// the number of `**` (a recursive match is exponential in it).
     private static func match(_ pat: ArraySlice<[UInt8]>, _ parts: ArraySlice<[UInt8]>) -> Bool {
-        guard let first = pat.first else { return parts.isEmpty }
-        if first == Array("**".utf8) {
-            let rest = pat.dropFirst()
-            var p = parts
-            while true {
-                if match(rest, p) { return true }
-                if p.isEmpty { return false }
-                p = p.dropFirst()
+        let p = Array(pat), s = Array(parts)
+        let globstar = Array("**".utf8)
+        // ok[j]: the first i segments match the first j parts.
+        var ok = [Bool](repeating: false, count: s.count + 1)
+        ok[0] = true
+        for seg in p {
+            var next = [Bool](repeating: false, count: s.count + 1)
+            if seg == globstar {
+                var reachable = false
+                for j in 0...s.count {
+                    reachable = reachable || ok[j]
+                    next[j] = reachable
+                }
+            } else {
+                for j in 1...max(1, s.count) where j <= s.count && ok[j - 1] && segment(seg[...], s[j - 1][...]) {
+                    next[j] = true
+                }
             }
+            ok = next
         }
-        guard let part = parts.first, segment(first[...], part[...]) else { return false }
-        return match(pat.dropFirst(), parts.dropFirst())
+        return ok[s.count]
     }
 
     /// One segment: `*`, `?` and sets, iteratively with one backtrack point for `*`.

@@ -21,28 +21,36 @@ public struct Linter: Sendable {
         var out: [Finding] = []
         let name = file.source.name
         for p in file.problems {
-            let secret = p.path.map { ruleSet.model.isSecret($0) } ?? false
-            var severity = p.diagnostic.severity
-            if let o = ruleSet.overrides[p.diagnostic.id] {
-                guard let s = o.severity else { continue }
-                severity = s
+            var path = p.path?.description ?? "$"
+            var message = p.message
+            if let full = p.path, let prefix = ruleSet.model.secretPrefix(of: full) {
+                // At a secret: a message that quotes the value is redacted. Inside a secret (a key
+                // of a mapping written as a password), the key itself is secret: the path stops
+                // at the secret parameter and the message says only what kind of problem it is.
+                path = prefix.description
+                if prefix.components.count < full.components.count {
+                    message = p.redactedMessage ?? "a problem inside the value of \(prefix): \(p.diagnostic.summary.lowercased())"
+                } else if let redacted = p.redactedMessage {
+                    message = redacted
+                }
             }
             out.append(Finding(
                 file: name, document: p.document, documentCount: file.documentCount, range: p.range,
-                severity: severity, code: p.diagnostic.code, rule: p.diagnostic.id,
-                path: p.path?.description ?? "$",
-                message: secret ? (p.redactedMessage ?? p.message) : p.message))
+                severity: p.diagnostic.severity, code: p.diagnostic.code, rule: p.diagnostic.id,
+                path: path, message: message))
         }
         for d in file.documents {
             var found = lint(d)
             for i in found.indices { found[i].documentCount = file.documentCount }
             out += found
         }
+        out = out.compactMap(ruleSet.adjusted)
         out.sort(by: Finding.ordered)
         return out
     }
 
-    /// The rule findings for one document (unsorted).
+    /// The rule findings for one document (unsorted; diagnostics at their default severity:
+    /// `lint(_: LoadedFile)` applies the policy's overrides to them).
     public func lint(_ document: Document) -> [Finding] {
         let root = document[document.root]
         guard root.kind == .mapping else {
@@ -144,13 +152,8 @@ final class Evaluation {
                 guard linter.placeholders.contains(where: { (try? $0.matches(value)) == true }) else { continue }
                 placeholderSlots.insert(loc)
                 let d = Diagnostic.secretPlaceholder
-                var severity = d.severity
-                if let o = linter.ruleSet.overrides[d.id] {
-                    guard let s = o.severity else { continue }
-                    severity = s
-                }
                 findings.append(Finding(
-                    file: main.source.name, document: main.index, range: node(loc).range, severity: severity,
+                    file: main.source.name, document: main.index, range: node(loc).range, severity: d.severity,
                     code: d.code, rule: d.id, path: slot.path.description,
                     message: "\(slot.path) is a placeholder, filled in outside the file; its value is not checked here"))
             }
@@ -369,7 +372,10 @@ final class Evaluation {
             if let lo, v < lo { ok = false }
             if let hi, v > hi { ok = false }
             if let values, !values.contains(v) { ok = false }
-            if let step, step > 0, (v - (lo ?? 0)) % step != 0 { ok = false }
+            if ok, let step, step > 0 {
+                let (offset, overflow) = v.subtractingReportingOverflow(lo ?? 0)
+                if overflow || offset % step != 0 { ok = false }
+            }
             if ok { return [] }
             var vars = valueVars(loc, slot.path)
             vars["expected"] = Evaluation.describeInteger(lo, hi, values, step)
@@ -449,7 +455,13 @@ final class Evaluation {
             else { return [] }
             let equal = os.text == s.text
             if equal == (op == .equals) { return [] }
-            return hit(["other": o.path.description, "other-value": os.secret ? ValueText.redacted : ValueText.quote(os.text)])
+            // When either side is secret, neither value is shown: equal values would show it.
+            let hidden = os.secret || s.secret
+            if hidden {
+                vars["value"] = ValueText.redacted
+                vars["written"] = ValueText.redacted
+            }
+            return hit(["other": o.path.description, "other-value": hidden ? ValueText.redacted : ValueText.quote(os.text)])
         default:
             return []
         }
@@ -694,7 +706,7 @@ final class Evaluation {
         var i = 0
         while i < v.count {
             var j = i
-            while j + 1 < v.count, v[j + 1] == v[j] + 1 { j += 1 }
+            while j + 1 < v.count, v[j] < Int.max, v[j + 1] == v[j] + 1 { j += 1 }
             out.append(j - i >= 2 ? "\(v[i])–\(v[j])" : (i...j).map { "\(v[$0])" }.joined(separator: ", "))
             i = j + 1
         }

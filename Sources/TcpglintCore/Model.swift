@@ -154,6 +154,24 @@ public struct APIModel: Sendable {
         return cur?.secret ?? false
     }
 
+    /// The path cut just after its first secret parameter (`AdminPassword.x` → `AdminPassword`),
+    /// or nil when no step of it is secret. A longer path is inside a secret value.
+    public func secretPrefix(of path: ParamPath) -> ParamPath? {
+        var cur: ParamSpec? = request
+        for (i, c) in path.components.enumerated() {
+            guard let spec = cur else { return nil }
+            switch c {
+            case .key(let k): cur = spec.structure?.member(k)
+            case .index:
+                if case .array(let item) = spec.type { cur = item } else { cur = nil }
+            case .embedded:
+                cur = spec.embedded.map { ParamSpec(name: spec.name, type: .structure($0), secret: spec.secret) }
+            }
+            if cur?.secret == true { return ParamPath(Array(path.components[0...i])) }
+        }
+        return nil
+    }
+
     /// Every path of the model, parents before children (`DBNodeSet`, `DBNodeSet[*]`,
     /// `DBNodeSet[*].Role`, …). Embedded documents are not entered.
     public func allPatterns() -> [[PatternComponent]] {

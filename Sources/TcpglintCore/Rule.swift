@@ -253,6 +253,17 @@ public struct RuleSet: Sendable {
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
 
+    /// A finding of one of tcpglint's diagnostics with the policy's override applied: its new
+    /// severity, or nil when a policy turned it off. Rule findings come out unchanged (their
+    /// severity is already the effective one).
+    public func adjusted(_ f: Finding) -> Finding? {
+        guard let o = overrides[f.rule], Diagnostic.all.contains(where: { $0.id == f.rule }) else { return f }
+        guard let severity = o.severity else { return nil }
+        var copy = f
+        copy.severity = severity
+        return copy
+    }
+
     /// Every rule id, and every diagnostic id.
     public var allIDs: [String] { rules.map(\.id) + disabled.map(\.id) + Diagnostic.all.map(\.id) }
 

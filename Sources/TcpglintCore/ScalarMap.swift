@@ -4,8 +4,9 @@ extension Document {
     /// The source position of the byte at `innerOffset` of a scalar's decoded value.
     ///
     /// Exact for single-line scalars: plain ones, JSON strings and YAML double-quoted scalars
-    /// (each escape maps to where it starts) and single-quoted ones (`''` is one quote). For a
-    /// multi-line or block scalar, or a synthetic node, it is the start of the scalar.
+    /// (each escape maps to where it starts) and single-quoted ones (`''` is one quote); and for
+    /// literal block scalars (`|`), line by line. For other multi-line scalars (folded, or
+    /// quoted over several lines), or a synthetic node, it is the start of the scalar.
     public func position(of id: NodeID, atValueOffset innerOffset: Int) -> SourcePosition {
         let n = self[id]
         let start = n.range.start
@@ -81,11 +82,12 @@ extension Document {
                 skipBreak(&k)
             }
         } else {
-            // The indicator counts from the parent's indentation; take the first line's instead.
-            var k = i
+            // The indicator counts from the parent's indentation: that of the header's line.
+            var lineStart = n.range.start.offset
+            while lineStart > 0, bytes[lineStart - 1] != 0x0A, bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
             var spaces = 0
-            while k < end, bytes[k] == 0x20 { k += 1; spaces += 1 }
-            indent = max(indent, spaces)
+            while lineStart + spaces < bytes.count, bytes[lineStart + spaces] == 0x20 { spaces += 1 }
+            indent += spaces
         }
         guard indent > 0 else { return nil }
         var decoded = 0

@@ -7,8 +7,10 @@ public enum Suggest {
     /// the input (`Key` → `TagKey`);
     /// otherwise the smallest edit distance (case-insensitive, transpositions count as one),
     /// if it is at most a third of the longer name.
-    public static func closest(to input: String, in candidates: [String]) -> String? {
-        guard !input.isEmpty, !candidates.isEmpty else { return nil }
+    public static func closest(to input: String, in unordered: [String]) -> String? {
+        guard !input.isEmpty, !unordered.isEmpty else { return nil }
+        // Ties go to the first name in byte order, whatever order the caller's set had.
+        let candidates = unordered.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let lower = input.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lower && $0 != input }) { return exact }
         var contained: [String] = []

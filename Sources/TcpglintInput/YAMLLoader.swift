@@ -192,7 +192,7 @@ private struct LoaderState {
                 let path = ParamPath(stack.compactMap { $0.component } + (stack.last.map { [childComponent($0)] } ?? []))
                 problems.append(InputProblem(
                     .yaml11, document: documentCount, range: SourceRange(start: start, end: end), path: path,
-                    message: "YAML 1.2 reads \(value) as \(note.yaml12), YAML 1.1 as \(note.yaml11); \(type == .string ? "quote it" : "quote it if it is a string, or write the number without leading zeros")",
+                    message: "YAML 1.2 reads \(value) as \(note.yaml12), YAML 1.1 as \(note.yaml11); \(type == .string ? "quote it" : "quote it if you mean a string, or write the number so that both read it alike")",
                     redactedMessage: "a YAML 1.1 loader reads this value as \(note.yaml11Type); quote it"))
             }
             addNode(anchor: anchor, isKey: isKey, keyText: value, keyPosition: start) { b in
@@ -221,9 +221,9 @@ private struct LoaderState {
                                         anchor: anchorPtr.map { String(cString: $0) }, component: component))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let open = stack.removeLast()
-            if open.kind == .mapping, open.hasMerge, !applyMerges(at: start) { return }
+            if open.kind == .mapping, open.hasMerge, !applyMerges() { return }
             let id = builder!.end(at: end)
-            count(id)
+            countNode()
             if let a = open.anchor { anchors[a] = id }
             finishChild(id)
         case YAML_ALIAS_EVENT:
@@ -271,7 +271,7 @@ private struct LoaderState {
                           _ make: (inout DocumentBuilder) -> NodeID) {
         guard builder != nil else { return }
         let id = make(&builder!)
-        count(id)
+        countNode()
         if let anchor { anchors[anchor] = id }
         if stack.isEmpty {
             root = id
@@ -285,7 +285,8 @@ private struct LoaderState {
         if stack.isEmpty { root = id } else { advance() }
     }
 
-    mutating func count(_ id: NodeID) {
+    /// Counts a node made, towards the alias-expansion limit.
+    mutating func countNode() {
         expanded += 1
     }
 
@@ -317,55 +318,40 @@ private struct LoaderState {
     }
 
     /// Replaces `<<` entries of the mapping being closed by the entries they merge in.
-    mutating func applyMerges(at position: SourcePosition) -> Bool {
-        var ok = true
-        var problem: (SourcePosition, String)?
-        let b = builder!
-        builder!.withOpenChildren { kids in
-            var explicit: [(NodeID, NodeID)] = []
-            var sources: [NodeID] = []
-            var i = 0
-            while i + 1 < kids.count {
-                let k = b.node(kids[i])
-                if k.kind == .scalar, k.style == .plain, k.value == "<<" {
-                    let v = b.node(kids[i + 1])
-                    if v.kind == .mapping {
-                        sources.append(kids[i + 1])
-                    } else if v.kind == .sequence {
-                        for item in b.items(of: kids[i + 1]) {
-                            guard b.node(item).kind == .mapping else {
-                                ok = false
-                                problem = (b.node(item).range.start, "a merge key (<<) takes a mapping or a list of mappings")
-                                return
-                            }
-                            sources.append(item)
-                        }
-                    } else {
-                        ok = false
-                        problem = (v.range.start, "a merge key (<<) takes a mapping or a list of mappings")
-                        return
-                    }
+    mutating func applyMerges() -> Bool {
+        guard let b = builder else { return false }
+        let kids = b.openChildren
+        var explicit: [(NodeID, NodeID)] = []
+        var sources: [NodeID] = []
+        var i = 0
+        while i + 1 < kids.count {
+            let k = b.node(kids[i])
+            if k.kind == .scalar, k.style == .plain, k.value == "<<" {
+                let v = b.node(kids[i + 1])
+                if v.kind == .mapping {
+                    sources.append(kids[i + 1])
+                } else if v.kind == .sequence, b.items(of: kids[i + 1]).allSatisfy({ b.node($0).kind == .mapping }) {
+                    sources += b.items(of: kids[i + 1])
                 } else {
-                    explicit.append((kids[i], kids[i + 1]))
+                    fatal(.syntaxError, at: v.range.start, "a merge key (<<) takes a mapping or a list of mappings")
+                    return false
                 }
-                i += 2
+            } else {
+                explicit.append((kids[i], kids[i + 1]))
             }
-            var present = Set(explicit.map { b.node($0.0).value })
-            var merged: [NodeID] = []
-            for (k, v) in explicit { merged += [k, v] }
-            for s in sources {
-                for (k, v) in b.entries(of: s) where !present.contains(b.node(k).value) {
-                    present.insert(b.node(k).value)
-                    merged += [k, v]
-                }
+            i += 2
+        }
+        var present = Set(explicit.map { b.node($0.0).value })
+        var merged: [NodeID] = []
+        for (k, v) in explicit { merged += [k, v] }
+        for s in sources {
+            for (k, v) in b.entries(of: s) where !present.contains(b.node(k).value) {
+                present.insert(b.node(k).value)
+                merged += [k, v]
             }
-            kids = merged
         }
-        if let (pos, message) = problem {
-            fatal(.syntaxError, at: pos, message)
-        }
-        _ = position
-        return ok
+        builder!.setOpenChildren(merged)
+        return true
     }
 
     /// Stops building the current document after a problem that leaves no usable tree.

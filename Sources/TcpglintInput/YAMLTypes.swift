@@ -112,7 +112,8 @@ enum YAMLTypes {
         }
         let (type11, value11) = yaml11(s) ?? (.string, s)
         if type11 == type {
-            guard type == .integer, let v12 = IntegerLiteral.parse(s, yaml: true), String(v12) != value11 else { return nil }
+            guard type == .integer, let v12 = IntegerLiteral.parse(s, yaml: true), String(v12) != value11,
+                  value11 != s else { return nil }
             return Difference(yaml12: "the integer \(v12)", yaml11: "the integer \(value11)", yaml11Type: "another integer")
         }
         func describe(_ t: ScalarType, _ canonical: String) -> String {
@@ -155,7 +156,11 @@ enum YAMLTypes {
         let sign = negative ? "-" : ""
         func value(_ digits: ArraySlice<UInt8>, radix: Int) -> String? {
             let clean = String(decoding: digits.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
-            guard !clean.isEmpty, let v = UInt64(clean, radix: radix) else { return nil }
+            guard !clean.isEmpty else { return nil }
+            // Beyond 64 bits it is still an integer to YAML 1.1; show decimal digits as written.
+            guard let v = UInt64(clean, radix: radix) else {
+                return sign + (radix == 16 ? "0x" : radix == 8 ? "0" : radix == 2 ? "0b" : "") + clean
+            }
             return sign + String(v)
         }
         // Binary, hexadecimal, octal.

@@ -23,6 +23,7 @@ public enum BaselineFile {
             diags.add(RuleLocation(file: path, line: p.range.start.line, column: p.range.start.column), p.message)
         }
         var entries: [Baseline.Entry] = []
+        var seen: [Baseline.Key: RuleLocation] = [:]
         if let doc = loaded.documents.first, loaded.problems.isEmpty,
            let o = Value(doc: doc, id: doc.root, diags: diags).object("the baseline", allowed: ["version", "entries"]) {
             if let v = o.require("version"), let n = v.int("version"), n != 1 {
@@ -34,8 +35,17 @@ public enum BaselineFile {
                       let parameter = e.require("parameter")?.string("parameter"),
                       let rule = e.require("rule")?.string("rule") else { continue }
                 let count = e["count"]?.int("count") ?? 1
-                entries.append(Baseline.Entry(key: Baseline.Key(file: file, parameter: parameter, rule: rule),
-                                              count: count, range: item.node.range))
+                if count < 1 || count > 1_000_000 {
+                    e["count"]?.error("count must be from 1 to 1000000, not \(count)")
+                    continue
+                }
+                let key = Baseline.Key(file: file, parameter: parameter, rule: rule)
+                if let first = seen[key] {
+                    item.error("a second entry for \(rule) at \(parameter) in \(file); the first is at line \(first.line), column \(first.column)")
+                    continue
+                }
+                seen[key] = item.location
+                entries.append(Baseline.Entry(key: key, count: count, range: item.node.range))
             }
         }
         if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }

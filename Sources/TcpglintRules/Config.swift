@@ -179,7 +179,7 @@ public final class ConfigResolver: @unchecked Sendable {
         let candidate = dir == "/" ? "/" + ConfigResolver.fileName : dir + "/" + ConfigResolver.fileName
         var stop = false
         if FileSystem.kind(candidate) == .regular {
-            let shown = Paths.relative(candidate, to: cwd) ?? candidate
+            let shown = Paths.display(candidate, from: cwd)
             switch Config.load(candidate, shownAs: shown) {
             case .success(let c):
                 result.append(c)

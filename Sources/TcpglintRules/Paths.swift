@@ -47,6 +47,19 @@ enum Paths {
         return String(cString: buf)
     }
 
+    /// How messages show an absolute path: relative to the working directory, with `..` steps
+    /// when it is outside it, so that output never holds an absolute path.
+    static func display(_ path: String, from cwd: String) -> String {
+        guard path.hasPrefix("/"), cwd.hasPrefix("/") else { return path }
+        let a = path.split(separator: "/"), b = cwd.split(separator: "/")
+        var common = 0
+        while common < a.count, common < b.count, a[common] == b[common] { common += 1 }
+        let up = Array(repeating: "..", count: b.count - common)
+        let rest = a[common...].map(String.init)
+        let joined = (up + rest).joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+
     /// `path` relative to `base` when it is below it, else nil.
     static func relative(_ path: String, to base: String) -> String? {
         if path == base { return "." }

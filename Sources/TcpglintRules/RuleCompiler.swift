@@ -49,7 +49,7 @@ struct RuleCompiler {
         var message: MessageTemplate?
         if let m = o.require("message"), let text = m.string("message") {
             do { message = try MessageTemplate(parsing: text) } catch {
-                diags.add(m.location(atValueOffset: text.utf8.prefix(error.offset).count), error.message)
+                diags.add(m.location(atValueOffset: String(text.prefix(error.offset)).utf8.count), error.message)
             }
         }
         var targets: [Target] = []
@@ -403,7 +403,7 @@ struct RuleCompiler {
             return nil
         }
         var b = DocumentBuilder(source: v.doc.source, format: .yaml, index: 1)
-        let root = b.begin(.mapping, style: .block, start: v.node.range.start)
+        b.begin(.mapping, style: .block, start: v.node.range.start)
         var overridden = Set<String>()
         for (k, _) in v.doc.entries(of: v.id) { overridden.insert(v.doc[k].value) }
         if let base {
@@ -417,7 +417,6 @@ struct RuleCompiler {
             copy(v.doc, k, into: &b, synthetic: false, at: v.node.range.start)
             copy(v.doc, val, into: &b, synthetic: false, at: v.node.range.start)
         }
-        _ = root
         let end = b.end(at: v.node.range.end)
         let doc = b.finish(root: end)
         return RuleExample(document: doc, location: v.location, text: v.doc.sourceText(of: v.id) ?? "")

@@ -14,7 +14,8 @@ public enum RuleExamples {
 
     /// The failures of one rule's examples (empty when they all pass).
     public static func check(_ rule: Rule, in set: RuleSet) -> [Failure] {
-        let linter = Linter(ruleSet: set.withRules([rule]), embeddedParser: JSONEmbeddedParser())
+        let only = RuleSet(model: set.model, rules: [rule], references: set.references, limits: set.limits)
+        let linter = Linter(ruleSet: only, embeddedParser: JSONEmbeddedParser())
         var failures: [Failure] = []
         for e in rule.valid {
             let found = linter.lint(e.document)
@@ -27,12 +28,5 @@ public enum RuleExamples {
             failures.append(Failure(rule: rule.id, location: e.location, message: "invalid example produced no finding"))
         }
         return failures
-    }
-}
-
-extension RuleSet {
-    /// The same model with exactly these rules.
-    func withRules(_ rules: [Rule]) -> RuleSet {
-        RuleSet(model: model, rules: rules, references: references, limits: limits)
     }
 }

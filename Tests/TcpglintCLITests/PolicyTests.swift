@@ -202,3 +202,44 @@ final class TempDir {
         remove(path)
     }
 }
+
+/// Regression tests for the review: overrides of diagnostics, baseline validation, config paths.
+@Suite struct PolicyReviewTests {
+    @Test func policiesOverrideEveryDiagnostic() throws {
+        let dir = try TempDir()
+        try dir.write("policy.yaml", """
+        namespace: Acme
+        overrides:
+          - {rule: unused-suppression, enabled: false, reason: "x"}
+          - {rule: not-a-request, enabled: false, reason: "x"}
+          - {rule: stale-baseline, severity: error, reason: "x"}
+        """)
+        try dir.write("list.json", "[1]")
+        try dir.write("a.yaml", "# tcpglint-ignore charset -- nothing here\n" + readText("testdata/valid/prepaid-full.yaml")!)
+        let r = runCLI(["lint", "--policy", dir.path + "/policy.yaml", dir.path + "/list.json", dir.path + "/a.yaml"])
+        #expect(r.out.hasPrefix("no problems in 2 files"), "\(r.out)")
+        let out = try TempDir()
+        try out.write("b.json", "{\"version\": 1, \"entries\": [{\"file\": \"\(dir.path)/a.yaml\", \"parameter\": \"Charset\", \"rule\": \"charset\", \"count\": 1}]}")
+        let stale = runCLI(["lint", "--policy", dir.path + "/policy.yaml", "--baseline", out.path + "/b.json", dir.path + "/a.yaml"])
+        #expect(stale.out.contains("error: the entry for charset at Charset"))
+        #expect(stale.status == 1)
+    }
+
+    @Test func baselineCountsAndDuplicatesAreChecked() throws {
+        let dir = try TempDir()
+        let entry = "{\"file\": \"a.yaml\", \"parameter\": \"Storage\", \"rule\": \"x\", \"count\": 9223372036854775807}"
+        try dir.write("b.json", "{\"version\": 1, \"entries\": [\(entry),\n\(entry)]}")
+        let r = runCLI(["lint", "--baseline", dir.path + "/b.json", "testdata/valid/minimal.json"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("b.json:1:93: error: count must be from 1 to 1000000, not 9223372036854775807"))
+        try dir.write("c.json", "{\"version\": 1, \"entries\": [{\"file\": \"a\", \"parameter\": \"P\", \"rule\": \"x\"},\n{\"file\": \"a\", \"parameter\": \"P\", \"rule\": \"x\"}]}")
+        let d = runCLI(["lint", "--baseline", dir.path + "/c.json", "testdata/valid/minimal.json"])
+        #expect(d.err.contains("c.json:2:1: error: a second entry for x at P in a; the first is at line 1, column 28"))
+    }
+
+    @Test func configsAboveTheWorkingDirectoryAreShownRelative() {
+        let r = runCLI(["lint", "testdata/org/dev/legacy-billing.json"])
+        #expect(r.out.contains("testdata/org/.tcpglint.yaml:22:5"))
+        #expect(!r.out.contains(packageRoot))
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TcpglintCLI
 import TcpglintRules
@@ -39,5 +40,47 @@ import TcpglintRules
         for flag in Set(flags) where flag != "--help" && flag != "--version" {
             #expect(readme.contains("`\(flag)"), "README.md does not document \(flag)")
         }
+    }
+}
+
+/// Every tcpglint command in the README's code blocks runs: paths under `requests/` become
+/// testdata, files it would write go to a scratch folder, and no command is a usage error.
+@Suite struct ReadmeCommandTests {
+    static func commands() -> [[String]] {
+        guard let readme = readText("README.md") else { return [] }
+        var out: [[String]] = []
+        var inBlock = false
+        for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") { inBlock.toggle(); continue }
+            guard inBlock else { continue }
+            for part in line.components(separatedBy: "&&") {
+                guard let r = part.range(of: "tcpglint "), r.lowerBound == part.startIndex || " /".contains(part[part.index(before: r.lowerBound)]) else { continue }
+                let before = part[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
+                guard before.isEmpty || before.hasSuffix("/") || before == "- run:" || before == "-" || before.hasSuffix("release/") else { continue }
+                var rest = String(part[r.upperBound...])
+                for stop in [" >", " |", " #"] { if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) } }
+                let words = rest.split(separator: " ").map(String.init)
+                if let first = words.first, ["lint", "rules", "explain", "schema"].contains(first) || first.hasPrefix("--"), !words.contains(where: { $0.contains("{") || $0.contains("[") || $0.contains("|") }) { out.append(words) }
+            }
+        }
+        return out
+    }
+
+    @Test func theREADMEHasCommands() { #expect(Self.commands().count >= 6) }
+
+    @Test(arguments: commands().indices)
+    func aREADMECommandRuns(_ i: Int) throws {
+        let scratch = try TempDir()
+        var args = Self.commands()[i].map { $0.replacingOccurrences(of: "requests/", with: "testdata/valid/") }
+        for (k, a) in args.enumerated() {
+            if k > 0, ["--write-baseline", "--baseline"].contains(args[k - 1]) { args[k] = scratch.path + "/baseline.json" }
+            if k > 0, args[k - 1] == "--output", let eq = a.firstIndex(of: "=") { args[k] = a[...eq] + scratch.path + "/out" }
+        }
+        if args.contains("--baseline"), !args.contains("--write-baseline") {
+            _ = runCLI(["lint", "--write-baseline", scratch.path + "/baseline.json", "testdata/valid/"])
+        }
+        let r = runCLI(args)
+        #expect(r.status != 2, "README command `tcpglint \(Self.commands()[i].joined(separator: " "))` is a usage error: \(r.err)")
+        #expect(r.status != 3, "README command `tcpglint \(Self.commands()[i].joined(separator: " "))` failed: \(r.out)\(r.err)")
     }
 }

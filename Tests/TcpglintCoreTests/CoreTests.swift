@@ -132,3 +132,88 @@ import TcpglintRules
         #expect(found.first?.message.hasPrefix("rule slow-name could not decide: its pattern hit the PCRE2 limit") == true)
     }
 }
+
+/// Regression tests for faults an independent review found.
+@Suite struct ReviewRegressionTests {
+    static func set(_ rules: String) throws -> RuleSet {
+        let model = RulePackLoader.builtInFiles.filter { $0.name.hasSuffix("/model.yaml") }
+        return try RulePackLoader.load(files: model + [(name: "extra.yaml", bytes: Array(rules.utf8))]).get()
+    }
+
+    static func rule(_ id: String, target: String, check: String, message: String = "{param} {value}") -> String {
+        """
+        rules:
+          - id: \(id)
+            code: Org.Check
+            severity: error
+            summary: s
+            message: "\(message)"
+            target: \(target)
+            check: \(check)
+            source: {ref: PAGE, quote: "x"}
+            examples: {valid: [{Name: a}], invalid: [{Name: b}]}
+        """
+    }
+
+    static func lint(_ set: RuleSet, _ json: String) -> [Finding] {
+        linter(set).lint(InputReader.load(name: "r.json", bytes: Array(json.utf8)))
+    }
+
+    @Test func integerStepsDoNotOverflow() throws {
+        let s = try Self.set(Self.rule("step", target: "ProjectId", check: "{integer: {min: 10, step: 2}}"))
+        #expect(Self.lint(s, "{\"ProjectId\": -9223372036854775808}").map(\.rule) == ["step"])
+        let t = try Self.set(Self.rule("step", target: "ProjectId", check: "{integer: {min: -10, step: 3}}"))
+        #expect(Self.lint(t, "{\"ProjectId\": 9223372036854775807}").map(\.rule) == ["step"])
+    }
+
+    @Test func integerValueListsAtTheLimitDoNotOverflow() throws {
+        let s = try Self.set(Self.rule("values", target: "ProjectId", check: "{integer: {values: [9223372036854775807, 9223372036854775807]}}"))
+        #expect(Self.lint(s, "{\"ProjectId\": 5}").map(\.rule) == ["values"])
+    }
+
+    @Test func aRelationWithASecretShowsNeitherValue() throws {
+        let s = try Self.set(Self.rule("differs", target: "AdminName", check: "{relation: {not-equals: AdminPassword}}",
+                                        message: "AdminName {value} must differ from {other} ({other-value}, {written})"))
+        let found = Self.lint(s, "{\"AdminName\": \"Sup3r_Secret9\", \"AdminPassword\": \"Sup3r_Secret9\"}")
+        #expect(found.map(\.message) == ["AdminName (secret, not shown) must differ from AdminPassword ((secret, not shown), (secret, not shown))"])
+    }
+
+    @Test func keysInsideASecretAreSecret() {
+        let found = linter(pack).lint(InputReader.load(name: "r.json", bytes: Array("{\"AdminPassword\": {\"Sup3r$ecret!\": 1, \"Sup3r$ecret!\": 2}}".utf8)))
+        #expect(!found.contains { $0.message.contains("Sup3r") || $0.path.contains("Sup3r") })
+        #expect(found.contains { $0.rule == "duplicate-key" && $0.path == "AdminPassword" })
+    }
+
+    @Test func literalBlocksWithAnIndentationIndicatorMapExactly() throws {
+        let text = "DBEngine: mssql_compatible\nDBEngineConfig: |2\n     {\"defaultLocale\": \"en-US\"}\n"
+        let found = linter(pack).lint(InputReader.load(name: "r.yaml", bytes: Array(text.utf8))).filter { $0.rule == "engine-config-locale" }
+        #expect(found.map { "\($0.range.start)" } == ["3:24"])
+    }
+
+    @Test func templateErrorsCountCharactersNotBytes() throws {
+        let r = RulePackLoader.load(files: RulePackLoader.builtInFiles.filter { $0.name.hasSuffix("/model.yaml") } + [
+            (name: "t.yaml", bytes: Array(Self.rule("t", target: "Name", check: "{length: {max: 3}}", message: "名名名名名名名名名名 {valu}").utf8)),
+        ])
+        guard case .failure(let e) = r else { Issue.record("loaded"); return }
+        #expect(e.errors.map { "\($0.location.line):\($0.location.column)" } == ["6:26"])
+    }
+
+    @Test func suggestionsDoNotDependOnTheOrderOfTheCandidates() {
+        let names = ["spec-code-known", "spec-code-empty"]
+        #expect(Suggest.closest(to: "spec-co", in: names) == Suggest.closest(to: "spec-co", in: names.reversed()))
+    }
+
+    @Test func globsWithManyGlobstarsStayFast() {
+        let g = Glob(Array(repeating: "**", count: 12).joined(separator: "/") + "/nomatch")
+        let deep = Array(repeating: "d", count: 40).joined(separator: "/") + "/r.yaml"
+        #expect(!g.matches(deep))
+        #expect(Glob("prod/**").matches("prod/a/b.yaml") && Glob("**/*.json").matches("a.json"))
+        #expect(Glob("*.yaml").matches("x/y/z.yaml") && !Glob("prod/*.yaml").matches("prod/a/b.yaml"))
+        #expect(Glob("dev/legacy-*.json").matches("dev/legacy-billing.json") && Glob("[a-c]?.json").matches("b1.json"))
+    }
+
+    @Test func hugeYAMLIntegersAreNotAYAML11Difference() {
+        let f = YAMLLoader.load(SourceFile(name: "t.yaml", bytes: Array("A: 99999999999999999999\n".utf8)))
+        #expect(f.problems.isEmpty)
+    }
+}

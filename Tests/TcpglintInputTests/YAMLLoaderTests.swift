@@ -61,11 +61,11 @@ private func value(_ doc: Document, _ key: String) -> Node? {
         let messages = f.problems.filter { $0.diagnostic == .yaml11 }.map { "\($0.range.start.line):\($0.message)" }
         #expect(messages == [
             "1:YAML 1.2 reads no as the string \"no\", YAML 1.1 as the boolean false; quote it",
-            "2:YAML 1.2 reads 012 as the integer 12, YAML 1.1 as the integer 10; quote it if it is a string, or write the number without leading zeros",
+            "2:YAML 1.2 reads 012 as the integer 12, YAML 1.1 as the integer 10; quote it if you mean a string, or write the number so that both read it alike",
             "3:YAML 1.2 reads 0b101 as the string \"0b101\", YAML 1.1 as the integer 5; quote it",
             "4:YAML 1.2 reads 1_000 as the string \"1_000\", YAML 1.1 as the integer 1000; quote it",
-            "7:YAML 1.2 reads 1e3 as the number 1e3, YAML 1.1 as the string \"1e3\"; quote it if it is a string, or write the number without leading zeros",
-            "8:YAML 1.2 reads 0o17 as the integer 15, YAML 1.1 as the string \"0o17\"; quote it if it is a string, or write the number without leading zeros",
+            "7:YAML 1.2 reads 1e3 as the number 1e3, YAML 1.1 as the string \"1e3\"; quote it if you mean a string, or write the number so that both read it alike",
+            "8:YAML 1.2 reads 0o17 as the integer 15, YAML 1.1 as the string \"0o17\"; quote it if you mean a string, or write the number so that both read it alike",
         ])
         #expect(f.problems.first?.path?.description == "A")
         #expect(f.problems.first?.redactedMessage == "a YAML 1.1 loader reads this value as a boolean; quote it")
