@@ -22,7 +22,8 @@ public enum ExitStatus: Int32 {
 
 /// Where the CLI reads and writes, so the whole CLI can run in-process in tests.
 public struct Console {
-    public var readStandardInput: () throws -> [UInt8]
+    /// Reads standard input, failing past the given number of bytes.
+    public var readStandardInput: (Int) throws -> [UInt8]
     public var out: (String) -> Void
     public var err: (String) -> Void
     /// The environment (`GITHUB_ACTIONS`, `NO_COLOR`).
@@ -31,7 +32,7 @@ public struct Console {
     public var isTerminal: Bool
 
     public init(
-        readStandardInput: @escaping () throws -> [UInt8], out: @escaping (String) -> Void, err: @escaping (String) -> Void,
+        readStandardInput: @escaping (Int) throws -> [UInt8], out: @escaping (String) -> Void, err: @escaping (String) -> Void,
         environment: [String: String] = [:], isTerminal: Bool = false
     ) {
         self.readStandardInput = readStandardInput
@@ -145,10 +146,38 @@ struct Lint: ParsableCommand {
     @Option(name: .customLong("max-documents"), help: ArgumentHelp("The most documents in one YAML stream.", valueName: "N"))
     var maxDocuments: Int = InputLimits.default.maxDocuments
 
+    @Option(name: .customLong("max-request-bytes"), help: ArgumentHelp("The largest request (a JSON file, a YAML document); the API refuses more than 10 MB.", valueName: "N"))
+    var maxRequestBytes: Int = InputLimits.default.maxRequestBytes
+
+    @Option(name: .customLong("max-file-bytes"), help: ArgumentHelp("The largest file read at all; a larger one is refused unread.", valueName: "N"))
+    var maxFileBytes: Int = InputLimits.default.maxFileBytes
+
+    @Option(name: .customLong("max-findings-per-file"), help: ArgumentHelp("The most findings shown for one file.", valueName: "N"))
+    var maxFindingsPerFile: Int = 1000
+
+    @Option(name: .customLong("regex-match-limit"), help: ArgumentHelp("PCRE2's match limit for rule patterns.", valueName: "N"))
+    var regexMatchLimit: Int = Int(Regex.Limits.default.match)
+
+    @Option(name: .customLong("regex-depth-limit"), help: ArgumentHelp("PCRE2's depth limit for rule patterns.", valueName: "N"))
+    var regexDepthLimit: Int = Int(Regex.Limits.default.depth)
+
+    @Option(name: .customLong("regex-heap-limit"), help: ArgumentHelp("PCRE2's heap limit for rule patterns, in KiB.", valueName: "N"))
+    var regexHeapLimit: Int = Int(Regex.Limits.default.heapKiB)
+
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Files linted at once (default: the number of processors).", valueName: "N"))
+    var jobs: Int?
+
     func validate() throws {
         for (name, v) in [("--max-depth", maxDepth), ("--max-scalar-bytes", maxScalarBytes),
-                          ("--max-alias-expansion", maxAliasExpansion), ("--max-documents", maxDocuments)] where v < 1 {
+                          ("--max-alias-expansion", maxAliasExpansion), ("--max-documents", maxDocuments),
+                          ("--max-request-bytes", maxRequestBytes), ("--max-file-bytes", maxFileBytes),
+                          ("--max-findings-per-file", maxFindingsPerFile), ("--regex-match-limit", regexMatchLimit),
+                          ("--regex-depth-limit", regexDepthLimit), ("--regex-heap-limit", regexHeapLimit), ("--jobs", jobs ?? 1)] where v < 1 {
             throw ValidationError("\(name) must be at least 1")
+        }
+        for (name, v) in [("--regex-match-limit", regexMatchLimit), ("--regex-depth-limit", regexDepthLimit),
+                          ("--regex-heap-limit", regexHeapLimit)] where v > Int(UInt32.max) {
+            throw ValidationError("\(name) must be at most \(UInt32.max)")
         }
         if stdinFilename != nil, !paths.contains("-") {
             throw ValidationError("--stdin-filename names standard input, so it needs '-' among the paths")
@@ -156,7 +185,12 @@ struct Lint: ParsableCommand {
     }
 
     var limits: InputLimits {
-        InputLimits(maxDepth: maxDepth, maxScalarBytes: maxScalarBytes, maxAliasExpansion: maxAliasExpansion, maxDocuments: maxDocuments)
+        InputLimits(maxDepth: maxDepth, maxScalarBytes: maxScalarBytes, maxAliasExpansion: maxAliasExpansion,
+                    maxDocuments: maxDocuments, maxRequestBytes: maxRequestBytes, maxFileBytes: maxFileBytes)
+    }
+
+    var regexLimits: Regex.Limits {
+        Regex.Limits(match: UInt32(regexMatchLimit), depth: UInt32(regexDepthLimit), heapKiB: UInt32(regexHeapLimit))
     }
 }
 

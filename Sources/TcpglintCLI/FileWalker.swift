@@ -26,16 +26,15 @@ enum FileWalker {
                 if seen.insert("-").inserted { files.append(InputEntry(path: "-", name: "-", isStandardInput: true)) }
                 continue
             }
-            switch FileSystem.kind(p) {
+            let (kind, reason) = FileSystem.status(p)
+            switch kind {
             case .regular:
                 if seen.insert(p).inserted { files.append(InputEntry(path: p, name: p, isStandardInput: false)) }
             case .directory:
                 var visited = Set<String>()
                 walk(p, display: p, files: &files, problems: &problems, seen: &seen, visited: &visited)
-            case .other:
-                problems.append(ioFinding(p, "not a regular file or directory"))
-            case .missing:
-                problems.append(ioFinding(p, "no such file or directory"))
+            case .other, .missing:
+                problems.append(ioFinding(p, reason ?? "cannot be read"))
             }
         }
         return (files, problems)
@@ -52,7 +51,8 @@ enum FileWalker {
         for n in names where !n.hasPrefix(".") {
             let path = join(dir, n)
             let shown = join(display, n)
-            switch FileSystem.kind(path) {
+            let (kind, reason) = FileSystem.status(path)
+            switch kind {
             case .directory:
                 walk(path, display: shown, files: &files, problems: &problems, seen: &seen, visited: &visited)
             case .regular:
@@ -60,7 +60,12 @@ enum FileWalker {
                     files.append(InputEntry(path: path, name: shown, isStandardInput: false, walked: true))
                 }
             case .other, .missing:
-                continue
+                // A request-looking name that cannot be read (a FIFO, a dangling link, a link
+                // loop, a file gone since the listing) is reported, never opened or skipped unseen.
+                let lower = n.lowercased()
+                if [".json", ".yaml", ".yml"].contains(where: { lower.hasSuffix($0) }) {
+                    problems.append(ioFinding(shown, reason ?? "cannot be read"))
+                }
             }
         }
     }

@@ -15,8 +15,8 @@ struct Runner {
         console.err("tcpglint: \(what) has \(n) error\(n == 1 ? "" : "s"); nothing was linted\n")
     }
 
-    func loadPack(_ directory: String?) -> RulePack? {
-        switch RulePackLoader.loadPack(directory: directory) {
+    func loadPack(_ directory: String?, limits: Regex.Limits = .default) -> RulePack? {
+        switch RulePackLoader.loadPack(directory: directory, limits: limits) {
         case .success(let pack): return pack
         case .failure(let errors):
             printErrors(errors.errors, what: "the rule pack")
@@ -40,7 +40,7 @@ struct Runner {
     // MARK: lint
 
     func lint(_ options: Lint) -> Int32 {
-        guard let pack = loadPack(options.rules.directory) else { return ExitStatus.usage.rawValue }
+        guard let pack = loadPack(options.rules.directory, limits: options.regexLimits) else { return ExitStatus.usage.rawValue }
         let resolver: ConfigResolver
         do { resolver = try ConfigResolver(configPath: options.config) } catch {
             printErrors(error.errors, what: "the config")
@@ -87,38 +87,37 @@ struct Runner {
             return ExitStatus.usage.rawValue
         }
 
-        // Lint.
+        // Lint, in parallel: each file is read, parsed and linted on its own; results are put
+        // back in file order, so the output is the same whatever the number of threads.
+        var stdin: Result<[UInt8], FileSystemError>?
+        if plans.contains(where: { $0.entry.isStandardInput }) {
+            do { stdin = .success(try console.readStandardInput(options.limits.maxFileBytes)) } catch let e as FileSystemError {
+                stdin = .failure(e)
+            } catch {
+                stdin = .failure(FileSystemError(path: "-", reason: "\(error)"))
+            }
+        }
+        let embedded = JSONEmbeddedParser(limits: options.limits)
+        let jobs = options.jobs ?? Parallel.processorCount
+        let work = plans.map { (entry: $0.entry, name: $0.name, settings: $0.settings, set: sets[$0.settings.policies]!) }
+        let input = stdin, limits = options.limits, maxFindings = options.maxFindingsPerFile
+        let results = Parallel.map(work, threads: jobs) { w in
+            Runner.lintOne(w.entry, name: w.name, settings: w.settings, set: w.set, stdin: input, embedded: embedded,
+                           limits: limits, maxFindings: maxFindings)
+        }
         var findings: [Finding] = walk.problems
         var ioFailure = !walk.problems.isEmpty
         var suppressions: [Suppression] = []
         var failLevels: [String: Severity] = [:]
         var linted = Set<String>()
         var lintedFiles: [LintedFile] = []
-        let embedded = JSONEmbeddedParser(limits: options.limits)
-        for plan in plans {
-            let set = sets[plan.settings.policies]!
+        for (plan, result) in zip(plans, results) {
             failLevels[plan.name] = plan.settings.failLevel ?? .error
             linted.insert(plan.name)
-            let bytes: [UInt8]
-            do {
-                bytes = plan.entry.isStandardInput ? try console.readStandardInput() : try FileSystem.readFile(plan.entry.path)
-            } catch {
-                ioFailure = true
-                findings.append(FileWalker.ioFinding(plan.name, "cannot read the file: \(error)"))
-                lintedFiles.append(LintedFile(name: plan.name, documents: 0))
-                continue
-            }
-            let loaded = InputReader.load(name: plan.name, bytes: bytes, limits: options.limits)
-            lintedFiles.append(LintedFile(name: plan.name, documents: loaded.documentCount))
-            let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: plan.settings.placeholders)
-            findings += linter.lint(loaded)
-            if loaded.documents.first?.format == .yaml || (loaded.documents.isEmpty && InputReader.format(forName: plan.name, bytes: bytes) == .yaml) {
-                suppressions += SuppressionComments.scan(loaded)
-            }
-            for (config, s) in plan.settings.suppressions {
-                suppressions.append(Suppression(file: plan.name, scope: .parameter(s.parameter), rules: s.rules, reason: s.reason,
-                                                originFile: config, origin: s.range))
-            }
+            findings += result.findings
+            suppressions += result.suppressions
+            lintedFiles.append(result.file)
+            ioFailure = ioFailure || result.ioFailure
         }
         var known = Set(Diagnostic.all.map(\.id))
         var unsuppressible = Set<String>()
@@ -170,6 +169,58 @@ struct Runner {
         }
         if ioFailure { return ExitStatus.failure.rawValue }
         return report.findings.contains(where: report.isFailing) ? ExitStatus.findings.rawValue : ExitStatus.clean.rawValue
+    }
+
+    /// What linting one file gives.
+    struct FileResult: Sendable {
+        var findings: [Finding]
+        var suppressions: [Suppression]
+        var file: LintedFile
+        var ioFailure: Bool
+    }
+
+    /// Reads, parses and lints one file. Runs on any thread: it touches no shared state.
+    static func lintOne(
+        _ entry: InputEntry, name: String, settings: FileSettings, set: RuleSet,
+        stdin: Result<[UInt8], FileSystemError>?, embedded: JSONEmbeddedParser, limits: InputLimits, maxFindings: Int
+    ) -> FileResult {
+        let bytes: [UInt8]
+        do {
+            if entry.isStandardInput {
+                bytes = try (stdin ?? .success([])).get()
+            } else {
+                bytes = try FileSystem.readFile(entry.path, maxBytes: limits.maxFileBytes)
+            }
+        } catch {
+            if error.tooLarge {
+                let d = Diagnostic.limitExceeded
+                let f = Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
+                                path: "$", message: error.reason)
+                return FileResult(findings: [f], suppressions: [], file: LintedFile(name: name, documents: 0), ioFailure: false)
+            }
+            return FileResult(findings: [FileWalker.ioFinding(name, "cannot read the file: \(error)")], suppressions: [],
+                              file: LintedFile(name: name, documents: 0), ioFailure: true)
+        }
+        let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
+        let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: settings.placeholders)
+        var findings = linter.lint(loaded)
+        if findings.count > maxFindings {
+            let hidden = findings.count - maxFindings
+            findings.removeLast(hidden)
+            let d = Diagnostic.limitExceeded
+            findings.append(Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id, path: "$",
+                                    message: "\(hidden) more findings in this file are not shown; raise --max-findings-per-file to see them"))
+        }
+        var suppressions: [Suppression] = []
+        if loaded.documents.first?.format == .yaml || (loaded.documents.isEmpty && InputReader.format(forName: name, bytes: bytes) == .yaml) {
+            suppressions += SuppressionComments.scan(loaded)
+        }
+        for (config, s) in settings.suppressions {
+            suppressions.append(Suppression(file: name, scope: .parameter(s.parameter), rules: s.rules, reason: s.reason,
+                                            originFile: config, origin: s.range))
+        }
+        return FileResult(findings: findings, suppressions: suppressions, file: LintedFile(name: name, documents: loaded.documentCount),
+                          ioFailure: false)
     }
 
     /// `auto` is `github` inside GitHub Actions, else `text`.

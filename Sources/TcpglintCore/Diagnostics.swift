@@ -49,6 +49,10 @@ extension Diagnostic {
         id: "pattern-limit", code: "Tcpglint.PatternLimit", severity: .error,
         summary: "A rule's pattern hit the PCRE2 match limit",
         description: "A rule's regular expression needed more backtracking than the match limit allows on this value, so the rule could not decide. The message names the rule; rewrite its pattern.")
+    public static let requestTooLarge = Diagnostic(
+        id: "request-size", code: "RequestSizeLimitExceeded", severity: .error,
+        summary: "A request is larger than the API accepts (10 MB)",
+        description: "The API refuses a request body over 10 MB with RequestSizeLimitExceeded. tcpglint measures the text of each request (a JSON file, or a document of a YAML stream) and does not build the tree of one over --max-request-bytes.")
     public static let ioError = Diagnostic(
         id: "io-error", code: "Tcpglint.IOError", severity: .error,
         summary: "The file could not be read",
@@ -58,6 +62,10 @@ extension Diagnostic {
         id: "secret-placeholder", code: "Tcpglint.SecretPlaceholder", severity: .info,
         summary: "A secret is a placeholder filled in outside the file",
         description: "A secret parameter whose value matches one of the config's placeholder patterns (such as ${ADMIN_PASSWORD}) is filled in by the pipeline, so its rules do not run on the placeholder. The finding records that the value was not checked.")
+    public static let plaintextSecret = Diagnostic(
+        id: "plaintext-secret", code: "Tcpglint.PlaintextSecret", severity: .warning,
+        summary: "A secret is written in plain text in the request file",
+        description: "A password committed to a repository is a leak waiting to happen. Write a placeholder (${PG_ADMIN_PASSWORD} by default; more patterns with placeholders in .tcpglint.yaml) and fill it in from a secret store when the request is sent. A policy can raise this to an error.")
     public static let suppressionReason = Diagnostic(
         id: "suppression-without-reason", code: "Tcpglint.SuppressionWithoutReason", severity: .error,
         summary: "A suppression gives no reason",
@@ -77,8 +85,9 @@ extension Diagnostic {
 
     /// Every diagnostic, in the order `tcpglint rules` lists them.
     public static let all: [Diagnostic] = [
-        .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .regexLimit, .ioError,
-        .secretPlaceholder, .suppressionReason, .unusedSuppression, .invalidSuppression, .staleBaseline,
+        .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .requestTooLarge,
+        .regexLimit, .ioError,
+        .plaintextSecret, .secretPlaceholder, .suppressionReason, .unusedSuppression, .invalidSuppression, .staleBaseline,
     ]
 }
 

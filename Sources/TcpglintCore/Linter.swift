@@ -8,11 +8,15 @@ public struct Linter: Sendable {
     /// Patterns for placeholders of secrets kept outside the file (`${ADMIN_PASSWORD}`): a secret
     /// that matches one is not checked, and is reported as `secret-placeholder` (info).
     public let placeholders: [Regex]
+    /// Whether to report how secrets are written (`plaintext-secret`, `secret-placeholder`);
+    /// off when only some rules run, as for rule examples.
+    public let reportSecrets: Bool
 
-    public init(ruleSet: RuleSet, embeddedParser: EmbeddedParser, placeholders: [Regex] = []) {
+    public init(ruleSet: RuleSet, embeddedParser: EmbeddedParser, placeholders: [Regex] = [], reportSecrets: Bool = true) {
         self.ruleSet = ruleSet
         self.embeddedParser = embeddedParser
         self.placeholders = placeholders
+        self.reportSecrets = reportSecrets
     }
 
     /// Every finding for a loaded file: its input problems, then the rules on each document.
@@ -62,7 +66,7 @@ public struct Linter: Sendable {
                 message: "the document is \(what), not an object of request parameters")]
         }
         let eval = Evaluation(linter: self, document: document)
-        eval.notePlaceholders()
+        eval.noteSecrets()
         for rule in ruleSet.rules { eval.run(rule) }
         return eval.findings
     }
@@ -142,20 +146,24 @@ final class Evaluation {
     /// Secrets written as placeholders: not checked, reported once as info.
     var placeholderSlots: Set<Loc> = []
 
-    func notePlaceholders() {
-        guard !linter.placeholders.isEmpty else { return }
+    /// Finds the secrets: one written as a placeholder is not checked (info); one written in
+    /// plain text is a warning, since a request file is committed to a repository.
+    func noteSecrets() {
         let root = Slot(parent: nil, node: Loc(doc: 0, node: main.root), key: nil, path: .root, bindings: [])
         for pattern in model.secretPatterns {
             for slot in resolve(pattern, from: root, binding: nil) {
-                guard let loc = slot.node, node(loc).kind == .scalar, node(loc).type == .string else { continue }
+                guard let loc = slot.node, node(loc).kind == .scalar, node(loc).type != .null else { continue }
                 let value = node(loc).value
-                guard linter.placeholders.contains(where: { (try? $0.matches(value)) == true }) else { continue }
-                placeholderSlots.insert(loc)
-                let d = Diagnostic.secretPlaceholder
+                let placeholder = node(loc).type == .string && linter.placeholders.contains { (try? $0.matches(value)) == true }
+                if placeholder { placeholderSlots.insert(loc) }
+                guard linter.reportSecrets, !value.isEmpty else { continue }
+                let d = placeholder ? Diagnostic.secretPlaceholder : Diagnostic.plaintextSecret
+                let message = placeholder
+                    ? "\(slot.path) is a placeholder, filled in outside the file; its value is not checked here"
+                    : "\(slot.path) is written in plain text in a file meant for a repository; write a placeholder such as ${PG_ADMIN_PASSWORD} and fill it in from a secret store when the request is sent"
                 findings.append(Finding(
                     file: main.source.name, document: main.index, range: node(loc).range, severity: d.severity,
-                    code: d.code, rule: d.id, path: slot.path.description,
-                    message: "\(slot.path) is a placeholder, filled in outside the file; its value is not checked here"))
+                    code: d.code, rule: d.id, path: slot.path.description, message: message))
             }
         }
     }

@@ -10,9 +10,12 @@ import Darwin
 public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
-    public init(path: String, reason: String) {
+    /// The file was refused for its size (a limit), not for a fault of the system.
+    public let tooLarge: Bool
+    public init(path: String, reason: String, tooLarge: Bool = false) {
         self.path = path
         self.reason = reason
+        self.tooLarge = tooLarge
     }
     public var description: String { reason }
 
@@ -27,8 +30,8 @@ public enum FileKind: Sendable {
 }
 
 public enum FileSystem {
-    /// Reads a whole regular file.
-    public static func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+    /// Reads a whole regular file; one larger than `maxBytes` is refused unread.
+    public static func readFile(_ path: String, maxBytes: Int = Int.max) throws(FileSystemError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw .errno(path) }
         defer { close(fd) }
@@ -36,6 +39,9 @@ public enum FileSystem {
         guard fstat(fd, &st) == 0 else { throw .errno(path) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             throw FileSystemError(path: path, reason: (st.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "is not a regular file")
+        }
+        if Int(st.st_size) > maxBytes {
+            throw FileSystemError(path: path, reason: "the file is \(st.st_size) bytes, over the --max-file-bytes limit of \(maxBytes); it was not read", tooLarge: true)
         }
         var out: [UInt8] = []
         out.reserveCapacity(Int(st.st_size))
@@ -48,12 +54,15 @@ public enum FileSystem {
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
+            if out.count > maxBytes {
+                throw FileSystemError(path: path, reason: "the file grew over the --max-file-bytes limit of \(maxBytes) while it was read", tooLarge: true)
+            }
         }
         return out
     }
 
-    /// Reads standard input to its end.
-    public static func readStandardInput() throws(FileSystemError) -> [UInt8] {
+    /// Reads standard input to its end, or to just past `maxBytes`.
+    public static func readStandardInput(maxBytes: Int = Int.max) throws(FileSystemError) -> [UInt8] {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -64,8 +73,32 @@ public enum FileSystem {
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
+            if out.count > maxBytes {
+                throw FileSystemError(path: "-", reason: "standard input is over the --max-file-bytes limit of \(maxBytes)", tooLarge: true)
+            }
         }
         return out
+    }
+
+    /// What a path is, following symbolic links, and why it could not be looked at.
+    public static func status(_ path: String) -> (kind: FileKind, reason: String?) {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            let e = Glibc.errno
+            var lst = stat()
+            if e == ENOENT, lstat(path, &lst) == 0 { return (.missing, "a symbolic link to a file that does not exist") }
+            if e == ELOOP { return (.missing, "a loop of symbolic links") }
+            let reason = String(cString: strerror(e))
+            return (.missing, reason.prefix(1).lowercased() + reason.dropFirst())
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return (.regular, nil)
+        case S_IFDIR: return (.directory, nil)
+        case S_IFIFO: return (.other, "a FIFO, not a regular file")
+        case S_IFSOCK: return (.other, "a socket, not a regular file")
+        case S_IFCHR, S_IFBLK: return (.other, "a device, not a regular file")
+        default: return (.other, "not a regular file")
+        }
     }
 
     /// What a path is, following symbolic links.

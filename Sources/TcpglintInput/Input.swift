@@ -31,7 +31,13 @@ public enum InputReader {
         }
         let source = SourceFile(name: name, bytes: bytes)
         let loaded: LoadedFile
-        switch format ?? self.format(forName: name, bytes: bytes) {
+        let kind = format ?? self.format(forName: name, bytes: bytes)
+        if kind == .json, bytes.count > limits.maxRequestBytes {
+            let problem = InputProblem(.requestTooLarge, document: 1, range: SourceRange(at: .start),
+                                       message: tooLarge(bytes.count, limits))
+            return LoadedFile(source: source, documents: [], problems: [problem], documentCount: 1)
+        }
+        switch kind {
         case .json: loaded = JSONScanner.load(source, limits: limits)
         case .yaml: loaded = YAMLLoader.load(source, limits: limits)
         }
@@ -41,6 +47,11 @@ public enum InputReader {
             return LoadedFile(source: source, documents: [], problems: [problem], documentCount: 1)
         }
         return loaded
+    }
+
+    /// The message for a request over the size limit.
+    static func tooLarge(_ size: Int, _ limits: InputLimits) -> String {
+        "the request is \(size) bytes, over the API's limit of \(limits.maxRequestBytes) bytes; it was not checked further (raise --max-request-bytes to check it anyway)"
     }
 
     /// The first encoding fault: a UTF-16/32 byte order mark, invalid UTF-8 or a NUL byte.

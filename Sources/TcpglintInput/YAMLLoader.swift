@@ -86,6 +86,8 @@ private struct LoaderState {
     var expanded = 0
     var root: NodeID?
     var aborted = false
+    /// The character index where the current document starts.
+    var documentStart = 0
 
     init(source: SourceFile, limits: InputLimits) {
         self.source = source
@@ -118,6 +120,14 @@ private struct LoaderState {
                 if type == YAML_DOCUMENT_END_EVENT { aborted = false; builder = nil }
                 continue
             }
+            if builder != nil, Int(event.end_mark.index) - documentStart > limits.maxRequestBytes {
+                // Measured in characters, which is at most the byte count: a cheap, early bound.
+                let start = position(event.start_mark)
+                problems.append(InputProblem(.requestTooLarge, document: documentCount, range: SourceRange(at: start),
+                                             message: "the document is over \(limits.maxRequestBytes) bytes, the API's limit for a request; it was not checked further (raise --max-request-bytes to check it anyway)"))
+                abandonDocument()
+                continue
+            }
             handle(&event)
             if documentCount > limits.maxDocuments {
                 problems.append(InputProblem(
@@ -148,6 +158,7 @@ private struct LoaderState {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
+            documentStart = Int(event.start_mark.index)
             builder = DocumentBuilder(source: source, format: .yaml, index: documentCount)
             stack = []
             anchors = [:]

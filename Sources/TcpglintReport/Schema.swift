@@ -90,7 +90,11 @@ public struct SchemaExporter {
     func property(_ spec: ParamSpec, pattern: [PatternComponent]) -> [String: J] {
         var out = base(spec.type, pattern: pattern)
         if !spec.doc.isEmpty { out["description"] = .string(spec.doc) }
-        for (k, v) in constraints(at: pattern, type: spec.type) { out[k] = v }
+        // A secret's value is usually a placeholder in the file (${PG_ADMIN_PASSWORD}): its
+        // rules are tcpglint's to apply, where it can tell the two apart.
+        if !spec.secret {
+            for (k, v) in constraints(at: pattern, type: spec.type) { out[k] = v }
+        }
         if spec.embedded != nil {
             out["contentMediaType"] = .string("application/json")
             if let embedded = ruleSet.model.spec(at: pattern + [.embedded]) {

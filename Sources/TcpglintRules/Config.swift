@@ -146,6 +146,8 @@ public struct FileSettings: Sendable {
 /// above, and those above it up to one with `root: true`. With `--config`, only that one.
 public final class ConfigResolver: @unchecked Sendable {
     public static let fileName = ".tcpglint.yaml"
+    /// The placeholder every config has: `${NAME}`, as shells and most pipelines write it.
+    public static let defaultPlaceholder = try! Regex("^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$")
     /// The default files a walked folder yields.
     public static let defaultInclude = [Glob("*.json"), Glob("*.yaml"), Glob("*.yml")]
 
@@ -201,7 +203,7 @@ public final class ConfigResolver: @unchecked Sendable {
         let configs = chain(forFile: path)
         let canonical = Paths.real(path) ?? Paths.join(cwd, path)
         var policies: [String] = []
-        var placeholders: [Regex] = []
+        var placeholders: [Regex] = [ConfigResolver.defaultPlaceholder]
         var suppressions: [(String, Config.ConfigSuppression)] = []
         var excluded = false
         var includeDecided = false

@@ -9,7 +9,7 @@ for name in ["GITHUB_ACTIONS", "NO_COLOR"] {
     if let v = getenv(name) { environment[name] = String(cString: v) }
 }
 let console = Console(
-    readStandardInput: { try FileSystem.readStandardInput() },
+    readStandardInput: { try FileSystem.readStandardInput(maxBytes: $0) },
     out: { FileSystem.write($0, to: 1) },
     err: { FileSystem.write($0, to: 2) },
     environment: environment,

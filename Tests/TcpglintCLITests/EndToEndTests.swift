@@ -45,9 +45,9 @@ import Testing
     }
 
     @Test func cleanFilesExitWith0() throws {
-        let r = try Self.run(["lint", "--fail-level", "info", "testdata/valid"])
+        let r = try Self.run(["lint", "testdata/valid"])
         #expect(r.status == 0)
-        #expect(r.out.hasPrefix("no problems in "))
+        #expect(r.out.hasSuffix("infos in \(testdataFiles("testdata/valid").count) of \(testdataFiles("testdata/valid").count) files\n"), "only the placeholder notes")
     }
 
     @Test func usageErrorsExitWith2() throws {
@@ -60,7 +60,7 @@ import Testing
     @Test func unreadablePathsExitWith3() throws {
         let r = try Self.run(["lint", "testdata/does-not-exist.yaml", "testdata/valid"])
         #expect(r.status == 3)
-        #expect(r.out.hasPrefix("testdata/does-not-exist.yaml:1:1: error: no such file or directory [Tcpglint.IOError] (io-error)\n"))
+        #expect(r.out.hasPrefix("testdata/does-not-exist.yaml:1:1: error: no such file or directory [Tcpglint.IOError] (io-error)\n"), "\(r.out)")
     }
 
     @Test func standardInputIsRead() throws {

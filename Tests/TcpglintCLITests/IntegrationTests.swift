@@ -127,8 +127,8 @@ func temporaryFile(_ name: String) -> String {
         let valid = testdataFiles("testdata/valid")
         // Streams count a test case per document: valid has one of 2 documents.
         #expect(lines.first == "\(valid.count + 1 + 1 + 2) 2")
-        #expect(lines.contains("testdata/invalid/charset.yaml request 1 finding"))
-        #expect(lines.contains("testdata/invalid/multi-document-second-bad.yaml document 2 2 findings"))
+        #expect(lines.contains("testdata/invalid/charset.yaml request 2 findings"))
+        #expect(lines.contains("testdata/invalid/multi-document-second-bad.yaml document 2 3 findings"))
     }
 }
 
@@ -182,6 +182,10 @@ func temporaryFile(_ name: String) -> String {
         "kernel-version-major.yaml", "version-major.yaml", "zone-in-region-node.yaml", "zone-in-region.yaml",
         // Not a schema fault: check-jsonschema's YAML reader stops with a traceback on `!!int orders`.
         "yaml-int-tag.yaml",
+        // The password's rules: a secret is usually a placeholder in the file, so the schema
+        // leaves its value to tcpglint.
+        "admin-password-chars.yaml", "admin-password-classes.yaml", "admin-password-length-long.yaml",
+        "admin-password-length.json", "admin-password-short.json", "admin-password-slash.json",
         // Duplicate keys only: no schema speaks of them (ruamel.yaml refuses the file, others keep the last).
         "duplicate-key-yaml.yaml", "secret-duplicate.yaml",
     ]
@@ -196,7 +200,7 @@ func temporaryFile(_ name: String) -> String {
             guard !Self.beyondSchema.contains(name) else { continue }
             instances[name] = Self.instances(path)
         }
-        #expect(instances.count >= 70)
+        #expect(instances.count >= 65)
         let r = try Tools.run("check-jsonschema", ["--schemafile", schema] + instances.values.flatMap { $0 })
         #expect(r.status == 1)
         let report = r.out + r.err
@@ -241,6 +245,7 @@ func temporaryFile(_ name: String) -> String {
         #expect(lines == [
             "testdata/cli/mixed.yaml|8|10|e|Charset \"utf8\" is not supported; expected UTF8 or LATIN1; did you mean \"UTF8\"? [InvalidParameterValue.InvalidCharset] (charset)",
             "testdata/cli/mixed.yaml|10|16|i|AdminPassword has 11 characters; the page recommends more than 12 [InvalidParameterValue.InvalidPasswordValueError] (admin-password-short)",
+            "testdata/cli/mixed.yaml|10|16|w|AdminPassword is written in plain text in a file meant for a repository; write a placeholder such as ${PG_ADMIN_PASSWORD} and fill it in from a secret store when the request is sent [Tcpglint.PlaintextSecret] (plaintext-secret)",
             "testdata/cli/mixed.yaml|14|21|w|InstanceChargeType \"prepaid\" differs from the documented value only in case; use \"PREPAID\" [InvalidParameterValue.IllegalInstanceChargeType] (charge-type-case)",
         ])
     }

@@ -30,7 +30,7 @@ func runCLI(_ args: [String], stdin: String = "", environment: [String: String] 
     _ = packageRoot
     final class Box: @unchecked Sendable { var out = ""; var err = "" }
     let box = Box()
-    let console = Console(readStandardInput: { Array(stdin.utf8) }, out: { box.out += $0 }, err: { box.err += $0 },
+    let console = Console(readStandardInput: { _ in Array(stdin.utf8) }, out: { box.out += $0 }, err: { box.err += $0 },
                           environment: environment, isTerminal: terminal)
     let status = CLI.run(args, console: console)
     return RunResult(status: status, out: box.out, err: box.err)
