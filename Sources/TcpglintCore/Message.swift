@@ -123,7 +123,7 @@ public enum ValueText {
         return shown.dropLast().joined(separator: ", ") + " \(conjunction) " + shown.last!
     }
 
-    static func hex4(_ v: UInt32) -> String {
+    public static func hex4(_ v: UInt32) -> String {
         let s = String(v, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - s.count)) + s
     }

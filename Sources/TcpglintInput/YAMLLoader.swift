@@ -145,8 +145,14 @@ private struct LoaderState {
         let context = parser.context.map { String(cString: $0) }
         var message = problem
         if let context { message = "\(problem) \(context)" }
-        let mark = parser.problem_mark
-        let pos = position(mark)
+        var pos = position(parser.problem_mark)
+        if parser.error == YAML_READER_ERROR {
+            // Reader errors carry a byte offset, not a mark.
+            pos = source.advance(.start, to: Int(parser.problem_offset))
+            if parser.problem_value >= 0, parser.problem_value < 0x20 || parser.problem_value == 0x7F {
+                message = "control character U+\(ValueText.hex4(UInt32(parser.problem_value))) is not allowed in YAML; escape it in a double-quoted string"
+            }
+        }
         if builder == nil { documentCount += 1 } // the fault is in a document not started yet
         problems.append(InputProblem(.syntaxError, document: max(1, documentCount), range: SourceRange(at: pos), message: message))
         builder = nil
