@@ -40,6 +40,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tcpglint", dependencies: ["TcpglintCLI"]),
+        // Fuzzing harnesses (scripts/fuzz.sh builds them with -sanitize=fuzzer); a replay tool otherwise.
+        .executableTarget(
+            name: "TcpglintFuzz",
+            dependencies: ["TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport"]
+        ),
 
         // MARK: Build tooling: the rule pack in rules/ is embedded in the binary
         .executableTarget(name: "EmbedRulePackTool", path: "Sources/EmbedRulePackTool"),

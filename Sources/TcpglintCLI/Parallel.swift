@@ -26,13 +26,22 @@ enum Parallel {
         return results.values()
     }
 
-    /// Slots written by distinct indices from many threads, read once all writers are done.
+    /// Slots written by distinct indices from many threads, read once all writers are done. The
+    /// storage is allocated once: threads write through the pointer, never touching a Swift
+    /// array (whose mutation is an exclusive access of the whole array).
     private final class Results<R>: @unchecked Sendable {
-        private var slots: [R?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func store(_ value: R, at i: Int) {
-            slots.withUnsafeMutableBufferPointer { $0[i] = value }
+        private let slots: UnsafeMutablePointer<R?>
+        private let count: Int
+        init(count: Int) {
+            self.count = count
+            slots = UnsafeMutablePointer<R?>.allocate(capacity: count)
+            slots.initialize(repeating: nil, count: count)
         }
-        func values() -> [R] { slots.map { $0! } }
+        deinit {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+        func store(_ value: R, at i: Int) { slots[i] = value }
+        func values() -> [R] { (0..<count).map { slots[$0]! } }
     }
 }
