@@ -393,15 +393,14 @@ final class Evaluation {
         }
         // Text checks.
         guard let loc = slot.node, let s = try subjectThrowing(loc, path: slot.path, extract: extract, spec: target.spec) else { return [] }
-        var vars = valueVars(loc, slot.path)
-        vars["written"] = vars["value"]
-        if s.range != 0..<node(loc).value.utf8.count {
-            vars["value"] = s.secret ? ValueText.redacted : ValueText.quote(s.text)
-        }
+        let whole = s.range == 0..<node(loc).value.utf8.count
+        // The message's values are worked out only when the check finds something.
         func hit(_ extra: [String: String], at inner: Range<Int>? = nil) -> [Hit] {
+            var vars = valueVars(loc, slot.path)
+            vars["written"] = vars["value"]
+            if !whole { vars["value"] = s.secret ? ValueText.redacted : ValueText.quote(s.text) }
             vars.merge(extra) { $1 }
-            let r = inner ?? (s.range == 0..<node(loc).value.utf8.count ? nil : s.range)
-            return [Hit(loc: loc, innerRange: r, path: slot.path, vars: vars)]
+            return [Hit(loc: loc, innerRange: inner ?? (whole ? nil : s.range), path: slot.path, vars: vars)]
         }
         switch check {
         case .enumeration(let values, let caseSensitive, let onlyCase):
@@ -464,12 +463,11 @@ final class Evaluation {
             let equal = os.text == s.text
             if equal == (op == .equals) { return [] }
             // When either side is secret, neither value is shown: equal values would show it.
-            let hidden = os.secret || s.secret
-            if hidden {
-                vars["value"] = ValueText.redacted
-                vars["written"] = ValueText.redacted
+            var extra = ["other": o.path.description, "other-value": ValueText.quote(os.text)]
+            if os.secret || s.secret {
+                for k in ["value", "written", "other-value"] { extra[k] = ValueText.redacted }
             }
-            return hit(["other": o.path.description, "other-value": hidden ? ValueText.redacted : ValueText.quote(os.text)])
+            return hit(extra)
         default:
             return []
         }
