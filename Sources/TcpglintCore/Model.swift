@@ -138,21 +138,7 @@ public struct APIModel: Sendable {
     }
 
     /// Whether any step of a concrete path passes through a secret parameter.
-    public func isSecret(_ path: ParamPath) -> Bool {
-        var cur: ParamSpec? = request
-        for c in path.components {
-            guard let spec = cur else { return false }
-            if spec.secret { return true }
-            switch c {
-            case .key(let k): cur = spec.structure?.member(k)
-            case .index:
-                if case .array(let item) = spec.type { cur = item } else { cur = nil }
-            case .embedded:
-                cur = spec.embedded.map { ParamSpec(name: spec.name, type: .structure($0), secret: spec.secret) }
-            }
-        }
-        return cur?.secret ?? false
-    }
+    public func isSecret(_ path: ParamPath) -> Bool { secretPrefix(of: path) != nil }
 
     /// The path cut just after its first secret parameter (`AdminPassword.x` → `AdminPassword`),
     /// or nil when no step of it is secret. A longer path is inside a secret value.
