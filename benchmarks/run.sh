@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The benchmark: generates its corpora deterministically, runs tcpglint beside the floor (reading
+# the bytes plus a libyaml event scan, floor.c) and check-jsonschema with the schema tcpglint
+# exports, and prints one table with the ratios. Usage: benchmarks/run.sh [SMALL_FILES]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-10000}"
+work=benchmarks/out
+mkdir -p "$work"
+
+swift build -c release --product tcpglint >/dev/null
+bin=.build/release/tcpglint
+cc -O2 -o "$work/floor" benchmarks/floor.c -lyaml
+
+if [ ! -f "$work/.done-$n" ]; then
+    rm -rf "$work/corpus"
+    python3 benchmarks/corpus.py "$work/corpus" "$n" 50 1000
+    python3 benchmarks/corpus.py "$work/corpus-100k" 100000 1 1 >/dev/null 2>&1 || true
+    touch "$work/.done-$n"
+fi
+small="$work/corpus/small"
+big="$work/corpus-100k/small"
+find "$small" -type f | sort > "$work/small.list"
+find "$big" -type f | sort > "$work/big.list"
+bytes=$(cat "$work/small.list" | xargs cat | wc -c)
+cores=$(nproc)
+
+# measure NAME COMMAND...: wall seconds and peak RSS (KiB) into $wall and $rss
+measure() {
+    local name=$1; shift
+    /usr/bin/time -f "%e %M" -o "$work/time.$name" "$@" >"$work/out.$name" 2>&1 || true
+    read -r wall rss < <(tail -1 "$work/time.$name")
+}
+
+printf '%-44s %9s %9s %9s %10s\n' "run" "wall s" "files/s" "MB/s" "peak RSS"
+row() { printf '%-44s %9s %9s %9s %8s MB\n' "$1" "$2" "$(python3 -c "print(int($3/max($2,0.001)))")" \
+    "$(python3 -c "print(round($4/1048576/max($2,0.001),1))")" "$(( $5 / 1024 ))"; }
+
+measure floor "$work/floor" - < "$work/small.list"; floor=$wall; row "(b) floor: read + libyaml scan, 1 thread" "$wall" "$n" "$bytes" "$rss"
+measure one "$bin" lint --jobs 1 --format json "$small"; t1=$wall; row "(c) tcpglint, 1 thread" "$wall" "$n" "$bytes" "$rss"
+measure all "$bin" lint --jobs "$cores" --format json "$small"; tn=$wall; row "(c) tcpglint, $cores threads" "$wall" "$n" "$bytes" "$rss"
+found_tcpg=$(python3 -c "import json;d=json.load(open('$work/out.all'));print(len({f['file'] for f in d['findings'] if f['severity']=='error'}))")
+measure policy "$bin" lint --jobs "$cores" --policy "$work/corpus/policy.yaml" --format json "$small"; tp=$wall
+row "tcpglint + a 1,000-rule policy, $cores threads" "$wall" "$n" "$bytes" "$rss"
+
+if command -v check-jsonschema >/dev/null; then
+    "$bin" schema > "$work/schema.json"
+    measure cj sh -c "cat '$work/small.list' | xargs check-jsonschema --schemafile '$work/schema.json'"
+    cj=$wall; row "(a) check-jsonschema with tcpglint's schema" "$wall" "$n" "$bytes" "$rss"
+    found_cj=$(grep -o '^  [^:]*::' "$work/out.cj" | sed 's/::$//' | sort -u | wc -l)
+else
+    cj=0; found_cj="n/a"
+fi
+
+bigbytes=$(cat "$work/big.list" | xargs cat | wc -c)
+bign=$(wc -l < "$work/big.list")
+measure big "$bin" lint --jobs "$cores" --format json "$big"; row "tcpglint, $bign files, $cores threads" "$wall" "$bign" "$bigbytes" "$rss"; bigrss=$rss
+streambytes=$(wc -c < "$work/corpus/stream.yaml")
+measure stream "$bin" lint --jobs "$cores" --format json "$work/corpus/stream.yaml"; row "tcpglint, one $((streambytes/1048576)) MB YAML stream" "$wall" 1 "$streambytes" "$rss"; streamrss=$rss
+measure single "$bin" lint "$work/corpus/one.json"
+start=$(python3 - "$bin" "$work/corpus/one.json" <<'PY'
+import subprocess, sys, time
+runs = []
+for _ in range(30):
+    t = time.perf_counter(); subprocess.run([sys.argv[1], "lint", sys.argv[2]], stdout=subprocess.DEVNULL); runs.append(time.perf_counter() - t)
+runs.sort(); print(f"{runs[len(runs)//2]*1000:.1f}")
+PY
+)
+echo
+echo "one-file run, start to exit (median of 30): ${start} ms"
+echo "broken files found: tcpglint $found_tcpg, check-jsonschema $found_cj"
+python3 - "$floor" "$t1" "$tn" "$tp" "$cj" "$bigrss" "$streamrss" "$streambytes" <<'PY'
+import sys
+floor, t1, tn, tp, cj, bigrss, streamrss, streambytes = map(float, sys.argv[1:])
+print(f"tcpglint (all cores) vs check-jsonschema: {cj/tn:.1f}x faster" if cj else "check-jsonschema: not installed")
+print(f"tcpglint (all cores) vs the floor: {tn/floor:.2f}x the floor's time; one thread: {t1/floor:.2f}x")
+print(f"1,000-rule policy vs the built-in pack: {tp/tn:.2f}x")
+print(f"peak RSS, 100,000 files: {bigrss/1024:.0f} MB; 50 MB stream: {streamrss/1024:.0f} MB ({streamrss*1024/streambytes:.1f}x its size)")
+PY
