@@ -145,6 +145,14 @@ final class Evaluation {
 
     /// Secrets written as placeholders: not checked, reported once as info.
     var placeholderSlots: Set<Loc> = []
+    /// Every node of a secret's value. A YAML alias can reuse an anchored password elsewhere
+    /// (`Region: *pw`); the value stays secret wherever it is reached.
+    var secretNodes: Set<Loc> = []
+
+    /// Whether a value is secret: by its path, or because it is (part of) a secret's value.
+    func isSecret(_ loc: Loc, _ path: ParamPath) -> Bool {
+        secretNodes.contains(loc) || model.isSecret(path)
+    }
 
     /// Finds the secrets: one written as a placeholder is not checked (info); one written in
     /// plain text is a warning, since a request file is committed to a repository.
@@ -152,7 +160,18 @@ final class Evaluation {
         let root = Slot(parent: nil, node: Loc(doc: 0, node: main.root), key: nil, path: .root, bindings: [])
         for pattern in model.secretPatterns {
             for slot in resolve(pattern, from: root, binding: nil) {
-                guard let loc = slot.node, node(loc).kind == .scalar, node(loc).type != .null else { continue }
+                guard let loc = slot.node else { continue }
+                var stack = [loc.node]
+                while let id = stack.popLast() {
+                    guard secretNodes.insert(Loc(doc: loc.doc, node: id)).inserted else { continue }
+                    let d = docs[loc.doc]
+                    switch d[id].kind {
+                    case .mapping: for (k, v) in d.entries(of: id) { stack += [k, v] }
+                    case .sequence: stack += d.items(of: id)
+                    case .scalar: break
+                    }
+                }
+                guard node(loc).kind == .scalar, node(loc).type != .null else { continue }
                 let value = node(loc).value
                 let placeholder = node(loc).type == .string && linter.placeholders.contains { (try? $0.matches(value)) == true }
                 if placeholder { placeholderSlots.insert(loc) }
@@ -479,7 +498,7 @@ final class Evaluation {
     func subjectThrowing(_ loc: Loc, path: ParamPath, extract: Regex?, spec: ParamSpec? = nil) throws(Regex.MatchError) -> Subject? {
         let n = node(loc)
         guard n.kind == .scalar, n.type != .null, Evaluation.isCheckable(n, as: spec, embedded: loc.doc != 0) else { return nil }
-        let secret = model.isSecret(path)
+        let secret = isSecret(loc, path)
         guard let extract else {
             return Subject(loc: loc, text: n.value, range: 0..<n.value.utf8.count, secret: secret)
         }
@@ -508,7 +527,7 @@ final class Evaluation {
     func valueVars(_ loc: Loc, _ path: ParamPath) -> [String: String] {
         let n = node(loc)
         let shown: String
-        if model.isSecret(path) {
+        if isSecret(loc, path) {
             shown = ValueText.redacted
         } else if n.kind != .scalar {
             shown = n.kind == .mapping ? "an object" : "a list"
@@ -541,6 +560,12 @@ final class Evaluation {
         for (key, _) in docs[loc.doc].entries(of: loc.node) {
             let k = docs[loc.doc][key]
             guard s.member(k.value) == nil else { continue }
+            if secretNodes.contains(Loc(doc: loc.doc, node: key)) {
+                // A secret's value used as a key (through an alias): neither name nor path shows it.
+                hits.append(Hit(loc: Loc(doc: loc.doc, node: key), innerRange: nil, path: slot.path,
+                                vars: ["name": ValueText.redacted, "hint": "", "expected": s.name]))
+                continue
+            }
             let hint = Suggest.closest(to: k.value, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
             hits.append(Hit(loc: Loc(doc: loc.doc, node: key), innerRange: nil,
                             path: slot.path.appending(.key(k.value)),
@@ -591,7 +616,7 @@ final class Evaluation {
 
     func typeHits(_ loc: Loc, spec: ParamSpec, path: ParamPath, report: Set<TypeMismatch>) -> [Hit] {
         let n = node(loc)
-        let secret = model.isSecret(path)
+        let secret = isSecret(loc, path)
         let format = docs[loc.doc].format
         var mismatch: TypeMismatch?
         var detail = ""

@@ -159,7 +159,9 @@ enum XML {
             case ">": out += "&gt;"
             case "\"" where attribute: out += "&quot;"
             case "\n" where attribute: out += "&#10;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
+            case "\t" where attribute: out += "&#9;"
+            case "\r": out += "&#13;"
+            case "\t", "\n": out.unicodeScalars.append(u)
             default:
                 if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { out += "\u{FFFD}" } else { out.unicodeScalars.append(u) }
             }

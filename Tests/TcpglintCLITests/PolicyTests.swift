@@ -246,3 +246,14 @@ final class TempDir {
         #expect(!r.out.contains(packageRoot))
     }
 }
+
+/// An editor lints an unsaved buffer through standard input: the name it gives finds the config.
+@Suite struct StdinConfigTests {
+    @Test func theConfigIsFoundFromTheStdinFilename() {
+        let text = readText("testdata/org/prod/payments-ledger.yaml")!
+        let r = runCLI(["lint", "--stdin-filename", "testdata/org/prod/unsaved.yaml", "-"], stdin: text)
+        #expect(r.out.contains("testdata/org/prod/unsaved.yaml:5:10: error: Storage 50 is too small for production"), "\(r.out)")
+        let elsewhere = runCLI(["lint", "--stdin-filename", "unsaved.yaml", "-"], stdin: text)
+        #expect(!elsewhere.out.contains("(acme-"))
+    }
+}

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Testing
+@testable import TcpglintReport
 
 /// Every limit, with its flag; hostile file-system entries; secrets in every output.
 @Suite struct LimitTests {
@@ -131,6 +132,9 @@ import Testing
         try dir.write("alias.yaml", "AdminPassword: *\(c)\n")
         try dir.write("stream.yaml", "AdminPassword: \(c)\n---\nAdminPassword: [\(c)]\n---\nAdminPassword: {\(c): 1, \(c): 2}\n")
         try dir.write("dup.json", "{\"AdminPassword\": \"\(c)A1!\", \"AdminPassword\": \"\(c)B2!\"}")
+        // An anchored password reused through aliases: as another value, as a key, in a list.
+        try dir.write("anchor.yaml", "AdminPassword: &pw \"\(c)9!\"\nRegion: *pw\nName: *pw\n*pw : x\nTagList: [*pw]\nDBNodeSet: [{Role: *pw, Zone: *pw}]\n")
+        try dir.write("anchor-list.yaml", "AdminPassword: &pw [\(c)]\nVoucherIds: *pw\nStorage: *pw\n")
         let out = try TempDir()
         var texts: [String] = []
         for format in ["text", "json", "sarif", "junit", "github", "gitlab"] {
@@ -153,5 +157,15 @@ import Testing
             #expect(!t.contains(c) && !t.contains(prefix), "output \(i) leaks the canary: \(t.prefix(2000))")
         }
         #expect(texts.joined().contains("(plaintext-secret)"))
+    }
+}
+
+@Suite struct XMLEscapingTests {
+    @Test func attributesKeepTabsAndCarriageReturns() {
+        let r = runCLI(["lint", "--format", "junit", "testdata/cli/mixed.yaml"]).out
+        #expect(r.contains("classname=\"testdata/cli/mixed.yaml\""))
+        let report = JUnitReporter().render(Report(
+            findings: [], fileCount: 1, files: [LintedFile(name: "a\tb\rc\n.yaml", documents: 1)]))
+        #expect(report.contains("classname=\"a&#9;b&#13;c&#10;.yaml\""))
     }
 }
