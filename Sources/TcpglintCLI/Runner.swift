@@ -26,11 +26,15 @@ struct Runner {
 
     /// The pack with the given policies, or nil after printing the errors.
     func ruleSet(_ options: RuleOptions, extra: [String] = []) -> RuleSet? {
+        packAndRuleSet(options, extra: extra)?.set
+    }
+
+    func packAndRuleSet(_ options: RuleOptions, extra: [String] = []) -> (pack: RulePack, set: RuleSet)? {
         guard let pack = loadPack(options.directory) else { return nil }
         let policies = extra + options.policies
-        if policies.isEmpty { return pack.ruleSet }
+        if policies.isEmpty { return (pack, pack.ruleSet) }
         switch PolicyLoader.load(policies, onto: pack) {
-        case .success(let set): return set
+        case .success(let set): return (pack, set)
         case .failure(let errors):
             printErrors(errors.errors, what: "the policy")
             return nil
@@ -273,10 +277,10 @@ struct Runner {
     }
 
     func testRules(_ policyFiles: [String], options: RuleOptions) -> Int32 {
-        guard let ruleSet = ruleSet(options, extra: policyFiles) else { return ExitStatus.usage.rawValue }
+        guard let (pack, ruleSet) = packAndRuleSet(options, extra: policyFiles) else { return ExitStatus.usage.rawValue }
         // With policies, their own rules (defined in the policy files); without, the pack's.
         let policyOnly = !policyFiles.isEmpty || !options.policies.isEmpty
-        let packFiles = policyOnly ? Set((loadPack(options.directory)?.ruleSet.rules ?? []).map(\.location.file)) : []
+        let packFiles = Set(pack.ruleSet.rules.map(\.location.file))
         let rules = (ruleSet.rules + ruleSet.disabled)
             .filter { !policyOnly || !packFiles.contains($0.location.file) }
             .sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }

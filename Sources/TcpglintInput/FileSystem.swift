@@ -102,15 +102,7 @@ public enum FileSystem {
     }
 
     /// What a path is, following symbolic links.
-    public static func kind(_ path: String) -> FileKind {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return .missing }
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: return .regular
-        case S_IFDIR: return .directory
-        default: return .other
-        }
-    }
+    public static func kind(_ path: String) -> FileKind { status(path).kind }
 
     /// The names in a directory (without `.` and `..`), unsorted.
     public static func listDirectory(_ path: String) throws(FileSystemError) -> [String] {

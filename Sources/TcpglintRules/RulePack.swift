@@ -31,17 +31,13 @@ public enum RulePackLoader {
         loadPack(files: builtInFiles, limits: limits).map(\.ruleSet)
     }
 
-    /// Loads the `*.yaml` and `*.yml` files of a directory, in name order.
-    public static func load(directory: String, limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
-        loadPack(directory: directory, limits: limits).map(\.ruleSet)
-    }
-
     /// Loads rule files given as names and bytes.
     public static func load(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
         loadPack(files: files, limits: limits).map(\.ruleSet)
     }
 
-    /// The built-in pack, or the pack in `directory`, with its example base for policies.
+    /// The built-in pack, or the pack in `directory` (its `*.yaml` and `*.yml` files in name
+    /// order), with its example base for policies.
     public static func loadPack(directory: String?, limits: Regex.Limits = .default) -> Result<RulePack, RuleFileErrors> {
         guard let directory else { return loadPack(files: builtInFiles, limits: limits) }
         let names: [String]
