@@ -44,13 +44,13 @@ enum FileWalker {
                      seen: inout Set<String>, visited: inout Set<String>) {
         if let (dev, ino) = FileSystem.identity(dir), !visited.insert("\(dev):\(ino)").inserted { return }
         let names: [String]
-        do { names = try FileSystem.listDirectory(dir).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } } catch {
+        do { names = try FileSystem.listDirectory(dir).sorted { $0.utf8Precedes($1) } } catch {
             problems.append(ioFinding(display, "cannot read the directory: \(error)"))
             return
         }
         for n in names where !n.hasPrefix(".") {
             let path = join(dir, n)
-            let shown = join(display, n)
+            let shown = display == dir ? path : join(display, n)
             let (kind, reason) = FileSystem.status(path)
             switch kind {
             case .directory:

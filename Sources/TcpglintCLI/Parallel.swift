@@ -45,3 +45,104 @@ enum Parallel {
         func values() -> [R] { (0..<count).map { slots[$0]! } }
     }
 }
+
+extension Parallel {
+    /// Runs `produce` for indices 0..<count on `threads` workers and hands the results to
+    /// `consume` on the calling thread in index order, as soon as each one and all before it are
+    /// done. Workers run at most `window` indices ahead of the consumer, so memory holds a
+    /// bounded number of results whatever `count` is.
+    static func forEachOrdered<R: Sendable>(
+        count n: Int, threads: Int, window: Int, produce: @escaping @Sendable (Int) -> R, consume: (Int, R) -> Void
+    ) {
+        let workers = max(1, min(threads, n))
+        if workers <= 1 {
+            for i in 0..<n { consume(i, produce(i)) }
+            return
+        }
+        let ring = Ring<R>(count: n, window: max(window, workers))
+        // Threads of our own: libdispatch's pool does not count the consumer as busy and may
+        // run the workers one at a time.
+        var threads: [pthread_t] = []
+        for _ in 0..<workers {
+            let box = Unmanaged.passRetained(Work { while let i = ring.claim() { ring.put(produce(i), at: i) } })
+            var t = pthread_t()
+            if pthread_create(&t, nil, { raw in
+                let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
+                work.body()
+                return nil
+            }, box.toOpaque()) == 0 {
+                threads.append(t)
+            } else {
+                box.release()
+            }
+        }
+        if threads.isEmpty {
+            for i in 0..<n { consume(i, produce(i)) }
+            return
+        }
+        for i in 0..<n { consume(i, ring.take(i)) }
+        for t in threads { pthread_join(t, nil) }
+    }
+
+    private final class Work: @unchecked Sendable {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    /// The results between the consumer and the workers: a ring of `window` slots guarded by a
+    /// mutex and a condition variable (workers wait for room, the consumer for its next result).
+    private final class Ring<R>: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<R?>
+        private let window: Int
+        private let count: Int
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private var nextClaim = 0
+        private var consumed = 0
+
+        init(count: Int, window: Int) {
+            self.count = count
+            self.window = window
+            slots = UnsafeMutablePointer<R?>.allocate(capacity: window)
+            slots.initialize(repeating: nil, count: window)
+            pthread_mutex_init(mutex, nil)
+            pthread_cond_init(changed, nil)
+        }
+
+        deinit {
+            slots.deinitialize(count: window)
+            slots.deallocate()
+            pthread_mutex_destroy(mutex)
+            pthread_cond_destroy(changed)
+            mutex.deallocate()
+            changed.deallocate()
+        }
+
+        /// The next index to produce, once there is room for it; nil when all are claimed.
+        func claim() -> Int? {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            while nextClaim < count && nextClaim >= consumed + window { pthread_cond_wait(changed, mutex) }
+            guard nextClaim < count else { return nil }
+            nextClaim += 1
+            return nextClaim - 1
+        }
+
+        func put(_ value: R, at i: Int) {
+            pthread_mutex_lock(mutex)
+            slots[i % window] = value
+            pthread_cond_broadcast(changed)
+            pthread_mutex_unlock(mutex)
+        }
+
+        func take(_ i: Int) -> R {
+            pthread_mutex_lock(mutex)
+            while slots[i % window] == nil { pthread_cond_wait(changed, mutex) }
+            let value = slots[i % window].take()!
+            consumed = i + 1
+            pthread_cond_broadcast(changed)
+            pthread_mutex_unlock(mutex)
+            return value
+        }
+    }
+}

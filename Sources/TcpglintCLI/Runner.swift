@@ -63,6 +63,7 @@ struct Runner {
         // What applies to each file: its configs, then the command line.
         let walk = FileWalker.collect(options.paths)
         var plans: [(entry: InputEntry, name: String, settings: FileSettings)] = []
+        plans.reserveCapacity(walk.files.count)
         for entry in walk.files {
             let name = entry.isStandardInput ? (options.stdinFilename ?? "<stdin>") : entry.name
             let lookup = entry.isStandardInput ? (options.stdinFilename ?? "<stdin>") : entry.path
@@ -76,14 +77,25 @@ struct Runner {
         }
         var sets: [[String]: RuleSet] = [:]
         var orderedSets: [RuleSet] = [] // in the order of the files, for deterministic output
+        var setOfPlan: [Int32] = [] // each plan's index in orderedSets
         var policyErrors: [RuleFileError] = []
-        for plan in plans where sets[plan.settings.policies] == nil {
+        var setIndex: [[String]: Int32] = [:]
+        setOfPlan.reserveCapacity(plans.count)
+        for plan in plans {
+            if let i = setIndex[plan.settings.policies] {
+                setOfPlan.append(i)
+                continue
+            }
             switch plan.settings.policies.isEmpty ? .success(pack.ruleSet) : PolicyLoader.load(plan.settings.policies, onto: pack) {
             case .success(let set):
                 sets[plan.settings.policies] = set
+                setIndex[plan.settings.policies] = Int32(orderedSets.count)
                 orderedSets.append(set)
-            case .failure(let e): policyErrors += e.errors
+            case .failure(let e):
+                policyErrors += e.errors
+                setIndex[plan.settings.policies] = -1
             }
+            setOfPlan.append(setIndex[plan.settings.policies]!)
         }
         if !policyErrors.isEmpty {
             var seen = Set<String>()
@@ -91,8 +103,9 @@ struct Runner {
             return ExitStatus.usage.rawValue
         }
 
-        // Lint, in parallel: each file is read, parsed and linted on its own; results are put
-        // back in file order, so the output is the same whatever the number of threads.
+        // Lint, in parallel: each file is read, parsed and linted on its own, and handed back in
+        // file-name order as soon as it and every file before it are done, so the output is the
+        // same whatever the number of threads and is written while the run goes on.
         var stdin: Result<[UInt8], FileSystemError>?
         if plans.contains(where: { $0.entry.isStandardInput }) {
             do { stdin = .success(try console.readStandardInput(options.limits.maxFileBytes)) } catch let e as FileSystemError {
@@ -101,78 +114,187 @@ struct Runner {
                 stdin = .failure(FileSystemError(path: "-", reason: "\(error)"))
             }
         }
-        let embedded = JSONEmbeddedParser(limits: options.limits)
-        let jobs = options.jobs ?? Parallel.processorCount
-        let work = plans.map { (entry: $0.entry, name: $0.name, settings: $0.settings, set: sets[$0.settings.policies]!) }
-        let input = stdin, limits = options.limits, maxFindings = options.maxFindingsPerFile
-        let results = Parallel.map(work, threads: jobs) { w in
-            Runner.lintOne(w.entry, name: w.name, settings: w.settings, set: w.set, stdin: input, embedded: embedded,
-                           limits: limits, maxFindings: maxFindings)
-        }
-        var findings: [Finding] = walk.problems
-        var ioFailure = !walk.problems.isEmpty
-        var suppressions: [Suppression] = []
-        var failLevels: [String: Severity] = [:]
-        var linted = Set<String>()
-        var lintedFiles: [LintedFile] = []
-        for (plan, result) in zip(plans, results) {
-            failLevels[plan.name] = plan.settings.failLevel ?? .error
-            linted.insert(plan.name)
-            findings += result.findings
-            suppressions += result.suppressions
-            lintedFiles.append(result.file)
-            ioFailure = ioFailure || result.ioFailure
-        }
         var known = Set(Diagnostic.all.map(\.id))
         var unsuppressible = Set<String>()
         for set in orderedSets {
             known.formUnion(set.allIDs)
             unsuppressible.formUnion((set.rules + set.disabled).filter { !$0.suppressible }.map(\.id))
         }
-        findings = Suppressor.apply(findings, suppressions, known: known, unsuppressible: unsuppressible)
+        let defaultFailLevel = options.failLevel?.severity ?? .error
 
-        // Baselines.
-        var baselined = 0
-        if let path = options.writeBaseline {
-            let entries = Baseline.entries(for: findings.filter { $0.rule != Diagnostic.ioError.id })
-            do { try FileSystem.writeAtomically(BaselineWriter.render(entries), to: path) } catch {
-                console.err("tcpglint: cannot write the baseline \(path): \(error)\n")
-                return ExitStatus.failure.rawValue
+        // Every file to lint and every path that could not be read, in name order (a few words
+        // each: a run over 100,000 files keeps 100,000 of these).
+        enum Unit { case lint(Int32), problem(Int32) }
+        var units: [Unit] = plans.indices.map { .lint(Int32($0)) }
+        units += walk.problems.indices.map { .problem(Int32($0)) }
+        func unitName(_ u: Unit) -> String {
+            switch u {
+            case .lint(let i): return plans[Int(i)].name
+            case .problem(let i): return walk.problems[Int(i)].file
             }
-            baselined = findings.count - findings.filter { $0.rule == Diagnostic.ioError.id }.count
-            findings = findings.filter { $0.rule == Diagnostic.ioError.id }
-            console.err("tcpglint: wrote \(entries.count) baseline entr\(entries.count == 1 ? "y" : "ies") (\(baselined) finding\(baselined == 1 ? "" : "s")) to \(path)\n")
-        } else if let baseline {
-            let result = baseline.apply(findings, lintedFiles: linted)
-            findings = result.kept + result.stale
-            baselined = result.baselined
+        }
+        let presorted = units.indices.dropFirst().allSatisfy { !unitName(units[$0]).utf8Precedes(unitName(units[$0 - 1])) }
+        if !presorted {
+            units = units.enumerated().sorted { a, b in
+                let x = unitName(a.element), y = unitName(b.element)
+                return x == y ? a.offset < b.offset : x.utf8Precedes(y)
+            }.map(\.element)
         }
 
-        // Policy overrides of tcpglint's own diagnostics, for the findings made outside the
-        // linter (unreadable files, suppressions, baselines): the file's rule set, or for a
-        // config or baseline file the first file's.
-        var setForFile: [String: RuleSet] = [:]
-        for plan in plans { setForFile[plan.name] = sets[plan.settings.policies] }
-        let fallback = plans.first.flatMap { sets[$0.settings.policies] } ?? pack.ruleSet
-        findings = findings.compactMap { (setForFile[$0.file] ?? fallback).adjusted($0) }
-
-        // Files: those linted, and any other file a finding is about (a config, a baseline).
-        let fileCount = linted.union(findings.map(\.file)).count
-        for p in walk.problems { lintedFiles.append(LintedFile(name: p.file, documents: 0)) }
-        let report = Report(
-            findings: findings, fileCount: fileCount, baselined: baselined, files: lintedFiles,
-            rules: RuleDocs.summaries(orderedSets), failLevels: failLevels,
-            defaultFailLevel: options.failLevel?.severity ?? .error)
-
-        console.out(render(report, as: options.format, color: useColor(options.color)))
+        // Outputs: standard output and each --output file, written as the files finish.
+        var sinks: [OutputSink] = [OutputSink(reporter: reporter(options.format, color: useColor(options.color), failLevel: defaultFailLevel),
+                                              file: nil, console: console)]
+        var ioFailure = !walk.problems.isEmpty
         for target in options.outputs {
-            do { try FileSystem.writeAtomically(render(report, as: target.format, color: false), to: target.path) } catch {
+            do {
+                sinks.append(OutputSink(reporter: reporter(target.format, color: false, failLevel: defaultFailLevel),
+                                        file: try AtomicFile(target.path), console: console))
+            } catch {
                 console.err("tcpglint: cannot write \(target.format.rawValue) output to \(target.path): \(error)\n")
                 ioFailure = true
             }
         }
+        let rules = RuleDocs.summaries(orderedSets)
+        for i in sinks.indices { sinks[i].begin(rules: rules) }
+
+        // Suppressions written in config files and baselines are matched across all files:
+        // then the findings are gathered first. Otherwise each file is done when it is linted.
+        let global = options.baseline != nil || options.writeBaseline != nil || plans.contains { !$0.settings.suppressions.isEmpty }
+        var totals = Totals()
+        var failing = false
+        var lastName: String?
+        var lastWithFindings: String?
+        func emit(_ file: LintedFile?, failLevel: Severity, _ findings: [Finding], name: String, linted: Bool = true) {
+            // A file counts once (a name given twice is linted once; a stream comes in pieces),
+            // an unreadable path only when it is reported.
+            if name != lastName, linted || !findings.isEmpty {
+                totals.fileCount += 1
+                lastName = name
+            }
+            if !findings.isEmpty, name != lastWithFindings {
+                totals.filesWithFindings += 1
+                lastWithFindings = name
+            }
+            totals.add(findings)
+            if findings.contains(where: { $0.severity >= failLevel }) { failing = true }
+            for i in sinks.indices {
+                if let file { sinks[i].file(file, failLevel: failLevel) }
+                sinks[i].add(findings)
+            }
+        }
+        var gathered: [Finding] = []
+        var suppressions: [Suppression] = []
+        var lintedFiles: [LintedFile] = []
+        var failLevels: [String: Severity] = [:]
+
+        let embedded = JSONEmbeddedParser(limits: options.limits)
+        let jobs = options.jobs ?? Parallel.processorCount
+        let input = stdin, limits = options.limits, maxFindings = options.maxFindingsPerFile
+        let lintUnits = units, lintPlans = plans, planSets = setOfPlan, setList = orderedSets, streams = !global
+        Parallel.forEachOrdered(count: units.count, threads: jobs, window: 64 * max(1, jobs), produce: { i -> FileResult? in
+            guard case .lint(let p) = lintUnits[i] else { return nil }
+            let plan = lintPlans[Int(p)]
+            return Runner.lintOne(plan.entry, name: plan.name, settings: plan.settings, set: setList[Int(planSets[Int(p)])], stdin: input,
+                                  embedded: embedded, limits: limits, maxFindings: maxFindings, streams: streams)
+        }, consume: { i, result in
+            let name = unitName(units[i])
+            guard let result, case .lint(let p) = units[i] else {
+                // A path that could not be read.
+                guard case .problem(let k) = units[i] else { return }
+                let f = walk.problems[Int(k)]
+                if global {
+                    gathered.append(f)
+                    lintedFiles.append(LintedFile(name: f.file, documents: 0))
+                } else {
+                    let adjusted = [f].compactMap { (plans.first.map { sets[$0.settings.policies]! } ?? pack.ruleSet).adjusted($0) }
+                    emit(LintedFile(name: f.file, documents: 0), failLevel: defaultFailLevel, adjusted, name: name, linted: false)
+                }
+                return
+            }
+            ioFailure = ioFailure || result.ioFailure
+            let w = (settings: plans[Int(p)].settings, set: orderedSets[Int(setOfPlan[Int(p)])])
+            let failLevel = w.settings.failLevel ?? .error
+            if let bytes = result.stream {
+                let count = Runner.lintStream(bytes, name: name, settings: w.settings, set: w.set, embedded: embedded, limits: limits,
+                                              maxFindings: maxFindings, jobs: jobs) { found in
+                    emit(nil, failLevel: failLevel, found, name: name)
+                }
+                for i in sinks.indices { sinks[i].file(LintedFile(name: name, documents: count), failLevel: failLevel) }
+                return
+            }
+            if global {
+                gathered += result.findings
+                suppressions += result.suppressions
+                lintedFiles.append(result.file)
+                failLevels[name] = failLevel
+                return
+            }
+            var findings = result.findings
+            if !result.suppressions.isEmpty {
+                findings = Suppressor.apply(findings, result.suppressions, known: known, unsuppressible: unsuppressible)
+                findings.sort(by: Finding.ordered)
+            }
+            emit(result.file, failLevel: failLevel, findings.compactMap(w.set.adjusted), name: name)
+        })
+
+        if global {
+            var findings = Suppressor.apply(gathered, suppressions, known: known, unsuppressible: unsuppressible)
+            gathered = []
+            // Baselines.
+            var baselined = 0
+            if let path = options.writeBaseline {
+                let entries = Baseline.entries(for: findings.filter { $0.rule != Diagnostic.ioError.id })
+                do { try FileSystem.writeAtomically(BaselineWriter.render(entries), to: path) } catch {
+                    console.err("tcpglint: cannot write the baseline \(path): \(error)\n")
+                    return ExitStatus.failure.rawValue
+                }
+                baselined = findings.count - findings.filter { $0.rule == Diagnostic.ioError.id }.count
+                findings = findings.filter { $0.rule == Diagnostic.ioError.id }
+                console.err("tcpglint: wrote \(entries.count) baseline entr\(entries.count == 1 ? "y" : "ies") (\(baselined) finding\(baselined == 1 ? "" : "s")) to \(path)\n")
+            } else if let baseline {
+                let result = baseline.apply(findings, lintedFiles: Set(plans.map(\.name)))
+                findings = result.kept + result.stale
+                baselined = result.baselined
+            }
+
+            // Policy overrides of tcpglint's own diagnostics, for the findings made outside the
+            // linter (unreadable files, suppressions, baselines): the file's rule set, or for a
+            // config or baseline file the first file's.
+            var setForFile: [String: RuleSet] = [:]
+            for plan in plans { setForFile[plan.name] = sets[plan.settings.policies] }
+            let fallback = plans.first.flatMap { sets[$0.settings.policies] } ?? pack.ruleSet
+            findings = findings.compactMap { (setForFile[$0.file] ?? fallback).adjusted($0) }
+
+            // Files: those linted, and any other file a finding is about (a config, a baseline).
+            let report = Report(findings: findings, fileCount: 0, baselined: baselined, files: lintedFiles,
+                                failLevels: failLevels, defaultFailLevel: defaultFailLevel)
+            for f in report.files { for i in sinks.indices { sinks[i].file(f, failLevel: report.failLevels[f.name] ?? defaultFailLevel) } }
+            var names = Set(lintedFiles.map(\.name))
+            var i = 0
+            let sorted = report.findings
+            while i < sorted.count {
+                var j = i + 1
+                while j < sorted.count, sorted[j].file == sorted[i].file { j += 1 }
+                let chunk = Array(sorted[i..<j])
+                names.insert(sorted[i].file)
+                totals.filesWithFindings += 1
+                totals.add(chunk)
+                if chunk.contains(where: report.isFailing) { failing = true }
+                for k in sinks.indices { sinks[k].add(chunk) }
+                i = j
+            }
+            totals.fileCount = names.count
+            totals.baselined = baselined
+        }
+
+        for i in sinks.indices {
+            do { try sinks[i].end(totals) } catch {
+                console.err("tcpglint: cannot write \(options.outputs[i - 1].format.rawValue) output to \(options.outputs[i - 1].path): \(error)\n")
+                ioFailure = true
+            }
+        }
         if ioFailure { return ExitStatus.failure.rawValue }
-        return report.findings.contains(where: report.isFailing) ? ExitStatus.findings.rawValue : ExitStatus.clean.rawValue
+        return failing ? ExitStatus.findings.rawValue : ExitStatus.clean.rawValue
     }
 
     /// What linting one file gives.
@@ -181,12 +303,70 @@ struct Runner {
         var suppressions: [Suppression]
         var file: LintedFile
         var ioFailure: Bool
+        /// A long YAML stream, read but not parsed: `lintStream` lints it document by document.
+        var stream: [UInt8]? = nil
+    }
+
+    /// A YAML file at least this long is linted as a stream: its documents are parsed one by
+    /// one, linted in parallel in batches and reported as they finish, and none is kept.
+    static let streamBytes = 1 << 20
+
+    /// The finding that stands for the findings of a file over `--max-findings-per-file`, at the
+    /// place of the first one not shown.
+    static func hiddenFindings(_ hidden: Int, from first: Finding) -> Finding {
+        let d = Diagnostic.limitExceeded
+        return Finding(file: first.file, document: first.document, documentCount: first.documentCount, range: SourceRange(at: first.range.start),
+                       severity: d.severity, code: d.code, rule: d.id, path: "$",
+                       message: "\(hidden) more findings in this file are not shown; raise --max-findings-per-file to see them")
+    }
+
+    /// Lints a long YAML stream: documents are read one at a time, linted `batch` at a time on
+    /// `jobs` threads, and their findings handed to `emit` in order, so memory holds a batch,
+    /// not the stream. Returns the number of documents.
+    static func lintStream(
+        _ bytes: [UInt8], name: String, settings: FileSettings, set: RuleSet, embedded: JSONEmbeddedParser,
+        limits: InputLimits, maxFindings: Int, jobs: Int, emit: ([Finding]) -> Void
+    ) -> Int {
+        let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: settings.placeholders)
+        let batchSize = 64 * max(2, jobs)
+        var batch: [Document] = []
+        var problems: [InputProblem] = []
+        var shown = 0
+        var hidden = 0
+        var firstHidden: Finding?
+        func flush(documentCount: Int) {
+            var found = linter.findings(for: problems, in: name)
+            let docs = batch
+            for f in Parallel.map(docs, threads: jobs, { linter.lint($0) }) { found += f }
+            batch = []
+            problems = []
+            var ready = linter.finish(found, documentCount: documentCount)
+            if shown + ready.count > maxFindings {
+                let keep = max(0, maxFindings - shown)
+                if firstHidden == nil { firstHidden = ready[keep] }
+                hidden += ready.count - keep
+                ready.removeLast(ready.count - keep)
+            }
+            shown += ready.count
+            emit(ready)
+        }
+        let loaded = InputReader.stream(name: name, bytes: bytes, limits: limits) { doc, found in
+            batch.append(doc)
+            problems += found
+            // Mid-stream, the stream holds more than one document (findings say which).
+            if batch.count >= batchSize { flush(documentCount: max(2, doc.index)) }
+        }
+        problems += loaded.problems
+        flush(documentCount: loaded.documentCount)
+        if let firstHidden { emit([hiddenFindings(hidden, from: firstHidden)]) }
+        return loaded.documentCount
     }
 
     /// Reads, parses and lints one file. Runs on any thread: it touches no shared state.
     static func lintOne(
         _ entry: InputEntry, name: String, settings: FileSettings, set: RuleSet,
-        stdin: Result<[UInt8], FileSystemError>?, embedded: JSONEmbeddedParser, limits: InputLimits, maxFindings: Int
+        stdin: Result<[UInt8], FileSystemError>?, embedded: JSONEmbeddedParser, limits: InputLimits, maxFindings: Int,
+        streams: Bool = false
     ) -> FileResult {
         let bytes: [UInt8]
         do {
@@ -205,15 +385,18 @@ struct Runner {
             return FileResult(findings: [FileWalker.ioFinding(name, "cannot read the file: \(error)")], suppressions: [],
                               file: LintedFile(name: name, documents: 0), ioFailure: true)
         }
+        if streams, bytes.count >= streamBytes, InputReader.format(forName: name, bytes: bytes) == .yaml,
+           !SuppressionComments.mayHold(bytes) {
+            return FileResult(findings: [], suppressions: [], file: LintedFile(name: name, documents: 0), ioFailure: false, stream: bytes)
+        }
         let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
         let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: settings.placeholders)
         var findings = linter.lint(loaded)
         if findings.count > maxFindings {
             let hidden = findings.count - maxFindings
+            let first = findings[maxFindings]
             findings.removeLast(hidden)
-            let d = Diagnostic.limitExceeded
-            findings.append(Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id, path: "$",
-                                    message: "\(hidden) more findings in this file are not shown; raise --max-findings-per-file to see them"))
+            findings.append(Runner.hiddenFindings(hidden, from: first))
         }
         var suppressions: [Suppression] = []
         if loaded.documents.first?.format == .yaml || (loaded.documents.isEmpty && InputReader.format(forName: name, bytes: bytes) == .yaml) {
@@ -227,18 +410,18 @@ struct Runner {
                           ioFailure: false)
     }
 
-    /// `auto` is `github` inside GitHub Actions, else `text`.
-    func render(_ report: Report, as format: OutputFormat, color: Bool) -> String {
+    /// The reporter for a format; `auto` is `github` inside GitHub Actions, else `text`.
+    func reporter(_ format: OutputFormat, color: Bool, failLevel: Severity) -> any Reporter {
         switch format {
         case .auto:
             let github = console.environment["GITHUB_ACTIONS"] == "true"
-            return render(report, as: github ? .github : .text, color: color)
-        case .text: return TextReporter(color: color).render(report)
-        case .json: return JSONReporter().render(report)
-        case .sarif: return SARIFReporter(version: Tcpglint.configuration.version).render(report)
-        case .junit: return JUnitReporter().render(report)
-        case .github: return GitHubReporter().render(report)
-        case .gitlab: return GitLabReporter().render(report)
+            return reporter(github ? .github : .text, color: color, failLevel: failLevel)
+        case .text: return TextReporter(color: color)
+        case .json: return JSONReporter()
+        case .sarif: return SARIFReporter(version: Tcpglint.configuration.version)
+        case .junit: return JUnitReporter(defaultFailLevel: failLevel)
+        case .github: return GitHubReporter()
+        case .gitlab: return GitLabReporter()
         }
     }
 
@@ -326,5 +509,41 @@ struct Runner {
         blocks += diagnostics.map { RuleDocs.text(for: $0) }
         console.out(blocks.joined(separator: "\n"))
         return ExitStatus.clean.rawValue
+    }
+}
+
+/// One output of a run: a reporter and where its text goes (standard output, or a file that
+/// appears when complete). Text is passed on in blocks of about 64 KiB.
+struct OutputSink {
+    var reporter: any Reporter
+    let file: AtomicFile?
+    let console: Console
+    private var buffer = ""
+
+    init(reporter: any Reporter, file: AtomicFile?, console: Console) {
+        self.reporter = reporter
+        self.file = file
+        self.console = console
+    }
+
+    mutating func begin(rules: [RuleSummary]) { write(reporter.begin(rules: rules)) }
+    mutating func file(_ f: LintedFile, failLevel: Severity) { reporter.file(f, failLevel: failLevel) }
+    mutating func add(_ findings: [Finding]) { if !findings.isEmpty { write(reporter.add(findings)) } }
+
+    mutating func end(_ totals: Totals) throws(FileSystemError) {
+        write(reporter.end(totals))
+        flush()
+        try file?.commit()
+    }
+
+    private mutating func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    private mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        if let file { file.write(buffer) } else { console.out(buffer) }
+        buffer = ""
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How serious a finding is. `error`: the API rejects the request. `warning`: probably wrong, or
 /// the evidence is mixed. `info`: worth knowing.
 public enum Severity: Int, Comparable, Sendable, CaseIterable, CustomStringConvertible {
@@ -60,12 +66,30 @@ public struct Finding: Sendable, Hashable {
 
     /// The order findings are printed in: file, document, line, column, then rule and message.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
-        if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
+        if a.file != b.file { return a.file.utf8Precedes(b.file) }
         if a.document != b.document { return a.document < b.document }
         if a.range.start.line != b.range.start.line { return a.range.start.line < b.range.start.line }
         if a.range.start.column != b.range.start.column { return a.range.start.column < b.range.start.column }
         if a.rule != b.rule { return a.rule < b.rule }
         if a.path != b.path { return a.path < b.path }
         return a.message < b.message
+    }
+}
+
+extension String {
+    /// Byte-wise (UTF-8) order, the order of file names in all output: the same on every
+    /// platform and locale, and a `memcmp` rather than a walk of Unicode scalars.
+    public func utf8Precedes(_ other: String) -> Bool {
+        var a = self, b = other
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = Swift.min(x.count, y.count)
+                if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+                    let c = memcmp(px, py, n)
+                    if c != 0 { return c < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 }

@@ -22,9 +22,15 @@ public struct Linter: Sendable {
     /// Every finding for a loaded file: its input problems, then the rules on each document.
     /// Findings are sorted.
     public func lint(_ file: LoadedFile) -> [Finding] {
+        var out = findings(for: file.problems, in: file.source.name)
+        for d in file.documents { out += lint(d) }
+        return finish(out, documentCount: file.documentCount)
+    }
+
+    /// The findings for input problems (a secret's value is never quoted; unsorted).
+    public func findings(for problems: [InputProblem], in name: String) -> [Finding] {
         var out: [Finding] = []
-        let name = file.source.name
-        for p in file.problems {
+        for p in problems {
             var path = p.path?.description ?? "$"
             var message = p.message
             if let full = p.path, let prefix = ruleSet.model.secretPrefix(of: full) {
@@ -39,16 +45,22 @@ public struct Linter: Sendable {
                 }
             }
             out.append(Finding(
-                file: name, document: p.document, documentCount: file.documentCount, range: p.range,
+                file: name, document: p.document, range: p.range,
                 severity: p.diagnostic.severity, code: p.diagnostic.code, rule: p.diagnostic.id,
                 path: path, message: message))
         }
-        for d in file.documents {
-            var found = lint(d)
-            for i in found.indices { found[i].documentCount = file.documentCount }
-            out += found
+        return out
+    }
+
+    /// Findings of a file (or of some documents of a stream) made ready to report: the number
+    /// of documents set, the policy's overrides of diagnostics applied, sorted.
+    public func finish(_ findings: [Finding], documentCount: Int) -> [Finding] {
+        var out: [Finding] = []
+        out.reserveCapacity(findings.count)
+        for var f in findings {
+            f.documentCount = documentCount
+            if let adjusted = ruleSet.adjusted(f) { out.append(adjusted) }
         }
-        out = out.compactMap(ruleSet.adjusted)
         out.sort(by: Finding.ordered)
         return out
     }
@@ -67,7 +79,7 @@ public struct Linter: Sendable {
         }
         let eval = Evaluation(linter: self, document: document)
         eval.noteSecrets()
-        for rule in ruleSet.rules { eval.run(rule) }
+        for rule in ruleSet.plan.rules { eval.run(rule) }
         return eval.findings
     }
 }
@@ -80,12 +92,13 @@ struct Loc: Hashable {
     var node: NodeID
 }
 
-/// A place a target pattern reaches: the value if present, its key, and its parent object.
+/// A place a pattern reaches: the value if present, its key, and its parent object. The path is
+/// the pattern's, with `bindings` for its `[*]` (see `Plan.path`).
 struct Slot {
     var parent: Loc?
     var node: Loc?
     var key: Loc?
-    var path: ParamPath
+    var pattern: Int
     var bindings: [Int]
 }
 
@@ -107,63 +120,208 @@ struct Hit {
     var vars: [String: String]
 }
 
+/// One document's evaluation. Used by one thread from start to end, with no re-entrant
+/// mutation of its state, so the dynamic exclusivity checks of its properties (a cost on every
+/// node access) are turned off.
 final class Evaluation {
     let linter: Linter
-    let model: APIModel
-    var docs: [Document]
+    let plan: Plan
+    @exclusivity(unchecked) var docs: [Document]
     /// Embedded documents, parsed once: host scalar → index in `docs` (nil when it did not
     /// parse) and the problems found parsing it.
-    var embedded: [Loc: (index: Int?, problems: [InputProblem])] = [:]
+    @exclusivity(unchecked) var embedded: [Loc: (index: Int?, problems: [InputProblem])] = [:]
     /// Embedded doc index → the host scalar.
-    var hosts: [Int: Loc] = [:]
-    var findings: [Finding] = []
+    @exclusivity(unchecked) var hosts: [Int: Loc] = [:]
+    @exclusivity(unchecked) var findings: [Finding] = []
+
+    /// The slots of every pattern of the plan, found by one walk of the document, in document
+    /// order: the present ones of pattern `p` are `slots[first[p]]`, then along `next`; the
+    /// absent ones (a key missing from its object, which only `required` looks at) start at
+    /// `firstAbsent[p]`. Filled in by the walk, then only read.
+    @exclusivity(unchecked) var slots: [Slot] = []
+    @exclusivity(unchecked) var first: [Int32]
+    @exclusivity(unchecked) var last: [Int32]
+    @exclusivity(unchecked) var firstAbsent: [Int32]
+    @exclusivity(unchecked) var lastAbsent: [Int32]
+    @exclusivity(unchecked) var next: [Int32] = []
+    /// Per node of the main document: bit 0, part of a secret's value; bit 1, a secret written
+    /// as a placeholder. Embedded documents use the sets below.
+    @exclusivity(unchecked) var flags: [UInt8]
+    @exclusivity(unchecked) var embeddedSecrets: Set<Loc> = []
+    @exclusivity(unchecked) var embeddedPlaceholders: Set<Loc> = []
+    @exclusivity(unchecked) private var scratch: [Int32] = []
 
     init(linter: Linter, document: Document) {
         self.linter = linter
-        self.model = linter.ruleSet.model
+        self.plan = linter.ruleSet.plan
         self.docs = [document]
+        first = Array(repeating: -1, count: plan.patterns.count)
+        last = first
+        firstAbsent = first
+        lastAbsent = first
+        flags = Array(repeating: 0, count: document.nodes.count)
+        let root = Loc(doc: 0, node: document.root)
+        add(Slot(parent: nil, node: root, key: nil, pattern: Plan.rootPattern, bindings: []))
+        walk(0, root, [])
     }
 
     var main: Document { docs[0] }
 
     func node(_ loc: Loc) -> Node { docs[loc.doc][loc.node] }
 
+    // MARK: The walk
+
+    private func add(_ slot: Slot) {
+        let i = Int32(slots.count)
+        slots.append(slot)
+        next.append(-1)
+        let p = slot.pattern
+        if slot.node == nil {
+            if lastAbsent[p] >= 0 { next[Int(lastAbsent[p])] = i } else { firstAbsent[p] = i }
+            lastAbsent[p] = i
+        } else {
+            if last[p] >= 0 { next[Int(last[p])] = i } else { first[p] = i }
+            last[p] = i
+        }
+    }
+
+    /// Records the slots of the trie's patterns below `trieNode`, reached at `loc`.
+    private func walk(_ trieNode: Int32, _ loc: Loc, _ bindings: [Int]) {
+        let t = Int(trieNode)
+        let d = docs[loc.doc]
+        let n = d.nodes[Int(loc.node.index)]
+        switch n.kind {
+        case .mapping:
+            let keyChildren = plan.trie[t].keyChildren
+            guard !keyChildren.isEmpty else { return }
+            let keys = plan.trie[t].keys
+            // The entry for each key the trie knows (the last one when a key is repeated).
+            let base = scratch.count
+            scratch.append(contentsOf: repeatElement(-1, count: keyChildren.count))
+            var i = Int(n.firstChild)
+            let end = i + Int(n.childCount)
+            while i < end {
+                let k = d.nodes[Int(d.children[i].index)]
+                if k.kind == .scalar, let c = keys[k.value] { scratch[base + Int(c)] = Int32(i) }
+                i += 2
+            }
+            for c in 0..<keyChildren.count {
+                let child = keyChildren[c]
+                let e = Int(scratch[base + c])
+                if e >= 0 {
+                    let key = Loc(doc: loc.doc, node: d.children[e]), value = Loc(doc: loc.doc, node: d.children[e + 1])
+                    if let p = plan.trie[Int(child)].pattern {
+                        add(Slot(parent: loc, node: value, key: key, pattern: p, bindings: bindings))
+                    }
+                    if !plan.trie[Int(child)].isLeaf { walk(child, value, bindings) }
+                } else if let p = plan.trie[Int(child)].pattern {
+                    add(Slot(parent: loc, node: nil, key: nil, pattern: p, bindings: bindings))
+                }
+            }
+            scratch.removeLast(keyChildren.count)
+        case .sequence:
+            let items = d.items(of: loc.node)
+            if let any = plan.trie[t].anyIndex {
+                let p = plan.trie[Int(any)].pattern, leaf = plan.trie[Int(any)].isLeaf
+                for (k, item) in items.enumerated() {
+                    let at = Loc(doc: loc.doc, node: item)
+                    let b = bindings + [k]
+                    if let p { add(Slot(parent: loc, node: at, key: nil, pattern: p, bindings: b)) }
+                    if !leaf { walk(any, at, b) }
+                }
+            }
+            for (k, child) in plan.trie[t].indices where k < items.count {
+                let at = Loc(doc: loc.doc, node: items[items.startIndex + k])
+                if let p = plan.trie[Int(child)].pattern { add(Slot(parent: loc, node: at, key: nil, pattern: p, bindings: bindings)) }
+                walk(child, at, bindings)
+            }
+        case .scalar:
+            guard let e = plan.trie[t].embedded, let inner = embeddedRoot(loc) else { return }
+            if let p = plan.trie[Int(e)].pattern { add(Slot(parent: loc, node: inner, key: nil, pattern: p, bindings: bindings)) }
+            walk(e, inner, bindings)
+        }
+    }
+
+    /// The present slots of pattern `p`; with `bound`, only those that agree with the bound
+    /// slot's index on every `[*]` the two patterns share (a condition's `DBNodeSet[*].Role`
+    /// bound to `DBNodeSet[1].Zone` looks at `DBNodeSet[1].Role` only). `body` returns whether
+    /// to go on.
+    func forEachSlot(_ p: Int, boundTo bound: Slot?, _ body: (Slot) -> Bool) {
+        let m = bound.map { plan.boundCount(p, $0.pattern) } ?? 0
+        let slots = self.slots, next = self.next
+        var i = first[p]
+        while i >= 0 {
+            let s = slots[Int(i)]
+            i = next[Int(i)]
+            if m > 0, let b = bound {
+                var agree = true
+                for w in 0..<m where w >= s.bindings.count || w >= b.bindings.count || s.bindings[w] != b.bindings[w] {
+                    agree = false
+                    break
+                }
+                if !agree { continue }
+            }
+            if !body(s) { return }
+        }
+    }
+
+    func path(_ slot: Slot) -> ParamPath { plan.path(slot.pattern, slot.bindings) }
+
     // MARK: Running a rule
 
-    func run(_ rule: Rule) {
-        for target in rule.targets {
-            let root = Slot(parent: nil, node: Loc(doc: 0, node: main.root), key: nil, path: .root, bindings: [])
-            for slot in resolve(target.pattern, from: root, binding: nil) {
-                if let loc = slot.node, placeholderSlots.contains(loc) { continue }
-                if let when = rule.when, !holds(when, slot: slot, boundTo: target.pattern) { continue }
-                for hit in check(rule, target: target, slot: slot) {
-                    emit(rule, hit)
+    func run(_ rule: Plan.CompiledRule) {
+        let slots = self.slots, next = self.next
+        var absent = false
+        if case .required = rule.rule.check { absent = true }
+        for (t, p) in rule.targets.enumerated() {
+            var i = absent ? firstAbsent[p] : first[p]
+            while i >= 0 {
+                let slot = slots[Int(i)]
+                i = next[Int(i)]
+                if let loc = slot.node, isPlaceholder(loc) { continue }
+                if let when = rule.when, !holds(when, boundTo: slot) { continue }
+                for hit in check(rule.rule, rule.checks[t], target: rule.rule.targets[t], slot: slot) {
+                    emit(rule.rule, hit)
                 }
             }
         }
     }
 
-    /// Secrets written as placeholders: not checked, reported once as info.
-    var placeholderSlots: Set<Loc> = []
-    /// Every node of a secret's value. A YAML alias can reuse an anchored password elsewhere
-    /// (`Region: *pw`); the value stays secret wherever it is reached.
-    var secretNodes: Set<Loc> = []
+    func isPlaceholder(_ loc: Loc) -> Bool {
+        loc.doc == 0 ? flags[Int(loc.node.index)] & 2 != 0 : embeddedPlaceholders.contains(loc)
+    }
 
-    /// Whether a value is secret: by its path, or because it is (part of) a secret's value.
-    func isSecret(_ loc: Loc, _ path: ParamPath) -> Bool {
-        secretNodes.contains(loc) || model.isSecret(path)
+    /// Whether a value is secret: by its pattern, or because it is (part of) a secret's value.
+    /// A YAML alias can reuse an anchored password elsewhere (`Region: *pw`); the value stays
+    /// secret wherever it is reached.
+    func isSecret(_ loc: Loc, _ pattern: Int) -> Bool {
+        plan.secretPattern[pattern] || isSecretNode(loc)
+    }
+
+    func isSecretNode(_ loc: Loc) -> Bool {
+        loc.doc == 0 ? flags[Int(loc.node.index)] & 1 != 0 : embeddedSecrets.contains(loc)
+    }
+
+    /// Marks a node of a secret's value; false when it was marked already.
+    private func markSecret(_ loc: Loc) -> Bool {
+        if loc.doc == 0 {
+            let i = Int(loc.node.index)
+            if flags[i] & 1 != 0 { return false }
+            flags[i] |= 1
+            return true
+        }
+        return embeddedSecrets.insert(loc).inserted
     }
 
     /// Finds the secrets: one written as a placeholder is not checked (info); one written in
     /// plain text is a warning, since a request file is committed to a repository.
     func noteSecrets() {
-        let root = Slot(parent: nil, node: Loc(doc: 0, node: main.root), key: nil, path: .root, bindings: [])
-        for pattern in model.secretPatterns {
-            for slot in resolve(pattern, from: root, binding: nil) {
-                guard let loc = slot.node else { continue }
+        for pattern in plan.secrets {
+            forEachSlot(pattern, boundTo: nil) { slot in
+                guard let loc = slot.node else { return true }
                 var stack = [loc.node]
                 while let id = stack.popLast() {
-                    guard secretNodes.insert(Loc(doc: loc.doc, node: id)).inserted else { continue }
+                    guard markSecret(Loc(doc: loc.doc, node: id)) else { continue }
                     let d = docs[loc.doc]
                     switch d[id].kind {
                     case .mapping: for (k, v) in d.entries(of: id) { stack += [k, v] }
@@ -171,18 +329,23 @@ final class Evaluation {
                     case .scalar: break
                     }
                 }
-                guard node(loc).kind == .scalar, node(loc).type != .null else { continue }
-                let value = node(loc).value
-                let placeholder = node(loc).type == .string && linter.placeholders.contains { (try? $0.matches(value)) == true }
-                if placeholder { placeholderSlots.insert(loc) }
-                guard linter.reportSecrets, !value.isEmpty else { continue }
+                let n = node(loc)
+                guard n.kind == .scalar, n.type != .null else { return true }
+                let value = n.value
+                let placeholder = n.type == .string && linter.placeholders.contains { (try? $0.matches(value)) == true }
+                if placeholder {
+                    if loc.doc == 0 { flags[Int(loc.node.index)] |= 2 } else { embeddedPlaceholders.insert(loc) }
+                }
+                guard linter.reportSecrets, !value.isEmpty else { return true }
                 let d = placeholder ? Diagnostic.secretPlaceholder : Diagnostic.plaintextSecret
+                let path = self.path(slot)
                 let message = placeholder
-                    ? "\(slot.path) is a placeholder, filled in outside the file; its value is not checked here"
-                    : "\(slot.path) is written in plain text in a file meant for a repository; write a placeholder such as ${PG_ADMIN_PASSWORD} and fill it in from a secret store when the request is sent"
+                    ? "\(path) is a placeholder, filled in outside the file; its value is not checked here"
+                    : "\(path) is written in plain text in a file meant for a repository; write a placeholder such as ${PG_ADMIN_PASSWORD} and fill it in from a secret store when the request is sent"
                 findings.append(Finding(
-                    file: main.source.name, document: main.index, range: node(loc).range, severity: d.severity,
-                    code: d.code, rule: d.id, path: slot.path.description, message: message))
+                    file: main.source.name, document: main.index, range: n.range, severity: d.severity,
+                    code: d.code, rule: d.id, path: path.description, message: message))
+                return true
             }
         }
     }
@@ -224,54 +387,6 @@ final class Evaluation {
         return SourceRange(start: start, end: end)
     }
 
-    // MARK: Resolving targets
-
-    /// The slots a pattern reaches from `base`. A `[*]` whose pattern prefix equals the bound
-    /// target's prefix takes the target's index instead of every index.
-    func resolve(_ pattern: [PatternComponent], from base: Slot, binding: (pattern: [PatternComponent], bindings: [Int])?) -> [Slot] {
-        var slots = [base]
-        var wildcard = 0
-        for (i, c) in pattern.enumerated() {
-            var next: [Slot] = []
-            for s in slots {
-                guard let loc = s.node else { continue }
-                let n = node(loc)
-                switch c {
-                case .key(let k):
-                    guard n.kind == .mapping else { continue }
-                    if let (key, value) = docs[loc.doc].lookup(k, in: loc.node) {
-                        next.append(Slot(parent: loc, node: Loc(doc: loc.doc, node: value), key: Loc(doc: loc.doc, node: key),
-                                         path: s.path.appending(.key(k)), bindings: s.bindings))
-                    } else {
-                        next.append(Slot(parent: loc, node: nil, key: nil, path: s.path.appending(.key(k)), bindings: s.bindings))
-                    }
-                case .anyIndex, .index:
-                    guard n.kind == .sequence else { continue }
-                    let items = docs[loc.doc].items(of: loc.node)
-                    var chosen: [Int]
-                    if case .index(let k) = c {
-                        chosen = k < items.count ? [k] : []
-                    } else if let b = binding, i < b.pattern.count, Array(b.pattern[0...i]) == Array(pattern[0...i]), wildcard < b.bindings.count {
-                        chosen = b.bindings[wildcard] < items.count ? [b.bindings[wildcard]] : []
-                    } else {
-                        chosen = Array(0..<items.count)
-                    }
-                    for k in chosen {
-                        let item = items[items.startIndex + k]
-                        next.append(Slot(parent: loc, node: Loc(doc: loc.doc, node: item), key: nil,
-                                         path: s.path.appending(.index(k)), bindings: s.bindings + [k]))
-                    }
-                case .embedded:
-                    guard let inner = embeddedRoot(loc) else { continue }
-                    next.append(Slot(parent: loc, node: inner, key: nil, path: s.path.appending(.embedded), bindings: s.bindings))
-                }
-            }
-            if case .anyIndex = c { wildcard += 1 }
-            slots = next
-        }
-        return slots
-    }
-
     /// Parses (once) the JSON document held by a string node.
     func embeddedDocument(_ loc: Loc) -> (index: Int?, problems: [InputProblem]) {
         if let cached = embedded[loc] { return cached }
@@ -295,31 +410,32 @@ final class Evaluation {
 
     // MARK: Conditions
 
-    func holds(_ c: Condition, slot: Slot, boundTo pattern: [PatternComponent]) -> Bool {
-        holds(c, base: Slot(parent: nil, node: Loc(doc: 0, node: main.root), key: nil, path: .root, bindings: []),
-              binding: (pattern, slot.bindings))
-    }
-
-    func holds(_ c: Condition, base: Slot, binding: (pattern: [PatternComponent], bindings: [Int])?) -> Bool {
+    func holds(_ c: Plan.CompiledCondition, boundTo bound: Slot) -> Bool {
         switch c {
-        case .all(let cs): return cs.allSatisfy { holds($0, base: base, binding: binding) }
-        case .any(let cs): return cs.contains { holds($0, base: base, binding: binding) }
-        case .not(let inner): return !holds(inner, base: base, binding: binding)
-        case .present(let t, let want):
-            let present = resolve(t.pattern, from: base, binding: binding).contains { $0.node != nil }
-            return present == want
-        case .passes(let t, let check):
-            for s in resolve(t.pattern, from: base, binding: binding) where s.node != nil {
-                if passes(check, target: t, slot: s) { return true }
+        case .all(let cs): return cs.allSatisfy { holds($0, boundTo: bound) }
+        case .any(let cs): return cs.contains { holds($0, boundTo: bound) }
+        case .not(let inner): return !holds(inner, boundTo: bound)
+        case .present(let p, let want):
+            var present = false
+            forEachSlot(p, boundTo: bound) { _ in
+                present = true
+                return false
             }
-            return false
+            return present == want
+        case .passes(let p, let target, let check):
+            var passed = false
+            forEachSlot(p, boundTo: bound) { s in
+                if s.node != nil, passes(check, target: target, slot: s) { passed = true }
+                return !passed
+            }
+            return passed
         }
     }
 
     /// Whether a present value is of a kind the check can judge and the check finds nothing.
-    func passes(_ check: Check, target: Target, slot: Slot) -> Bool {
+    func passes(_ check: Plan.CompiledCheck, target: Target, slot: Slot) -> Bool {
         guard let loc = slot.node else { return false }
-        switch check {
+        switch check.check {
         case .integer:
             guard integerValue(loc) != nil else { return false }
         case .size, .count:
@@ -327,16 +443,16 @@ final class Evaluation {
         case .required, .absent, .unknown, .type, .json:
             break
         default:
-            guard (try? subjectThrowing(loc, path: slot.path, extract: nil, spec: target.spec)) != nil else { return false }
+            guard (try? subjectThrowing(loc, pattern: slot.pattern, extract: nil, spec: target.spec)) != nil else { return false }
         }
-        return run(check, target: target, slot: slot, extract: nil).isEmpty
+        return ((try? runThrowing(check, target: target, slot: slot, extract: nil)) ?? []).isEmpty
     }
 
     // MARK: Checks
 
-    func check(_ rule: Rule, target: Target, slot: Slot) -> [Hit] {
+    func check(_ rule: Rule, _ compiled: Plan.CompiledCheck, target: Target, slot: Slot) -> [Hit] {
         do {
-            return try runThrowing(rule.check, target: target, slot: slot, extract: rule.extract)
+            return try runThrowing(compiled, target: target, slot: slot, extract: rule.extract)
         } catch {
             guard let loc = slot.node else { return [] }
             let why: String
@@ -347,43 +463,39 @@ final class Evaluation {
             let d = Diagnostic.regexLimit
             findings.append(Finding(
                 file: main.source.name, document: main.index, range: hostRange(loc, nil), severity: d.severity,
-                code: d.code, rule: d.id, path: slot.path.description, message: "rule \(rule.id) could not decide: \(why)"))
+                code: d.code, rule: d.id, path: path(slot).description, message: "rule \(rule.id) could not decide: \(why)"))
             return []
         }
     }
 
-    func run(_ check: Check, target: Target, slot: Slot, extract: Regex?) -> [Hit] {
-        (try? runThrowing(check, target: target, slot: slot, extract: extract)) ?? []
-    }
-
-    func runThrowing(_ check: Check, target: Target, slot: Slot, extract: Regex?) throws(Regex.MatchError) -> [Hit] {
-        switch check {
+    func runThrowing(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?) throws(Regex.MatchError) -> [Hit] {
+        switch compiled.check {
         case .required:
             guard slot.node == nil, let parent = slot.parent else { return [] }
-            return [Hit(loc: parent, innerRange: nil, atStart: true, path: slot.path, vars: ["expected": target.spec.typeName])]
+            return [Hit(loc: parent, innerRange: nil, atStart: true, path: path(slot), vars: ["expected": target.spec.typeName])]
         case .absent:
             guard let loc = slot.node else { return [] }
-            return [Hit(loc: slot.key ?? loc, innerRange: nil, path: slot.path, vars: valueVars(loc, slot.path))]
+            return [Hit(loc: slot.key ?? loc, innerRange: nil, path: path(slot), vars: valueVars(loc, slot.pattern))]
         case .unknown:
             return unknownKeys(slot: slot, spec: target.spec)
         case .type(let report):
             guard let loc = slot.node else { return [] }
-            return typeHits(loc, spec: target.spec, path: slot.path, report: report)
+            return typeHits(loc, spec: target.spec, slot: slot, report: report)
         case .size(let lo, let hi):
             guard let loc = slot.node, node(loc).kind == .sequence else { return [] }
             let n = docs[loc.doc].count(of: loc.node)
             if let lo, n < lo { return [sizeHit(loc, slot, n, lo, hi)] }
             if let hi, n > hi { return [sizeHit(loc, slot, n, lo, hi)] }
             return []
-        case .count(let cond, let lo, let hi, let description):
-            guard let loc = slot.node, node(loc).kind == .sequence else { return [] }
+        case .count(_, let lo, let hi, let description):
+            guard let loc = slot.node, node(loc).kind == .sequence, let (condition, items) = compiled.count else { return [] }
             var matching = 0
             for (k, item) in docs[loc.doc].items(of: loc.node).enumerated() {
-                let base = Slot(parent: loc, node: Loc(doc: loc.doc, node: item), key: nil, path: slot.path.appending(.index(k)), bindings: [])
-                if holds(cond, base: base, binding: nil) { matching += 1 }
+                let itemSlot = Slot(parent: loc, node: Loc(doc: loc.doc, node: item), key: nil, pattern: items, bindings: slot.bindings + [k])
+                if holds(condition, boundTo: itemSlot) { matching += 1 }
             }
             if (lo.map { matching < $0 } ?? false) || (hi.map { matching > $0 } ?? false) {
-                return [Hit(loc: loc, innerRange: nil, path: slot.path,
+                return [Hit(loc: loc, innerRange: nil, path: path(slot),
                             vars: ["expected": description, "detail": "\(matching)"])]
             }
             return []
@@ -404,24 +516,24 @@ final class Evaluation {
                 if overflow || offset % step != 0 { ok = false }
             }
             if ok { return [] }
-            var vars = valueVars(loc, slot.path)
+            var vars = valueVars(loc, slot.pattern)
             vars["expected"] = Evaluation.describeInteger(lo, hi, values, step)
-            return [Hit(loc: loc, innerRange: nil, path: slot.path, vars: vars)]
+            return [Hit(loc: loc, innerRange: nil, path: path(slot), vars: vars)]
         default:
             break
         }
         // Text checks.
-        guard let loc = slot.node, let s = try subjectThrowing(loc, path: slot.path, extract: extract, spec: target.spec) else { return [] }
+        guard let loc = slot.node, let s = try subjectThrowing(loc, pattern: slot.pattern, extract: extract, spec: target.spec) else { return [] }
         let whole = s.range == 0..<node(loc).value.utf8.count
         // The message's values are worked out only when the check finds something.
         func hit(_ extra: [String: String], at inner: Range<Int>? = nil) -> [Hit] {
-            var vars = valueVars(loc, slot.path)
+            var vars = valueVars(loc, slot.pattern)
             vars["written"] = vars["value"]
             if !whole { vars["value"] = s.secret ? ValueText.redacted : ValueText.quote(s.text) }
             vars.merge(extra) { $1 }
-            return [Hit(loc: loc, innerRange: inner ?? (whole ? nil : s.range), path: slot.path, vars: vars)]
+            return [Hit(loc: loc, innerRange: inner ?? (whole ? nil : s.range), path: path(slot), vars: vars)]
         }
-        switch check {
+        switch compiled.check {
         case .enumeration(let values, let caseSensitive, let onlyCase):
             if values.contains(s.text) { return [] }
             let lower = s.text.lowercased()
@@ -474,15 +586,19 @@ final class Evaluation {
             }
             return []
         case .relation(let op, let other, let otherExtract):
-            let binding = (target.pattern, slot.bindings)
-            let root = Slot(parent: nil, node: Loc(doc: 0, node: main.root), key: nil, path: .root, bindings: [])
-            guard let o = resolve(other.pattern, from: root, binding: binding).first(where: { $0.node != nil }),
-                  let oloc = o.node, let os = try subjectThrowing(oloc, path: o.path, extract: otherExtract, spec: other.spec)
+            guard let otherPattern = compiled.other else { return [] }
+            var found: Slot?
+            forEachSlot(otherPattern, boundTo: slot) { o in
+                if o.node != nil { found = o }
+                return found == nil
+            }
+            guard let o = found, let oloc = o.node,
+                  let os = try subjectThrowing(oloc, pattern: o.pattern, extract: otherExtract, spec: other.spec)
             else { return [] }
             let equal = os.text == s.text
             if equal == (op == .equals) { return [] }
             // When either side is secret, neither value is shown: equal values would show it.
-            var extra = ["other": o.path.description, "other-value": ValueText.quote(os.text)]
+            var extra = ["other": path(o).description, "other-value": ValueText.quote(os.text)]
             if os.secret || s.secret {
                 for k in ["value", "written", "other-value"] { extra[k] = ValueText.redacted }
             }
@@ -495,10 +611,10 @@ final class Evaluation {
     // MARK: Values
 
     /// The text a value check sees (the written text of a scalar it can judge), narrowed by `extract`.
-    func subjectThrowing(_ loc: Loc, path: ParamPath, extract: Regex?, spec: ParamSpec? = nil) throws(Regex.MatchError) -> Subject? {
+    func subjectThrowing(_ loc: Loc, pattern: Int, extract: Regex?, spec: ParamSpec? = nil) throws(Regex.MatchError) -> Subject? {
         let n = node(loc)
         guard n.kind == .scalar, n.type != .null, Evaluation.isCheckable(n, as: spec, embedded: loc.doc != 0) else { return nil }
-        let secret = isSecret(loc, path)
+        let secret = isSecret(loc, pattern)
         guard let extract else {
             return Subject(loc: loc, text: n.value, range: 0..<n.value.utf8.count, secret: secret)
         }
@@ -524,10 +640,10 @@ final class Evaluation {
         }
     }
 
-    func valueVars(_ loc: Loc, _ path: ParamPath) -> [String: String] {
+    func valueVars(_ loc: Loc, _ pattern: Int) -> [String: String] {
         let n = node(loc)
         let shown: String
-        if isSecret(loc, path) {
+        if isSecret(loc, pattern) {
             shown = ValueText.redacted
         } else if n.kind != .scalar {
             shown = n.kind == .mapping ? "an object" : "a list"
@@ -549,26 +665,26 @@ final class Evaluation {
     }
 
     func sizeHit(_ loc: Loc, _ slot: Slot, _ n: Int, _ lo: Int?, _ hi: Int?) -> Hit {
-        Hit(loc: loc, innerRange: nil, path: slot.path,
+        Hit(loc: loc, innerRange: nil, path: path(slot),
             vars: ["expected": Evaluation.describeRange(lo, hi, unit: "item"), "detail": "\(n) item\(n == 1 ? "" : "s")"])
     }
 
     func unknownKeys(slot: Slot, spec: ParamSpec) -> [Hit] {
         guard let loc = slot.node, node(loc).kind == .mapping, let s = spec.structure else { return [] }
         var hits: [Hit] = []
-        let names = s.members.map { $0.name }
-        for (key, _) in docs[loc.doc].entries(of: loc.node) {
-            let k = docs[loc.doc][key]
+        let d = docs[loc.doc]
+        for (key, _) in d.entries(of: loc.node) {
+            let k = d[key]
             guard s.member(k.value) == nil else { continue }
-            if secretNodes.contains(Loc(doc: loc.doc, node: key)) {
+            if isSecretNode(Loc(doc: loc.doc, node: key)) {
                 // A secret's value used as a key (through an alias): neither name nor path shows it.
-                hits.append(Hit(loc: Loc(doc: loc.doc, node: key), innerRange: nil, path: slot.path,
+                hits.append(Hit(loc: Loc(doc: loc.doc, node: key), innerRange: nil, path: path(slot),
                                 vars: ["name": ValueText.redacted, "hint": "", "expected": s.name]))
                 continue
             }
-            let hint = Suggest.closest(to: k.value, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
+            let hint = Suggest.closest(to: k.value, in: s.members.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
             hits.append(Hit(loc: Loc(doc: loc.doc, node: key), innerRange: nil,
-                            path: slot.path.appending(.key(k.value)),
+                            path: path(slot).appending(.key(k.value)),
                             vars: ["name": ValueText.quote(k.value), "hint": hint, "expected": s.name]))
         }
         return hits
@@ -579,16 +695,17 @@ final class Evaluation {
         guard n.kind == .scalar, n.type == .string else { return [] }
         let (idx, problems) = embeddedDocument(loc)
         var hits: [Hit] = []
+        let slotPath = path(slot)
         for p in problems {
             let inner = p.range.start.offset..<max(p.range.start.offset, p.range.end.offset)
             let related = p.related.map { InputProblem.describe(docs[loc.doc].position(of: loc.node, atValueOffset: $0.offset)) } ?? ""
-            hits.append(Hit(loc: loc, innerRange: inner, path: slot.path,
+            hits.append(Hit(loc: loc, innerRange: inner, path: slotPath,
                             vars: ["detail": p.message(relatedAt: related), "expected": "a JSON object of strings"]))
         }
         guard let idx else { return hits }
         let d = docs[idx]
         let root = d[d.root]
-        let embeddedPath = slot.path.appending(.embedded)
+        let embeddedPath = slotPath.appending(.embedded)
         switch shape {
         case .any:
             break
@@ -614,50 +731,42 @@ final class Evaluation {
 
     // MARK: Types
 
-    func typeHits(_ loc: Loc, spec: ParamSpec, path: ParamPath, report: Set<TypeMismatch>) -> [Hit] {
-        let n = node(loc)
-        let secret = isSecret(loc, path)
-        let format = docs[loc.doc].format
-        var mismatch: TypeMismatch?
-        var detail = ""
-        let written = secret ? (n.kind == .scalar ? n.type.noun : n.kind == .mapping ? "an object" : "a list") : Evaluation.describe(n, format: format)
-        switch spec.type {
+    /// The way a value differs from its documented type, if it does. Worked out without
+    /// building any text: most values are of their type, and four rules ask.
+    static func mismatch(_ n: Node, _ type: ParamType, format: SourceFormat) -> TypeMismatch? {
+        switch type {
         case .string:
-            if n.kind != .scalar {
-                mismatch = .wrongShape
-            } else if n.type == .integer || n.type == .float {
-                mismatch = .numberForString
-                if let canonical = Evaluation.canonicalNumber(n, format: format), canonical != n.value, !secret {
-                    detail = "; YAML reads \(n.value) as \(canonical)"
-                }
-            } else if n.type != .string {
-                mismatch = .wrongScalar
-            }
+            if n.kind != .scalar { return .wrongShape }
+            if n.type == .integer || n.type == .float { return .numberForString }
+            return n.type == .string ? nil : .wrongScalar
         case .integer(let width):
-            if n.kind != .scalar {
-                mismatch = .wrongShape
-            } else if n.type == .integer {
-                if !IntegerLiteral.fits(n.value, width: width, yaml: format == .yaml) { mismatch = .outOfRange }
-            } else if n.type == .string, IntegerLiteral.isDecimal(n.value) {
-                mismatch = IntegerLiteral.fits(n.value, width: width, yaml: false) ? .quotedLiteral : .outOfRange
-            } else {
-                mismatch = .wrongScalar
+            if n.kind != .scalar { return .wrongShape }
+            if n.type == .integer { return IntegerLiteral.fits(n.value, width: width, yaml: format == .yaml) ? nil : .outOfRange }
+            if n.type == .string, IntegerLiteral.isDecimal(n.value) {
+                return IntegerLiteral.fits(n.value, width: width, yaml: false) ? .quotedLiteral : .outOfRange
             }
-
+            return .wrongScalar
         case .boolean:
-            if n.kind != .scalar {
-                mismatch = .wrongShape
-            } else if n.type == .string, n.value == "true" || n.value == "false" {
-                mismatch = .quotedLiteral
-            } else if n.type != .boolean {
-                mismatch = .wrongScalar
-            }
+            if n.kind != .scalar { return .wrongShape }
+            if n.type == .string, n.value == "true" || n.value == "false" { return .quotedLiteral }
+            return n.type == .boolean ? nil : .wrongScalar
         case .array:
-            if n.kind != .sequence { mismatch = .wrongShape }
+            return n.kind == .sequence ? nil : .wrongShape
         case .structure:
-            if n.kind != .mapping { mismatch = .wrongShape }
+            return n.kind == .mapping ? nil : .wrongShape
         }
-        guard let mismatch, report.contains(mismatch) else { return [] }
+    }
+
+    func typeHits(_ loc: Loc, spec: ParamSpec, slot: Slot, report: Set<TypeMismatch>) -> [Hit] {
+        let n = node(loc)
+        let format = docs[loc.doc].format
+        guard let mismatch = Evaluation.mismatch(n, spec.type, format: format), report.contains(mismatch) else { return [] }
+        let secret = isSecret(loc, slot.pattern)
+        let written = secret ? (n.kind == .scalar ? n.type.noun : n.kind == .mapping ? "an object" : "a list") : Evaluation.describe(n, format: format)
+        var detail = ""
+        if mismatch == .numberForString, !secret, let canonical = Evaluation.canonicalNumber(n, format: format), canonical != n.value {
+            detail = "; YAML reads \(n.value) as \(canonical)"
+        }
         var expected: String
         switch spec.type {
         case .string: expected = "a String"
@@ -668,13 +777,13 @@ final class Evaluation {
         case .array(let item): expected = "an array of \(item.typeName)"
         case .structure(let s): expected = "an object (\(s.name))"
         }
-        var vars = valueVars(loc, path)
+        var vars = valueVars(loc, slot.pattern)
         vars["expected"] = expected
         vars["detail"] = written + detail
         if spec.embedded != nil, n.kind != .scalar {
             vars["hint"] = "; write the \(n.kind == .mapping ? "object" : "list") as a JSON string, such as '{\"key\":\"value\"}'"
         }
-        return [Hit(loc: loc, innerRange: nil, path: path, vars: vars)]
+        return [Hit(loc: loc, innerRange: nil, path: path(slot), vars: vars)]
     }
 
     static func describe(_ n: Node, format: SourceFormat) -> String {
@@ -759,9 +868,27 @@ public enum IntegerLiteral {
         return true
     }
 
+    /// A plain decimal literal of up to 18 digits (which always fits an `Int`), read without
+    /// the general path: most integers in requests are such.
+    @inline(__always)
+    static func smallDecimal(_ s: String) -> Int? {
+        var value = 0
+        var count = 0
+        var negative = false
+        for b in s.utf8 {
+            if count == 0, !negative, b == UInt8(ascii: "-") { negative = true; continue }
+            guard b >= 0x30, b <= 0x39, count < 18 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+            count += 1
+        }
+        guard count > 0 else { return nil }
+        return negative ? -value : value
+    }
+
     /// The value of an integer literal (JSON: decimal; YAML 1.2 core: also `+`, `0o`, `0x`),
     /// or nil when it does not fit an `Int`.
     public static func parse(_ s: String, yaml: Bool) -> Int? {
+        if let v = smallDecimal(s) { return v }
         var text = Substring(s)
         var negative = false
         if text.hasPrefix("-") { negative = true; text = text.dropFirst() } else if yaml, text.hasPrefix("+") { text = text.dropFirst() }
@@ -776,6 +903,7 @@ public enum IntegerLiteral {
 
     /// Whether the literal fits the member type's 64-bit range.
     public static func fits(_ s: String, width: IntegerWidth, yaml: Bool) -> Bool {
+        if let v = smallDecimal(s) { return width == .int64 || v >= 0 }
         var text = Substring(s)
         var negative = false
         if text.hasPrefix("-") { negative = true; text = text.dropFirst() } else if text.hasPrefix("+") { text = text.dropFirst() }

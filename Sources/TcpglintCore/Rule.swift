@@ -238,6 +238,8 @@ public struct RuleSet: Sendable {
     public let overrides: [String: RuleOverride]
     /// Rules turned off by an override (kept for listings).
     public let disabled: [Rule]
+    /// The active rules compiled for evaluation.
+    public let plan: Plan
 
     public init(
         model: APIModel, rules: [Rule], references: [String: SourceReference], limits: Regex.Limits = .default,
@@ -249,6 +251,7 @@ public struct RuleSet: Sendable {
         self.limits = limits
         self.overrides = overrides
         self.disabled = disabled
+        self.plan = Plan(model: model, rules: rules)
     }
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }

@@ -43,22 +43,40 @@ public enum FileSystem {
         if Int(st.st_size) > maxBytes {
             throw FileSystemError(path: path, reason: "the file is \(st.st_size) bytes, over the --max-file-bytes limit of \(maxBytes); it was not read", tooLarge: true)
         }
+        // Straight into a buffer of the file's size (plus one byte, to see the end in the same
+        // read); a file that grows while it is read goes on in larger buffers.
+        var capacity = Int(st.st_size) + 1
         var out: [UInt8] = []
-        out.reserveCapacity(Int(st.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if Glibc.errno == EINTR { continue }
+            var failed: Int32 = 0
+            var more = true
+            let previous = out
+            out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
+                if !previous.isEmpty {
+                    _ = UnsafeMutableBufferPointer(rebasing: buf[0..<previous.count]).initialize(from: previous)
+                }
+                count = previous.count
+                while count < capacity {
+                    let n = read(fd, buf.baseAddress! + count, capacity - count)
+                    if n < 0 {
+                        if Glibc.errno == EINTR { continue }
+                        failed = Glibc.errno
+                        return
+                    }
+                    if n == 0 { more = false; return }
+                    count += n
+                }
+            }
+            if failed != 0 {
+                Glibc.errno = failed
                 throw .errno(path)
             }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
             if out.count > maxBytes {
                 throw FileSystemError(path: path, reason: "the file grew over the --max-file-bytes limit of \(maxBytes) while it was read", tooLarge: true)
             }
+            if !more { return out }
+            capacity = max(capacity * 2, 1 << 16)
         }
-        return out
     }
 
     /// Reads standard input to its end, or to just past `maxBytes`.
@@ -148,19 +166,64 @@ extension FileSystem {
     /// Writes a file atomically: to a temporary file beside it, then renamed over it, so a reader
     /// never sees half a file and a failed write leaves the old one.
     public static func writeAtomically(_ text: String, to path: String) throws(FileSystemError) {
+        let file = try AtomicFile(path)
+        file.write(text)
+        try file.commit()
+    }
+}
+
+/// A file written in pieces that appears at its path only when complete: the text goes to a
+/// temporary file beside it, renamed over the path by `commit`. Until then, and if it is never
+/// committed, the path keeps what it had.
+public final class AtomicFile {
+    public let path: String
+    private let tmp: String
+    private var fd: Int32
+
+    public init(_ path: String) throws(FileSystemError) {
+        self.path = path
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let tmp = (dir.isEmpty ? "" : dir + "/") + ".\(name).tmp-\(getpid())"
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A fresh name (two outputs of one run may name the same file; the last one wins).
+        let base = (dir.isEmpty ? "" : dir + "/") + ".\(name).tmp-\(getpid())"
+        var k = 0
+        var candidate = base
+        fd = -1
+        while true {
+            fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd >= 0 || Glibc.errno != EEXIST || k >= 1000 { break }
+            k += 1
+            candidate = base + "-\(k)"
+        }
+        tmp = candidate
         guard fd >= 0 else { throw .errno(path) }
-        write(text, to: fd)
+    }
+
+    deinit { abandon() }
+
+    public func write(_ text: String) {
+        guard fd >= 0 else { return }
+        FileSystem.write(text, to: fd)
+    }
+
+    public func commit() throws(FileSystemError) {
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: "already closed") }
         let synced = fsync(fd) == 0
         close(fd)
+        fd = -1
         guard synced, rename(tmp, path) == 0 else {
             let error = FileSystemError.errno(path)
             unlink(tmp)
             throw error
         }
+    }
+
+    /// Drops the temporary file; the path is left as it was.
+    public func abandon() {
+        guard fd >= 0 else { return }
+        close(fd)
+        fd = -1
+        unlink(tmp)
     }
 }

@@ -49,6 +49,32 @@ public enum InputReader {
         return loaded
     }
 
+    /// Loads a file like `load`, but a YAML file's documents go to `body` one by one as they
+    /// are read (with the problems found so far) and are not kept: the result has no documents,
+    /// only the problems left after the last one. JSON files and files with encoding faults
+    /// load as with `load`.
+    public static func stream(name: String, bytes raw: [UInt8], limits: InputLimits = .default,
+                              _ body: (Document, [InputProblem]) -> Void) -> LoadedFile {
+        guard format(forName: name, bytes: raw) == .yaml else { return load(name: name, bytes: raw, limits: limits) }
+        var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let problem = encodingProblem(bytes) {
+            return LoadedFile(source: SourceFile(name: name, bytes: []), documents: [], problems: [problem], documentCount: 1)
+        }
+        let source = SourceFile(name: name, bytes: bytes)
+        var handed = false
+        let (problems, count) = YAMLLoader.stream(source, limits: limits) { doc, problems in
+            handed = true
+            body(doc, problems)
+        }
+        if count == 0 && problems.isEmpty && !handed {
+            let problem = InputProblem(.emptyFile, document: 1, range: SourceRange(at: .start),
+                                       message: "the file holds no request (it is empty or holds only whitespace or comments)")
+            return LoadedFile(source: source, documents: [], problems: [problem], documentCount: 1)
+        }
+        return LoadedFile(source: source, documents: [], problems: problems, documentCount: count)
+    }
+
     /// The message for a request over the size limit.
     static func tooLarge(_ size: Int, _ limits: InputLimits) -> String {
         "the request is \(size) bytes, over the API's limit of \(limits.maxRequestBytes) bytes; it was not checked further (raise --max-request-bytes to check it anyway)"

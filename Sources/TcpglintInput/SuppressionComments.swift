@@ -13,6 +13,23 @@ import TcpglintCore
 public enum SuppressionComments {
     public static let marker = "tcpglint-ignore"
 
+    /// Whether the bytes hold the marker at all (a file without it has no suppression).
+    public static func mayHold(_ bytes: [UInt8]) -> Bool {
+        let m = Array(marker.utf8)
+        guard bytes.count >= m.count else { return false }
+        var i = 0
+        let last = bytes.count - m.count
+        while i <= last {
+            if bytes[i] == m[0] {
+                var k = 1
+                while k < m.count, bytes[i + k] == m[k] { k += 1 }
+                if k == m.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     public static func scan(_ file: LoadedFile) -> [Suppression] {
         let bytes = file.source.bytes
         guard bytes.count >= marker.utf8.count else { return [] }

@@ -24,6 +24,31 @@ public enum YAMLLoader {
         let count = max(state.documents.last?.index ?? 0, state.problems.map(\.document).max() ?? 0)
         return LoadedFile(source: source, documents: state.documents, problems: state.problems, documentCount: count)
     }
+
+    /// Loads a stream document by document: each one is handed to `body` as soon as it ends,
+    /// with the problems found so far, and then dropped, so memory holds one document whatever
+    /// the length of the stream. Returns the problems found after the last document and the
+    /// number of documents (as `load` counts them).
+    public static func stream(
+        _ source: SourceFile, limits: InputLimits = .default, _ body: (Document, [InputProblem]) -> Void
+    ) -> (problems: [InputProblem], documentCount: Int) {
+        var state = LoaderState(source: source, limits: limits)
+        var last = 0
+        var maxProblem = 0
+        withoutActuallyEscaping(body) { body in
+            state.sink = { doc, problems in
+                last = doc.index
+                for p in problems { maxProblem = max(maxProblem, p.document) }
+                body(doc, problems)
+            }
+            source.bytes.withUnsafeBufferPointer { buf in
+                state.run(buf)
+            }
+            state.sink = nil
+        }
+        let count = max(last, max(maxProblem, state.problems.map(\.document).max() ?? 0))
+        return (state.problems, count)
+    }
 }
 
 /// Maps libyaml's character index to a byte offset: the identity for ASCII files, otherwise a
@@ -79,6 +104,9 @@ private struct LoaderState {
     var documents: [Document] = []
     var problems: [InputProblem] = []
     var documentCount = 0
+    /// When set, each document goes here as it ends (with the problems so far) instead of
+    /// into `documents`.
+    var sink: ((Document, [InputProblem]) -> Void)?
 
     var builder: DocumentBuilder?
     var stack: [OpenCollection] = []
@@ -175,7 +203,13 @@ private struct LoaderState {
                 let r = b.node(root)
                 // An empty document (a bare `---`, or a trailing one) holds no request.
                 if !(r.kind == .scalar && r.type == .null && r.value.isEmpty && r.tag == nil) {
-                    documents.append(b.finish(root: root))
+                    if let sink {
+                        let drained = problems
+                        problems = []
+                        sink(b.finish(root: root), drained)
+                    } else {
+                        documents.append(b.finish(root: root))
+                    }
                 }
             }
             builder = nil
@@ -309,19 +343,18 @@ private struct LoaderState {
 
     /// Records a key of the open mapping, reporting a repeated one.
     mutating func noteKey(_ key: String, at position: SourcePosition) {
-        var top = stack[stack.count - 1]
-        top.key = key
+        // In place: a copy of the open collection would copy its table of keys at every key.
+        let top = stack.count - 1
+        stack[top].key = key
         if key == "<<" {
-            top.hasMerge = true
-        } else if let first = top.seen[key] {
+            stack[top].hasMerge = true
+        } else if let first = stack[top].seen.updateValue(position, forKey: key) {
+            stack[top].seen[key] = first
             let path = ParamPath(stack.compactMap { $0.component } + [.key(key)])
             problems.append(InputProblem(
                 .duplicateKey, document: documentCount, range: SourceRange(start: position, end: source.advance(position, to: position.offset + key.utf8.count)),
                 path: path, message: "duplicate key \(ValueText.quote(key)); the first is at line \(first.line), column \(first.column)"))
-        } else {
-            top.seen[key] = position
         }
-        stack[stack.count - 1] = top
     }
 
     /// Moves the open collection past one child.

@@ -16,26 +16,43 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    public func render(_ report: Report) -> String {
-        var ruleIndex: [String: Int] = [:]
-        for (i, r) in report.rules.enumerated() { ruleIndex[r.id] = i }
-        var rules: [String] = []
-        for r in report.rules {
+    private var ruleIndex: [String: Int] = [:]
+    private var any = false
+    /// Equal findings (file, rule, parameter) seen so far in the current file, for fingerprints.
+    private var occurrences = Occurrences()
+
+    public mutating func begin(rules: [RuleSummary]) -> String {
+        var lines: [String] = []
+        for (i, r) in rules.sorted(by: { $0.id < $1.id }).enumerated() {
+            ruleIndex[r.id] = i
             var s = "          {\"id\": \(JSON.string(r.id)), \"name\": \(JSON.string(SARIFReporter.pascal(r.id))), "
             s += "\"shortDescription\": {\"text\": \(JSON.string(r.summary))}, "
             s += "\"fullDescription\": {\"text\": \(JSON.string(r.help.isEmpty ? r.summary : r.help))}, "
             s += "\"help\": {\"text\": \(JSON.string(r.help.isEmpty ? r.summary : r.help)), \"markdown\": \(JSON.string(markdownHelp(r)))}, "
             s += "\"defaultConfiguration\": {\"level\": \(JSON.string(SARIFReporter.level(r.severity)))}, "
             s += "\"properties\": {\"code\": \(JSON.string(r.code)), \"tags\": [\(JSON.string(r.code.hasPrefix("Tcpglint.") ? "tcpglint" : "api-constraint"))]}}"
-            rules.append(s)
+            lines.append(s)
         }
-        var results: [String] = []
-        var occurrences: [String: Int] = [:]
-        for f in report.findings {
-            let key = "\(f.file)|\(f.rule)|\(f.path)"
-            let n = occurrences[key, default: 0]
-            occurrences[key] = n + 1
-            var s = "        {\"ruleId\": \(JSON.string(f.rule)), "
+        var out = "{\n"
+        out += "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+        out += "  \"version\": \"2.1.0\",\n"
+        out += "  \"runs\": [\n    {\n"
+        out += "      \"tool\": {\"driver\": {\"name\": \"tcpglint\", \"version\": \(JSON.string(version)), "
+        out += "\"informationUri\": \"https://github.com/tcpglint/tcpglint\", \"rules\": [\n"
+        out += lines.joined(separator: ",\n")
+        out += "\n      ]}},\n"
+        out += "      \"columnKind\": \"unicodeCodePoints\",\n"
+        out += "      \"results\": ["
+        return out
+    }
+
+    public mutating func add(_ findings: [Finding]) -> String {
+        var out = ""
+        for f in findings {
+            let (key, n) = occurrences.next(f)
+            var s = any ? ",\n" : "\n"
+            any = true
+            s += "        {\"ruleId\": \(JSON.string(f.rule)), "
             if let i = ruleIndex[f.rule] { s += "\"ruleIndex\": \(i), " }
             s += "\"level\": \(JSON.string(SARIFReporter.level(f.severity))), "
             s += "\"message\": {\"text\": \(JSON.string(f.message))}, "
@@ -47,20 +64,13 @@ public struct SARIFReporter: Reporter {
             s += "\"properties\": {\"code\": \(JSON.string(f.code)), \"parameter\": \(JSON.string(f.path))"
             if f.documentCount > 1 { s += ", \"document\": \(f.document)" }
             s += "}}"
-            results.append(s)
+            out += s
         }
-        var out = "{\n"
-        out += "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-        out += "  \"version\": \"2.1.0\",\n"
-        out += "  \"runs\": [\n    {\n"
-        out += "      \"tool\": {\"driver\": {\"name\": \"tcpglint\", \"version\": \(JSON.string(version)), "
-        out += "\"informationUri\": \"https://github.com/tcpglint/tcpglint\", \"rules\": [\n"
-        out += rules.joined(separator: ",\n")
-        out += "\n      ]}},\n"
-        out += "      \"columnKind\": \"unicodeCodePoints\",\n"
-        out += "      \"results\": [" + (results.isEmpty ? "" : "\n" + results.joined(separator: ",\n") + "\n      ") + "]\n"
-        out += "    }\n  ]\n}\n"
         return out
+    }
+
+    public func end(_ totals: Totals) -> String {
+        (any ? "\n      " : "") + "]\n    }\n  ]\n}\n"
     }
 
     func markdownHelp(_ r: RuleSummary) -> String {
@@ -95,9 +105,29 @@ public struct SARIFReporter: Reporter {
 /// finding at or above the fail level; the findings are the failure's text. No timestamps or
 /// durations, so the output is the same from run to run.
 public struct JUnitReporter: Reporter {
-    public init() {}
+    private var files: [LintedFile] = []
+    private var failLevels: [String: Severity] = [:]
+    private var findings: [Finding] = []
+    /// The fail level of files with findings that were not linted (a config, a baseline).
+    public let defaultFailLevel: Severity
+    public init(defaultFailLevel: Severity = .error) { self.defaultFailLevel = defaultFailLevel }
 
-    public func render(_ report: Report) -> String {
+    // The counts come first in JUnit, so the findings are kept and written at the end.
+    public func begin(rules: [RuleSummary]) -> String { "" }
+
+    public mutating func file(_ file: LintedFile, failLevel: Severity) {
+        files.append(file)
+        failLevels[file.name] = failLevel
+    }
+
+    public mutating func add(_ findings: [Finding]) -> String {
+        self.findings += findings
+        return ""
+    }
+
+    public func end(_ totals: Totals) -> String {
+        let report = Report(findings: findings, fileCount: totals.fileCount, files: files, failLevels: failLevels,
+                            defaultFailLevel: defaultFailLevel)
         var byFile: [String: [Finding]] = [:]
         for f in report.findings { byFile[f.file, default: []].append(f) }
         var cases: [(file: String, name: String, findings: [Finding])] = []
@@ -177,9 +207,13 @@ enum XML {
 public struct GitHubReporter: Reporter {
     public init() {}
 
-    public func render(_ report: Report) -> String {
+    public func begin(rules: [RuleSummary]) -> String { "" }
+
+    public func end(_ totals: Totals) -> String { TextReporter().summary(totals) + "\n" }
+
+    public func add(_ findings: [Finding]) -> String {
         var out = ""
-        for f in report.findings {
+        for f in findings {
             let command: String
             switch f.severity {
             case .error: command = "error"
@@ -193,7 +227,6 @@ public struct GitHubReporter: Reporter {
             props += ",title=\(GitHubReporter.property("\(f.rule) [\(f.code)]"))"
             out += "::\(command) \(props)::\(GitHubReporter.data(f.message))\n"
         }
-        out += TextReporter().summary(report) + "\n"
         return out
     }
 
@@ -239,13 +272,17 @@ public struct GitLabReporter: Reporter {
         }
     }
 
-    public func render(_ report: Report) -> String {
-        var items: [String] = []
-        var occurrences: [String: Int] = [:]
-        for f in report.findings {
-            let key = "\(f.file)|\(f.rule)|\(f.path)"
-            let n = occurrences[key, default: 0]
-            occurrences[key] = n + 1
+    private var any = false
+    private var occurrences = Occurrences()
+
+    public func begin(rules: [RuleSummary]) -> String { "[" }
+
+    public mutating func add(_ findings: [Finding]) -> String {
+        var out = ""
+        for f in findings {
+            let (key, n) = occurrences.next(f)
+            out += any ? ",\n" : "\n"
+            any = true
             var s = "  {\"description\": \(JSON.string(f.message)), \"check_name\": \(JSON.string(f.rule)), "
             s += "\"fingerprint\": \(JSON.string(Fingerprint.hex("\(key)|\(n)"))), "
             s += "\"severity\": \(JSON.string(GitLabReporter.severity(f.severity))), "
@@ -253,9 +290,29 @@ public struct GitLabReporter: Reporter {
             s += "\"end\": {\"line\": \(max(f.range.end.line, f.range.start.line)), \"column\": \(f.range.end.column)}}}, "
             s += "\"categories\": [\(JSON.string(f.code.hasPrefix("Tcpglint.") ? "Style" : "Bug Risk"))], "
             s += "\"engine_name\": \"tcpglint\"}"
-            items.append(s)
+            out += s
         }
-        return items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"
+        return out
+    }
+
+    public func end(_ totals: Totals) -> String { any ? "\n]\n" : "]\n" }
+}
+
+/// Counts equal findings (same file, rule and parameter) in order, for fingerprints that do not
+/// depend on line numbers. Findings come file by file, so only the current file's are kept.
+struct Occurrences {
+    private var file = ""
+    private var seen: [String: Int] = [:]
+
+    mutating func next(_ f: Finding) -> (key: String, n: Int) {
+        if f.file != file {
+            file = f.file
+            seen.removeAll(keepingCapacity: true)
+        }
+        let key = "\(f.file)|\(f.rule)|\(f.path)"
+        let n = seen[key, default: 0]
+        seen[key] = n + 1
+        return (key, n)
     }
 }
 

@@ -24,7 +24,7 @@ public struct Report: Sendable {
         self.findings = findings.sorted(by: Finding.ordered)
         self.fileCount = fileCount
         self.baselined = baselined
-        self.files = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        self.files = files.sorted { $0.name.utf8Precedes($1.name) }
         self.rules = rules.sorted { $0.id < $1.id }
         self.failLevels = failLevels
         self.defaultFailLevel = defaultFailLevel
@@ -37,6 +37,41 @@ public struct Report: Sendable {
 
     /// Whether a finding is at or above its file's fail level.
     public func isFailing(_ f: Finding) -> Bool { f.severity >= (failLevels[f.file] ?? defaultFailLevel) }
+
+    public var totals: Totals {
+        Totals(fileCount: fileCount, filesWithFindings: filesWithFindings, errors: count(.error), warnings: count(.warning),
+               infos: count(.info), baselined: baselined)
+    }
+}
+
+/// The counts a report ends with; a streamed run adds them up as the files finish.
+public struct Totals: Sendable {
+    public var fileCount: Int
+    public var filesWithFindings: Int
+    public var errors: Int
+    public var warnings: Int
+    public var infos: Int
+    public var baselined: Int
+    public init(fileCount: Int = 0, filesWithFindings: Int = 0, errors: Int = 0, warnings: Int = 0, infos: Int = 0, baselined: Int = 0) {
+        self.fileCount = fileCount
+        self.filesWithFindings = filesWithFindings
+        self.errors = errors
+        self.warnings = warnings
+        self.infos = infos
+        self.baselined = baselined
+    }
+    public var findings: Int { errors + warnings + infos }
+
+    /// Counts findings by severity (the caller counts the files).
+    public mutating func add(_ findings: [Finding]) {
+        for f in findings {
+            switch f.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+        }
+    }
 }
 
 /// A linted file, for formats that list every file (JUnit).
@@ -66,9 +101,38 @@ public struct RuleSummary: Sendable {
     }
 }
 
-/// An output format.
+/// An output format, written as the files finish: `begin`, then the findings file by file in
+/// file order (each call's findings sorted, all of one file), then `end` with the totals. A
+/// format that needs everything before it can write (JUnit's counts come first) keeps what it is
+/// given and writes it at `end`.
 public protocol Reporter {
-    func render(_ report: Report) -> String
+    mutating func begin(rules: [RuleSummary]) -> String
+    /// A linted file, in file order, before its findings (JUnit lists every file).
+    mutating func file(_ file: LintedFile, failLevel: Severity)
+    mutating func add(_ findings: [Finding]) -> String
+    mutating func end(_ totals: Totals) -> String
+}
+
+extension Reporter {
+    public mutating func file(_ file: LintedFile, failLevel: Severity) {}
+
+    /// The whole report at once.
+    public func render(_ report: Report) -> String {
+        var r = self
+        var out = r.begin(rules: report.rules)
+        var i = 0
+        let findings = report.findings
+        for f in report.files { r.file(f, failLevel: report.failLevels[f.name] ?? report.defaultFailLevel) }
+        // File by file, as a streamed run gives them.
+        while i < findings.count {
+            var j = i + 1
+            while j < findings.count, findings[j].file == findings[i].file { j += 1 }
+            out += r.add(Array(findings[i..<j]))
+            i = j
+        }
+        out += r.end(report.totals)
+        return out
+    }
 }
 
 /// `file:line:col: severity: message [code] (rule)`, one line a finding, then a summary line.
@@ -79,15 +143,19 @@ public struct TextReporter: Reporter {
 
     public init(color: Bool = false) { self.color = color }
 
-    public func render(_ report: Report) -> String {
+    public func begin(rules: [RuleSummary]) -> String { "" }
+
+    public func add(_ findings: [Finding]) -> String {
         var out = ""
-        for f in report.findings {
+        for f in findings {
             out += line(f)
             out += "\n"
         }
-        out += paint(summary(report), "1")
-        out += "\n"
         return out
+    }
+
+    public func end(_ totals: Totals) -> String {
+        paint(summary(totals), "1") + "\n"
     }
 
     func paint(_ s: String, _ code: String) -> String {
@@ -110,27 +178,31 @@ public struct TextReporter: Reporter {
 
     /// `3 errors, 1 warning in 2 of 14 files`, or `no problems in 14 files`; then how many
     /// findings a baseline accepted, if any.
-    public func summary(_ report: Report) -> String {
-        let baselined = report.baselined > 0 ? " (\(report.baselined) baselined)" : ""
-        let files = report.fileCount == 1 ? "1 file" : "\(report.fileCount) files"
-        if report.findings.isEmpty { return "no problems in \(files)" + baselined }
+    public func summary(_ totals: Totals) -> String {
+        let baselined = totals.baselined > 0 ? " (\(totals.baselined) baselined)" : ""
+        let files = totals.fileCount == 1 ? "1 file" : "\(totals.fileCount) files"
+        if totals.findings == 0 { return "no problems in \(files)" + baselined }
         var parts: [String] = []
         func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
-        add(report.count(.error), "error", "errors")
-        add(report.count(.warning), "warning", "warnings")
-        add(report.count(.info), "info", "infos")
-        return "\(parts.joined(separator: ", ")) in \(report.filesWithFindings) of \(files)" + baselined
+        add(totals.errors, "error", "errors")
+        add(totals.warnings, "warning", "warnings")
+        add(totals.infos, "info", "infos")
+        return "\(parts.joined(separator: ", ")) in \(totals.filesWithFindings) of \(files)" + baselined
     }
 }
 
 /// One JSON object: `{"version": 1, "findings": [...], "summary": {...}}`, keys in a fixed order.
 public struct JSONReporter: Reporter {
+    private var any = false
     public init() {}
 
-    public func render(_ report: Report) -> String {
-        var out = "{\n  \"version\": 1,\n  \"findings\": ["
-        for (i, f) in report.findings.enumerated() {
-            out += i == 0 ? "\n" : ",\n"
+    public func begin(rules: [RuleSummary]) -> String { "{\n  \"version\": 1,\n  \"findings\": [" }
+
+    public mutating func add(_ findings: [Finding]) -> String {
+        var out = ""
+        for f in findings {
+            out += any ? ",\n" : "\n"
+            any = true
             out += "    {"
             out += "\"file\": \(JSON.string(f.file)), "
             out += "\"document\": \(f.document), "
@@ -145,14 +217,18 @@ public struct JSONReporter: Reporter {
             out += "\"message\": \(JSON.string(f.message))"
             out += "}"
         }
-        out += report.findings.isEmpty ? "],\n" : "\n  ],\n"
+        return out
+    }
+
+    public func end(_ totals: Totals) -> String {
+        var out = any ? "\n  ],\n" : "],\n"
         out += "  \"summary\": {"
-        out += "\"files\": \(report.fileCount), "
-        out += "\"filesWithFindings\": \(report.filesWithFindings), "
-        out += "\"errors\": \(report.count(.error)), "
-        out += "\"warnings\": \(report.count(.warning)), "
-        out += "\"infos\": \(report.count(.info)), "
-        out += "\"baselined\": \(report.baselined)"
+        out += "\"files\": \(totals.fileCount), "
+        out += "\"filesWithFindings\": \(totals.filesWithFindings), "
+        out += "\"errors\": \(totals.errors), "
+        out += "\"warnings\": \(totals.warnings), "
+        out += "\"infos\": \(totals.infos), "
+        out += "\"baselined\": \(totals.baselined)"
         out += "}\n}\n"
         return out
     }
@@ -163,23 +239,48 @@ public enum JSON {
     /// A JSON string literal, escaped as RFC 8259 requires (and U+2028/U+2029 for safety).
     public static func string(_ s: String) -> String {
         var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+        out.reserveCapacity(s.utf8.count + 2)
+        // Runs of bytes that need no escape are copied whole; U+2028/U+2029 are E2 80 A8/A9.
+        var copy = s
+        copy.withUTF8 { bytes in
+            var start = 0
+            var i = 0
+            func flush(_ end: Int) {
+                if end > start { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+            }
+            while i < bytes.count {
+                let b = bytes[i]
+                var escape: String?
+                var width = 1
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0..<0x20: escape = JSON.unicodeEscape(UInt32(b))
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = JSON.unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    flush(i)
+                    out += escape
+                    i += width
+                    start = i
                 } else {
-                    out.unicodeScalars.append(u)
+                    i += 1
                 }
             }
+            flush(bytes.count)
         }
         return out + "\""
+    }
+
+    static func unicodeEscape(_ v: UInt32) -> String {
+        let h = String(v, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - h.count) + h
     }
 }
 

@@ -148,12 +148,15 @@ public final class ConfigResolver: @unchecked Sendable {
     public static let fileName = ".tcpglint.yaml"
     /// The placeholder every config has: `${NAME}`, as shells and most pipelines write it.
     public static let defaultPlaceholder = try! Regex("^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$")
+    static let defaultPlaceholders = [defaultPlaceholder]
     /// The default files a walked folder yields.
     public static let defaultInclude = [Glob("*.json"), Glob("*.yaml"), Glob("*.yml")]
 
     private let explicit: Config?
     private let cwd = Paths.current
     private var cache: [String: [Config]] = [:]
+    /// A directory as written → its canonical path (one `realpath` per directory, not per file).
+    private var directories: [String: String] = [:]
     public private(set) var errors: [RuleFileError] = []
 
     /// `configPath` is `--config`; nil for discovery.
@@ -171,7 +174,10 @@ public final class ConfigResolver: @unchecked Sendable {
     /// The configs for a file, nearest first. Errors in a config are collected in `errors`.
     public func chain(forFile path: String) -> [Config] {
         if let explicit { return [explicit] }
-        let dir = Paths.real(Paths.directory(of: path)) ?? Paths.normalize(Paths.join(cwd, Paths.directory(of: path)))
+        let written = Paths.directory(of: path)
+        if let known = directories[written] { return chain(forDirectory: known) }
+        let dir = Paths.real(written) ?? Paths.normalize(Paths.join(cwd, written))
+        directories[written] = dir
         return chain(forDirectory: dir)
     }
 
@@ -201,9 +207,10 @@ public final class ConfigResolver: @unchecked Sendable {
     /// The settings for a file: see the README's precedence rules.
     public func settings(forFile path: String, cliPolicies: [String], cliFailLevel: Severity?) -> FileSettings {
         let configs = chain(forFile: path)
-        let canonical = Paths.real(path) ?? Paths.join(cwd, path)
+        // Resolved only when a config's globs need it (a system call per file otherwise).
+        let canonical = configs.isEmpty ? path : Paths.real(path) ?? Paths.join(cwd, path)
         var policies: [String] = []
-        var placeholders: [Regex] = [ConfigResolver.defaultPlaceholder]
+        var placeholders = ConfigResolver.defaultPlaceholders // shared until a config adds one
         var suppressions: [(String, Config.ConfigSuppression)] = []
         var excluded = false
         var includeDecided = false
@@ -235,7 +242,7 @@ public final class ConfigResolver: @unchecked Sendable {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if !ConfigResolver.defaultInclude.contains(where: { $0.matches(name.lowercased()) }) { excluded = true }
         }
-        return FileSettings(policies: policies + cliPolicies, failLevel: failLevel, placeholders: placeholders,
+        return FileSettings(policies: policies.isEmpty ? cliPolicies : policies + cliPolicies, failLevel: failLevel, placeholders: placeholders,
                             suppressions: suppressions, excluded: excluded)
     }
 }

@@ -1,0 +1,250 @@
+// MARK: - The evaluation plan: a rule set compiled for speed
+//
+// Every parameter pattern any rule names (targets, conditions, relations, the items a `count`
+// looks at, the model's secrets) is made absolute and interned once per rule set, and the
+// patterns are merged into a trie. Linting a document then walks the document once along the
+// trie and records, for each pattern, the places it reaches (`Slot`s); a rule looks its targets
+// up instead of walking the tree again. The cost of a document is one walk plus the checks that
+// have something to look at: linear in the size of the request and in the number of rules, and
+// a rule about a parameter the request does not have costs next to nothing.
+
+/// A rule set compiled for evaluation. Immutable and shared by every thread.
+public final class Plan: Sendable {
+    /// The interned patterns; a pattern's id is its index.
+    let patterns: [[PatternComponent]]
+    /// Whether a pattern reaches into a secret parameter (the model marks it or a prefix secret).
+    let secretPattern: [Bool]
+    /// The trie of all patterns; node 0 is the root (the pattern `$`).
+    let trie: [TrieNode]
+    /// One entry per rule of the set, in order.
+    let rules: [CompiledRule]
+    /// The patterns of the model's secret parameters.
+    let secrets: [Int]
+    /// For a condition pattern and the pattern it is bound to: how many of its leading `[*]`
+    /// take the bound slot's index (see `Evaluation.slots(_:boundTo:)`).
+    let bound: [Int: Int]
+    /// The pattern `$`.
+    static let rootPattern = 0
+
+    struct TrieNode: Sendable {
+        /// The pattern ending here, if any.
+        var pattern: Int?
+        /// Key children: the key → the index in `keyChildren`.
+        var keys: [String: Int32] = [:]
+        var keyChildren: [Int32] = []
+        var anyIndex: Int32?
+        var indices: [(index: Int, node: Int32)] = []
+        var embedded: Int32?
+        var isLeaf: Bool { keyChildren.isEmpty && anyIndex == nil && indices.isEmpty && embedded == nil }
+    }
+
+    final class CompiledRule: Sendable {
+        let rule: Rule
+        let targets: [Int]
+        let when: CompiledCondition?
+        /// The rule's check, compiled for each target.
+        let checks: [CompiledCheck]
+        init(rule: Rule, targets: [Int], when: CompiledCondition?, checks: [CompiledCheck]) {
+            self.rule = rule
+            self.targets = targets
+            self.when = when
+            self.checks = checks
+        }
+    }
+
+    /// A check with the patterns it resolves interned. Built for one target pattern.
+    final class CompiledCheck: Sendable {
+        let check: Check
+        /// For `count`: the condition on each item, and the pattern of the items (`target[*]`).
+        let count: (condition: CompiledCondition, items: Int)?
+        /// For `relation`: the other parameter's pattern.
+        let other: Int?
+        init(check: Check, count: (condition: CompiledCondition, items: Int)?, other: Int?) {
+            self.check = check
+            self.count = count
+            self.other = other
+        }
+    }
+
+    indirect enum CompiledCondition: Sendable {
+        case all([CompiledCondition])
+        case any([CompiledCondition])
+        case not(CompiledCondition)
+        case present(Int, Bool)
+        case passes(Int, Target, CompiledCheck)
+    }
+
+    init(model: APIModel, rules: [Rule]) {
+        var b = Builder(model: model)
+        _ = b.intern([])
+        var compiled: [CompiledRule] = []
+        compiled.reserveCapacity(rules.count)
+        for rule in rules {
+            let targets = rule.targets.map { b.intern($0.pattern) }
+            // A condition or check is compiled once per rule; its patterns are absolute (the
+            // rule's conditions are written from the request), except inside `count`, where they
+            // are relative to an item of the counted array.
+            let when = rule.when.map { b.condition($0, prefix: []) }
+            var checks: [CompiledCheck] = []
+            for (t, id) in zip(rule.targets, targets) {
+                let check = b.check(rule.check, target: t, prefix: [])
+                if let when { b.noteBindings(when, to: id) }
+                b.noteBindings(check, to: id)
+                checks.append(check)
+            }
+            compiled.append(CompiledRule(rule: rule, targets: targets, when: when, checks: checks))
+        }
+        secrets = model.allPatterns().filter { model.spec(at: $0)?.secret == true }.map { b.intern($0) }
+        patterns = b.patterns
+        secretPattern = b.patterns.map { p in
+            var prefix: [PatternComponent] = []
+            for c in p {
+                prefix.append(c)
+                if model.spec(at: prefix)?.secret == true { return true }
+            }
+            return false
+        }
+        trie = b.trie
+        bound = b.bound
+        self.rules = compiled
+    }
+
+    /// The parameter path of a slot of pattern `id`, with the `[*]` indices it was reached by.
+    func path(_ id: Int, _ bindings: [Int]) -> ParamPath {
+        var out: [PathComponent] = []
+        out.reserveCapacity(patterns[id].count)
+        var w = 0
+        for c in patterns[id] {
+            switch c {
+            case .key(let k): out.append(.key(k))
+            case .index(let i): out.append(.index(i))
+            case .anyIndex:
+                out.append(.index(w < bindings.count ? bindings[w] : 0))
+                w += 1
+            case .embedded: out.append(.embedded)
+            }
+        }
+        return ParamPath(out)
+    }
+
+    private struct Builder {
+        let model: APIModel
+        var patterns: [[PatternComponent]] = []
+        var ids: [[PatternComponent]: Int] = [:]
+        var trie: [TrieNode] = [TrieNode()]
+        var bound: [Int: Int] = [:]
+
+        init(model: APIModel) { self.model = model }
+
+        mutating func intern(_ p: [PatternComponent]) -> Int {
+            if let id = ids[p] { return id }
+            let id = patterns.count
+            patterns.append(p)
+            ids[p] = id
+            var node: Int32 = 0
+            for c in p {
+                node = child(of: node, c)
+            }
+            trie[Int(node)].pattern = id
+            return id
+        }
+
+        private mutating func child(of node: Int32, _ c: PatternComponent) -> Int32 {
+            let n = Int(node)
+            switch c {
+            case .key(let k):
+                if let i = trie[n].keys[k] { return trie[n].keyChildren[Int(i)] }
+                let new = Int32(trie.count)
+                trie.append(TrieNode())
+                trie[n].keys[k] = Int32(trie[n].keyChildren.count)
+                trie[n].keyChildren.append(new)
+                return new
+            case .anyIndex:
+                if let a = trie[n].anyIndex { return a }
+                let new = Int32(trie.count)
+                trie.append(TrieNode())
+                trie[n].anyIndex = new
+                return new
+            case .index(let i):
+                if let e = trie[n].indices.first(where: { $0.index == i }) { return e.node }
+                let new = Int32(trie.count)
+                trie.append(TrieNode())
+                trie[n].indices.append((i, new))
+                return new
+            case .embedded:
+                if let e = trie[n].embedded { return e }
+                let new = Int32(trie.count)
+                trie.append(TrieNode())
+                trie[n].embedded = new
+                return new
+            }
+        }
+
+        mutating func condition(_ c: Condition, prefix: [PatternComponent]) -> CompiledCondition {
+            switch c {
+            case .all(let cs): return .all(cs.map { condition($0, prefix: prefix) })
+            case .any(let cs): return .any(cs.map { condition($0, prefix: prefix) })
+            case .not(let inner): return .not(condition(inner, prefix: prefix))
+            case .present(let t, let want): return .present(intern(prefix + t.pattern), want)
+            case .passes(let t, let check):
+                return .passes(intern(prefix + t.pattern), t, self.check(check, target: t, prefix: prefix))
+            }
+        }
+
+        mutating func check(_ c: Check, target: Target?, prefix: [PatternComponent]) -> CompiledCheck {
+            switch c {
+            case .count(let cond, _, _, _):
+                let itemPrefix = prefix + (target?.pattern ?? []) + [.anyIndex]
+                let items = intern(itemPrefix)
+                let compiled = condition(cond, prefix: itemPrefix)
+                noteBindings(compiled, to: items)
+                return CompiledCheck(check: c, count: (compiled, items), other: nil)
+            case .relation(_, let other, _):
+                // The other side is written from the request, wherever the relation sits.
+                return CompiledCheck(check: c, count: nil, other: intern(other.pattern))
+            default:
+                return CompiledCheck(check: c, count: nil, other: nil)
+            }
+        }
+
+        /// Records how the patterns of a condition bind to slots of `target`.
+        mutating func noteBindings(_ c: CompiledCondition, to target: Int) {
+            switch c {
+            case .all(let cs), .any(let cs): for x in cs { noteBindings(x, to: target) }
+            case .not(let inner): noteBindings(inner, to: target)
+            case .present(let p, _): note(p, target)
+            case .passes(let p, _, let check):
+                note(p, target)
+                noteBindings(check, to: p)
+            }
+        }
+
+        mutating func noteBindings(_ c: CompiledCheck, to target: Int) {
+            if let other = c.other { note(other, target) }
+        }
+
+        /// A `[*]` of the condition pattern takes the bound slot's index when the patterns agree up
+        /// to and including it; agreement on a prefix implies agreement on the shorter ones, so the
+        /// bound wildcards are the leading ones.
+        private mutating func note(_ condition: Int, _ target: Int) {
+            let key = Plan.pairKey(condition, target)
+            if bound[key] == nil { bound[key] = Plan.sharedWildcards(patterns[condition], patterns[target]) }
+        }
+    }
+
+    static func pairKey(_ a: Int, _ b: Int) -> Int { a << 32 | b }
+
+    static func sharedWildcards(_ c: [PatternComponent], _ t: [PatternComponent]) -> Int {
+        var m = 0
+        for i in 0..<min(c.count, t.count) {
+            guard c[i] == t[i] else { break }
+            if case .anyIndex = c[i] { m += 1 }
+        }
+        return m
+    }
+
+    /// How many leading `[*]` of `condition` are bound by a slot of `target`.
+    func boundCount(_ condition: Int, _ target: Int) -> Int {
+        bound[Plan.pairKey(condition, target)] ?? Plan.sharedWildcards(patterns[condition], patterns[target])
+    }
+}
