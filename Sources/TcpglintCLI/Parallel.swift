@@ -146,3 +146,81 @@ extension Parallel {
         }
     }
 }
+
+extension Parallel {
+    /// Runs `body` on a thread of its own; `join` waits for it.
+    final class Thread: @unchecked Sendable {
+        private var thread = pthread_t()
+        private var started = false
+        private let body: @Sendable () -> Void
+
+        init(_ body: @escaping @Sendable () -> Void) {
+            self.body = body
+            let box = Unmanaged.passRetained(Work(body))
+            started = pthread_create(&thread, nil, { raw in
+                let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
+                work.body()
+                return nil
+            }, box.toOpaque()) == 0
+            if !started {
+                box.release()
+                body() // no thread to be had: run it here
+            }
+        }
+
+        func join() {
+            if started { pthread_join(thread, nil) }
+            started = false
+        }
+    }
+
+    /// A queue of at most `capacity` items between one producer thread and one consumer.
+    final class Channel<T>: @unchecked Sendable {
+        private var items: [T] = []
+        private var closed = false
+        private let capacity: Int
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+        init(capacity: Int) {
+            self.capacity = max(1, capacity)
+            pthread_mutex_init(mutex, nil)
+            pthread_cond_init(changed, nil)
+        }
+
+        deinit {
+            pthread_mutex_destroy(mutex)
+            pthread_cond_destroy(changed)
+            mutex.deallocate()
+            changed.deallocate()
+        }
+
+        /// Waits for room, then adds an item.
+        func send(_ item: T) {
+            pthread_mutex_lock(mutex)
+            while items.count >= capacity { pthread_cond_wait(changed, mutex) }
+            items.append(item)
+            pthread_cond_broadcast(changed)
+            pthread_mutex_unlock(mutex)
+        }
+
+        /// No more items will come.
+        func close() {
+            pthread_mutex_lock(mutex)
+            closed = true
+            pthread_cond_broadcast(changed)
+            pthread_mutex_unlock(mutex)
+        }
+
+        /// The next item, waiting for one; nil once the channel is closed and empty.
+        func receive() -> T? {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            while items.isEmpty && !closed { pthread_cond_wait(changed, mutex) }
+            guard !items.isEmpty else { return nil }
+            let item = items.removeFirst()
+            pthread_cond_broadcast(changed)
+            return item
+        }
+    }
+}

@@ -320,27 +320,49 @@ struct Runner {
                        message: "\(hidden) more findings in this file are not shown; raise --max-findings-per-file to see them")
     }
 
-    /// Lints a long YAML stream: documents are read one at a time, linted `batch` at a time on
-    /// `jobs` threads, and their findings handed to `emit` in order, so memory holds a batch,
-    /// not the stream. Returns the number of documents.
+    /// Lints a long YAML stream: one thread reads the documents one at a time and passes them
+    /// on in batches; each batch is linted on `jobs` threads while the next one is read, and its
+    /// findings go to `emit` in order. Memory holds a few batches, not the stream. Returns the
+    /// number of documents.
     static func lintStream(
         _ bytes: [UInt8], name: String, settings: FileSettings, set: RuleSet, embedded: JSONEmbeddedParser,
         limits: InputLimits, maxFindings: Int, jobs: Int, emit: ([Finding]) -> Void
     ) -> Int {
+        struct Batch: Sendable {
+            var documents: [Document] = []
+            var problems: [InputProblem] = []
+            /// The number of documents, as far as the findings need it: more than one mid-stream,
+            /// the stream's count in the last batch.
+            var documentCount = 2
+            var last = false
+        }
         let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: settings.placeholders)
         let batchSize = 64 * max(2, jobs)
-        var batch: [Document] = []
-        var problems: [InputProblem] = []
+        let channel = Parallel.Channel<Batch>(capacity: 2)
+        let reader = Parallel.Thread {
+            var batch = Batch()
+            let loaded = InputReader.stream(name: name, bytes: bytes, limits: limits) { doc, found in
+                batch.documents.append(doc)
+                batch.problems += found
+                if batch.documents.count >= batchSize {
+                    channel.send(batch)
+                    batch = Batch()
+                }
+            }
+            batch.problems += loaded.problems
+            batch.documentCount = loaded.documentCount
+            batch.last = true
+            channel.send(batch)
+            channel.close()
+        }
         var shown = 0
         var hidden = 0
         var firstHidden: Finding?
-        func flush(documentCount: Int) {
-            var found = linter.findings(for: problems, in: name)
-            let docs = batch
-            for f in Parallel.map(docs, threads: jobs, { linter.lint($0) }) { found += f }
-            batch = []
-            problems = []
-            var ready = linter.finish(found, documentCount: documentCount)
+        var count = 0
+        while let batch = channel.receive() {
+            var found = linter.findings(for: batch.problems, in: name)
+            for f in Parallel.map(batch.documents, threads: jobs, { linter.lint($0) }) { found += f }
+            var ready = linter.finish(found, documentCount: batch.documentCount)
             if shown + ready.count > maxFindings {
                 let keep = max(0, maxFindings - shown)
                 if firstHidden == nil { firstHidden = ready[keep] }
@@ -349,17 +371,11 @@ struct Runner {
             }
             shown += ready.count
             emit(ready)
+            if batch.last { count = batch.documentCount }
         }
-        let loaded = InputReader.stream(name: name, bytes: bytes, limits: limits) { doc, found in
-            batch.append(doc)
-            problems += found
-            // Mid-stream, the stream holds more than one document (findings say which).
-            if batch.count >= batchSize { flush(documentCount: max(2, doc.index)) }
-        }
-        problems += loaded.problems
-        flush(documentCount: loaded.documentCount)
+        reader.join()
         if let firstHidden { emit([hiddenFindings(hidden, from: firstHidden)]) }
-        return loaded.documentCount
+        return count
     }
 
     /// Reads, parses and lints one file. Runs on any thread: it touches no shared state.

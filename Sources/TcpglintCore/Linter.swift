@@ -134,16 +134,15 @@ final class Evaluation {
     @exclusivity(unchecked) var hosts: [Int: Loc] = [:]
     @exclusivity(unchecked) var findings: [Finding] = []
 
-    /// The slots of every pattern of the plan, found by one walk of the document, in document
-    /// order: the present ones of pattern `p` are `slots[first[p]]`, then along `next`; the
-    /// absent ones (a key missing from its object, which only `required` looks at) start at
-    /// `firstAbsent[p]`. Filled in by the walk, then only read.
+    /// The slots of every pattern of the plan, found by one walk of the document, then grouped
+    /// by pattern: the present slots of pattern `p` are `slots[order[i]]` for `i` in
+    /// `present[p]..<present[p + 1]`, in document order, which is the order of their `[*]`
+    /// indices; the absent ones (a key missing from its object, which only `required` looks at)
+    /// are in `absent[p]..<absent[p + 1]`. Filled in by `init`, then only read.
     @exclusivity(unchecked) var slots: [Slot] = []
-    @exclusivity(unchecked) var first: [Int32]
-    @exclusivity(unchecked) var last: [Int32]
-    @exclusivity(unchecked) var firstAbsent: [Int32]
-    @exclusivity(unchecked) var lastAbsent: [Int32]
-    @exclusivity(unchecked) var next: [Int32] = []
+    @exclusivity(unchecked) var order: [Int32] = []
+    @exclusivity(unchecked) var present: [Int32] = []
+    @exclusivity(unchecked) var absent: [Int32] = []
     /// Per node of the main document: bit 0, part of a secret's value; bit 1, a secret written
     /// as a placeholder. Embedded documents use the sets below.
     @exclusivity(unchecked) var flags: [UInt8]
@@ -155,14 +154,42 @@ final class Evaluation {
         self.linter = linter
         self.plan = linter.ruleSet.plan
         self.docs = [document]
-        first = Array(repeating: -1, count: plan.patterns.count)
-        last = first
-        firstAbsent = first
-        lastAbsent = first
         flags = Array(repeating: 0, count: document.nodes.count)
         let root = Loc(doc: 0, node: document.root)
-        add(Slot(parent: nil, node: root, key: nil, pattern: Plan.rootPattern, bindings: []))
+        slots.append(Slot(parent: nil, node: root, key: nil, pattern: Plan.rootPattern, bindings: []))
         walk(0, root, [])
+        group()
+    }
+
+    /// Groups the slots by pattern (a counting sort, stable: document order is kept).
+    private func group() {
+        let n = plan.patterns.count
+        // Present slots of pattern p get key 2p, absent ones 2p + 1.
+        var starts = [Int32](repeating: 0, count: 2 * n + 1)
+        for s in slots { starts[2 * s.pattern + (s.node == nil ? 1 : 0) + 1] += 1 }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var fill = starts
+        order = [Int32](repeating: 0, count: slots.count)
+        for (i, s) in slots.enumerated() {
+            let k = 2 * s.pattern + (s.node == nil ? 1 : 0)
+            order[Int(fill[k])] = Int32(i)
+            fill[k] += 1
+        }
+        present = []
+        absent = []
+        present.reserveCapacity(n + 1)
+        absent.reserveCapacity(n + 1)
+        for p in 0..<n {
+            present.append(starts[2 * p])
+            absent.append(starts[2 * p + 1])
+        }
+        present.append(starts[2 * n])
+        absent.append(starts[2 * n])
+    }
+
+    /// The positions in `order` of the present (or absent) slots of pattern `p`.
+    func range(_ p: Int, absent isAbsent: Bool = false) -> Range<Int> {
+        isAbsent ? Int(absent[p])..<Int(present[p + 1]) : Int(present[p])..<Int(absent[p])
     }
 
     var main: Document { docs[0] }
@@ -171,19 +198,7 @@ final class Evaluation {
 
     // MARK: The walk
 
-    private func add(_ slot: Slot) {
-        let i = Int32(slots.count)
-        slots.append(slot)
-        next.append(-1)
-        let p = slot.pattern
-        if slot.node == nil {
-            if lastAbsent[p] >= 0 { next[Int(lastAbsent[p])] = i } else { firstAbsent[p] = i }
-            lastAbsent[p] = i
-        } else {
-            if last[p] >= 0 { next[Int(last[p])] = i } else { first[p] = i }
-            last[p] = i
-        }
-    }
+    private func add(_ slot: Slot) { slots.append(slot) }
 
     /// Records the slots of the trie's patterns below `trieNode`, reached at `loc`.
     private func walk(_ trieNode: Int32, _ loc: Loc, _ bindings: [Int]) {
@@ -247,21 +262,30 @@ final class Evaluation {
     /// bound to `DBNodeSet[1].Zone` looks at `DBNodeSet[1].Role` only). `body` returns whether
     /// to go on.
     func forEachSlot(_ p: Int, boundTo bound: Slot?, _ body: (Slot) -> Bool) {
-        let m = bound.map { plan.boundCount(p, $0.pattern) } ?? 0
-        let slots = self.slots, next = self.next
-        var i = first[p]
-        while i >= 0 {
-            let s = slots[Int(i)]
-            i = next[Int(i)]
-            if m > 0, let b = bound {
-                var agree = true
-                for w in 0..<m where w >= s.bindings.count || w >= b.bindings.count || s.bindings[w] != b.bindings[w] {
-                    agree = false
-                    break
+        let m = min(bound.map { plan.boundCount(p, $0.pattern) } ?? 0, bound?.bindings.count ?? 0)
+        let slots = self.slots, order = self.order
+        var r = range(p)
+        if m > 0, let b = bound {
+            // The slots are in the order of their indices: the bound ones are a run, found by
+            // binary search, so a condition costs a logarithm, not a pass over every item.
+            func compare(_ s: Slot) -> Int {
+                for w in 0..<m {
+                    let x = w < s.bindings.count ? s.bindings[w] : -1
+                    if x != b.bindings[w] { return x < b.bindings[w] ? -1 : 1 }
                 }
-                if !agree { continue }
+                return 0
             }
-            if !body(s) { return }
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if compare(slots[Int(order[mid])]) < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            var end = lo
+            while end < r.upperBound, compare(slots[Int(order[end])]) == 0 { end += 1 }
+            r = lo..<end
+        }
+        for i in r {
+            if !body(slots[Int(order[i])]) { return }
         }
     }
 
@@ -270,14 +294,12 @@ final class Evaluation {
     // MARK: Running a rule
 
     func run(_ rule: Plan.CompiledRule) {
-        let slots = self.slots, next = self.next
+        let slots = self.slots, order = self.order
         var absent = false
         if case .required = rule.rule.check { absent = true }
         for (t, p) in rule.targets.enumerated() {
-            var i = absent ? firstAbsent[p] : first[p]
-            while i >= 0 {
-                let slot = slots[Int(i)]
-                i = next[Int(i)]
+            for i in range(p, absent: absent) {
+                let slot = slots[Int(order[i])]
                 if let loc = slot.node, isPlaceholder(loc) { continue }
                 if let when = rule.when, !holds(when, boundTo: slot) { continue }
                 for hit in check(rule.rule, rule.checks[t], target: rule.rule.targets[t], slot: slot) {

@@ -1,4 +1,7 @@
 import CPCRE2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A PCRE2 pattern compiled once (with JIT where the platform has it) and then shared, read-only,
 /// by every thread. Patterns are compiled with `PCRE2_UTF` (so `\p{L}` and `.` see characters,
@@ -13,6 +16,7 @@ public final class Regex: @unchecked Sendable {
     private let context: OpaquePointer?
     /// Whether the JIT compiler accepted the pattern.
     public let jitCompiled: Bool
+    private let captures: Int
 
     /// Resource limits for one match.
     public struct Limits: Sendable {
@@ -55,6 +59,9 @@ public final class Regex: @unchecked Sendable {
             throw CompileError(message: Regex.message(for: errorCode), offset: errorOffset)
         }
         code = compiled
+        var n: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &n)
+        captures = Int(n)
         jitCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         let ctx = pcre2_match_context_create_8(nil)
         if let ctx {
@@ -71,24 +78,42 @@ public final class Regex: @unchecked Sendable {
     }
 
     /// The number of capturing groups.
-    public var captureCount: Int {
-        var n: UInt32 = 0
-        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &n)
-        return Int(n)
-    }
+    public var captureCount: Int { captures }
 
-    /// Whether the pattern matches anywhere in `text`.
     public func matches(_ text: String) throws(MatchError) -> Bool {
-        try firstMatch(in: text) != nil
+        try run(text) { _, _ in () } != nil
     }
 
-    /// The byte ranges of the whole match and of each group (nil for a group that did not take
-    /// part), or nil when there is no match.
+    /// The ranges (in bytes) of the whole match and of each group, nil for a group that did not
+    /// take part; nil when there is no match.
     public func firstMatch(in text: String) throws(MatchError) -> [Range<Int>?]? {
-        guard let md = pcre2_match_data_create_from_pattern_8(code, nil) else {
-            throw .failed("out of memory")
+        try run(text) { md, rc in
+            var out: [Range<Int>?] = []
+            guard let ov = pcre2_get_ovector_pointer_8(md) else { return out }
+            let set = rc == 0 ? Int(pcre2_get_ovector_count_8(md)) : Int(rc)
+            for i in 0...captures {
+                guard i < set else { out.append(nil); continue }
+                let s = ov[2 * i], e = ov[2 * i + 1]
+                if s == Int.max || s == ~0 || e < s { out.append(nil) } else { out.append(Int(s)..<Int(e)) }
+            }
+            return out
         }
-        defer { pcre2_match_data_free_8(md) }
+    }
+
+    /// Matches with this thread's match data (one block per thread, made on first use, for
+    /// patterns of up to 31 groups), and reads the result with `read` before another match on
+    /// the thread can reuse it.
+    private func run<T>(_ text: String, _ read: (OpaquePointer, Int32) -> T) throws(MatchError) -> T? {
+        var own: OpaquePointer?
+        let md: OpaquePointer
+        if captures < Regex.scratchPairs, let shared = Regex.threadMatchData() {
+            md = shared
+        } else {
+            guard let created = pcre2_match_data_create_from_pattern_8(code, nil) else { throw .failed("out of memory") }
+            own = created
+            md = created
+        }
+        defer { if let own { pcre2_match_data_free_8(own) } }
         var copy = text
         let rc: Int32 = copy.withUTF8 { buf in
             pcre2_match_8(code, buf.baseAddress, buf.count, 0, 0, md, context)
@@ -103,15 +128,27 @@ public final class Regex: @unchecked Sendable {
                 throw .failed(message)
             }
         }
-        let pairs = Int(pcre2_get_ovector_count_8(md))
-        guard let ov = pcre2_get_ovector_pointer_8(md) else { return nil }
-        var out: [Range<Int>?] = []
-        for i in 0..<pairs {
-            let s = ov[2 * i], e = ov[2 * i + 1]
-            if s == Int.max || s == ~0 || e < s { out.append(nil) } else { out.append(Int(s)..<Int(e)) }
-        }
-        return out
+        return read(md, rc)
     }
+
+    static let scratchPairs = 32
+
+    /// This thread's match data, freed when the thread ends.
+    private static func threadMatchData() -> OpaquePointer? {
+        let key = matchDataKey
+        if let p = pthread_getspecific(key) { return OpaquePointer(p) }
+        guard let md = pcre2_match_data_create_8(UInt32(scratchPairs), nil) else { return nil }
+        pthread_setspecific(key, UnsafeRawPointer(md))
+        return md
+    }
+
+    private static let matchDataKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { p in
+            if let p { pcre2_match_data_free_8(OpaquePointer(p)) }
+        }
+        return key
+    }()
 
     private static func message(for code: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)
