@@ -79,7 +79,7 @@ public struct Linter: Sendable {
         }
         let eval = Evaluation(linter: self, document: document)
         eval.noteSecrets()
-        for rule in ruleSet.plan.rules { eval.run(rule) }
+        eval.runRules()
         return eval.findings
     }
 }
@@ -109,6 +109,8 @@ struct Subject {
     /// The byte range of `text` inside the node's decoded value.
     var range: Range<Int>
     var secret: Bool
+    /// Whether `text` is the whole value.
+    var whole: Bool
 }
 
 /// A finding before the rule's template and metadata are applied.
@@ -149,6 +151,14 @@ final class Evaluation {
     @exclusivity(unchecked) var embeddedSecrets: Set<Loc> = []
     @exclusivity(unchecked) var embeddedPlaceholders: Set<Loc> = []
     @exclusivity(unchecked) private var scratch: [Int32] = []
+    /// The last subject worked out (without `extract`): the rules on one slot run one after
+    /// another, and most look at the same text. Plain fields: a tuple would be copied through
+    /// the runtime's generic value witnesses.
+    @exclusivity(unchecked) private var cacheValid = false
+    @exclusivity(unchecked) private var cacheLoc = Loc(doc: -1, node: NodeID(0))
+    @exclusivity(unchecked) private var cachePattern = -1
+    @exclusivity(unchecked) private var cacheSpec: ObjectIdentifier?
+    @exclusivity(unchecked) private var cacheSubject: Subject?
 
     init(linter: Linter, document: Document) {
         self.linter = linter
@@ -194,7 +204,7 @@ final class Evaluation {
 
     var main: Document { docs[0] }
 
-    func node(_ loc: Loc) -> Node { docs[loc.doc][loc.node] }
+    func node(_ loc: Loc) -> Node { docs[loc.doc].nodes[Int(loc.node.index)] }
 
     // MARK: The walk
 
@@ -293,19 +303,31 @@ final class Evaluation {
 
     // MARK: Running a rule
 
-    func run(_ rule: Plan.CompiledRule) {
+    /// Runs every rule: pattern by pattern, each slot once, with all the rules that target it
+    /// (the slot's text is then worked out once for all of them). The order findings are made
+    /// in does not matter: they are sorted.
+    func runRules() {
         let slots = self.slots, order = self.order
-        var absent = false
-        if case .required = rule.rule.check { absent = true }
-        for (t, p) in rule.targets.enumerated() {
-            for i in range(p, absent: absent) {
+        let rules = plan.rules
+        for p in plan.targeted {
+            for i in range(p) {
                 let slot = slots[Int(order[i])]
                 if let loc = slot.node, isPlaceholder(loc) { continue }
-                if let when = rule.when, !holds(when, boundTo: slot) { continue }
-                for hit in check(rule.rule, rule.checks[t], target: rule.rule.targets[t], slot: slot) {
-                    emit(rule.rule, hit)
-                }
+                for (r, t) in plan.onPresent[p] { run(rules[Int(r)], Int(t), slot) }
             }
+            for i in range(p, absent: true) {
+                let slot = slots[Int(order[i])]
+                for (r, t) in plan.onAbsent[p] { run(rules[Int(r)], Int(t), slot) }
+            }
+        }
+        cacheValid = false
+        cacheSubject = nil
+    }
+
+    func run(_ rule: Plan.CompiledRule, _ t: Int, _ slot: Slot) {
+        if let when = rule.when, !holds(when, boundTo: slot) { return }
+        for hit in check(rule.rule, rule.checks[t], target: rule.rule.targets[t], slot: slot) {
+            emit(rule.rule, hit)
         }
     }
 
@@ -546,7 +568,7 @@ final class Evaluation {
         }
         // Text checks.
         guard let loc = slot.node, let s = try subjectThrowing(loc, pattern: slot.pattern, extract: extract, spec: target.spec) else { return [] }
-        let whole = s.range == 0..<node(loc).value.utf8.count
+        let whole = s.whole
         // The message's values are worked out only when the check finds something.
         func hit(_ extra: [String: String], at inner: Range<Int>? = nil) -> [Hit] {
             var vars = valueVars(loc, slot.pattern)
@@ -634,17 +656,32 @@ final class Evaluation {
 
     /// The text a value check sees (the written text of a scalar it can judge), narrowed by `extract`.
     func subjectThrowing(_ loc: Loc, pattern: Int, extract: Regex?, spec: ParamSpec? = nil) throws(Regex.MatchError) -> Subject? {
+        let specID = spec.map { ObjectIdentifier($0) }
+        if extract == nil, cacheValid, cacheLoc == loc, cachePattern == pattern, cacheSpec == specID { return cacheSubject }
         let n = node(loc)
-        guard n.kind == .scalar, n.type != .null, Evaluation.isCheckable(n, as: spec, embedded: loc.doc != 0) else { return nil }
+        guard n.kind == .scalar, n.type != .null, Evaluation.isCheckable(n, as: spec, embedded: loc.doc != 0) else {
+            if extract == nil { remember(nil, loc, pattern, specID) }
+            return nil
+        }
         let secret = isSecret(loc, pattern)
         guard let extract else {
-            return Subject(loc: loc, text: n.value, range: 0..<n.value.utf8.count, secret: secret)
+            let subject = Subject(loc: loc, text: n.value, range: 0..<n.value.utf8.count, secret: secret, whole: true)
+            remember(subject, loc, pattern, specID)
+            return subject
         }
         guard let groups = try extract.firstMatch(in: n.value) else { return nil }
         let chosen = groups.count > 1 ? groups[1] : groups[0]
         guard let r = chosen else { return nil }
         let utf8 = Array(n.value.utf8)
-        return Subject(loc: loc, text: String(decoding: utf8[r], as: UTF8.self), range: r, secret: secret)
+        return Subject(loc: loc, text: String(decoding: utf8[r], as: UTF8.self), range: r, secret: secret, whole: r == 0..<utf8.count)
+    }
+
+    private func remember(_ subject: Subject?, _ loc: Loc, _ pattern: Int, _ spec: ObjectIdentifier?) {
+        cacheValid = true
+        cacheLoc = loc
+        cachePattern = pattern
+        cacheSpec = spec
+        cacheSubject = subject
     }
 
     /// Whether a value checks can judge a scalar: one of the documented type, or one the API

@@ -25,6 +25,12 @@ public final class Plan: Sendable {
     let bound: [Int: Int]
     /// The pattern `$`.
     static let rootPattern = 0
+    /// The rules to run at each pattern's slots: (rule, target) pairs, by pattern id; those
+    /// with a `required` check look at absent slots, all others at present ones.
+    let onPresent: [[(rule: Int32, target: Int32)]]
+    let onAbsent: [[(rule: Int32, target: Int32)]]
+    /// The patterns with rules, in id order.
+    let targeted: [Int]
 
     struct TrieNode: Sendable {
         /// The pattern ending here, if any.
@@ -107,6 +113,18 @@ public final class Plan: Sendable {
         trie = b.trie
         bound = b.bound
         self.rules = compiled
+        var present = [[(rule: Int32, target: Int32)]](repeating: [], count: b.patterns.count)
+        var absent = present
+        for (r, rule) in compiled.enumerated() {
+            var required = false
+            if case .required = rule.rule.check { required = true }
+            for (t, p) in rule.targets.enumerated() {
+                if required { absent[p].append((Int32(r), Int32(t))) } else { present[p].append((Int32(r), Int32(t))) }
+            }
+        }
+        onPresent = present
+        onAbsent = absent
+        targeted = (0..<b.patterns.count).filter { !present[$0].isEmpty || !absent[$0].isEmpty }
     }
 
     /// The parameter path of a slot of pattern `id`, with the `[*]` indices it was reached by.

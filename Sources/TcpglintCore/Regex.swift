@@ -115,8 +115,15 @@ public final class Regex: @unchecked Sendable {
         }
         defer { if let own { pcre2_match_data_free_8(own) } }
         var copy = text
+        var empty: UInt8 = 0
         let rc: Int32 = copy.withUTF8 { buf in
-            pcre2_match_8(code, buf.baseAddress, buf.count, 0, 0, md, context)
+            withUnsafePointer(to: &empty) { nothing in
+                let subject = buf.baseAddress ?? nothing
+                // A JIT-compiled pattern goes straight to the compiled code (the text is valid
+                // UTF-8: it comes from a Swift string), skipping pcre2_match's checks.
+                return jitCompiled ? pcre2_jit_match_8(code, subject, buf.count, 0, 0, md, context)
+                    : pcre2_match_8(code, subject, buf.count, 0, 0, md, context)
+            }
         }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 {

@@ -200,22 +200,32 @@ public struct JSONReporter: Reporter {
 
     public mutating func add(_ findings: [Finding]) -> String {
         var out = ""
+        out.reserveCapacity(findings.count * 320)
         for f in findings {
-            out += any ? ",\n" : "\n"
+            out.append(any ? ",\n    {\"file\": " : "\n    {\"file\": ")
             any = true
-            out += "    {"
-            out += "\"file\": \(JSON.string(f.file)), "
-            out += "\"document\": \(f.document), "
-            out += "\"line\": \(f.range.start.line), "
-            out += "\"column\": \(f.range.start.column), "
-            out += "\"endLine\": \(f.range.end.line), "
-            out += "\"endColumn\": \(f.range.end.column), "
-            out += "\"severity\": \(JSON.string(f.severity.description)), "
-            out += "\"code\": \(JSON.string(f.code)), "
-            out += "\"rule\": \(JSON.string(f.rule)), "
-            out += "\"parameter\": \(JSON.string(f.path)), "
-            out += "\"message\": \(JSON.string(f.message))"
-            out += "}"
+            JSON.append(f.file, to: &out)
+            out.append(", \"document\": ")
+            out.append(String(f.document))
+            out.append(", \"line\": ")
+            out.append(String(f.range.start.line))
+            out.append(", \"column\": ")
+            out.append(String(f.range.start.column))
+            out.append(", \"endLine\": ")
+            out.append(String(f.range.end.line))
+            out.append(", \"endColumn\": ")
+            out.append(String(f.range.end.column))
+            out.append(", \"severity\": ")
+            JSON.append(f.severity.description, to: &out)
+            out.append(", \"code\": ")
+            JSON.append(f.code, to: &out)
+            out.append(", \"rule\": ")
+            JSON.append(f.rule, to: &out)
+            out.append(", \"parameter\": ")
+            JSON.append(f.path, to: &out)
+            out.append(", \"message\": ")
+            JSON.append(f.message, to: &out)
+            out.append("}")
         }
         return out
     }
@@ -238,18 +248,29 @@ public struct JSONReporter: Reporter {
 public enum JSON {
     /// A JSON string literal, escaped as RFC 8259 requires (and U+2028/U+2029 for safety).
     public static func string(_ s: String) -> String {
-        var out = "\""
+        var out = ""
         out.reserveCapacity(s.utf8.count + 2)
-        // Runs of bytes that need no escape are copied whole; U+2028/U+2029 are E2 80 A8/A9.
+        append(s, to: &out)
+        return out
+    }
+
+    /// Appends `s` as a JSON string literal: runs of bytes that need no escape are copied whole
+    /// (U+2028 and U+2029, escaped for safety, are E2 80 A8/A9).
+    public static func append(_ s: String, to out: inout String) {
+        out.append("\"")
         var copy = s
         copy.withUTF8 { bytes in
             var start = 0
             var i = 0
             func flush(_ end: Int) {
-                if end > start { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+                if end > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
             }
             while i < bytes.count {
                 let b = bytes[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
+                    i += 1
+                    continue
+                }
                 var escape: String?
                 var width = 1
                 switch b {
@@ -266,7 +287,7 @@ public enum JSON {
                 }
                 if let escape {
                     flush(i)
-                    out += escape
+                    out.append(escape)
                     i += width
                     start = i
                 } else {
@@ -275,7 +296,7 @@ public enum JSON {
             }
             flush(bytes.count)
         }
-        return out + "\""
+        out.append("\"")
     }
 
     static func unicodeEscape(_ v: UInt32) -> String {

@@ -149,6 +149,14 @@ public final class ConfigResolver: @unchecked Sendable {
     /// The placeholder every config has: `${NAME}`, as shells and most pipelines write it.
     public static let defaultPlaceholder = try! Regex("^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$")
     static let defaultPlaceholders = [defaultPlaceholder]
+    /// Whether a path ends in `.json`, `.yaml` or `.yml` in any case (what `defaultInclude`
+    /// matches), looked at byte by byte.
+    static func hasDefaultExtension(_ path: String) -> Bool {
+        let u = Array(path.utf8.suffix(5)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        func ends(_ s: String) -> Bool { u.count >= s.utf8.count && u.suffix(s.utf8.count).elementsEqual(s.utf8) }
+        return ends(".json") || ends(".yaml") || ends(".yml")
+    }
+
     /// The default files a walked folder yields.
     public static let defaultInclude = [Glob("*.json"), Glob("*.yaml"), Glob("*.yml")]
 
@@ -238,8 +246,8 @@ public final class ConfigResolver: @unchecked Sendable {
                 if let rel, !include.contains(where: { $0.matches(rel) }) { excluded = true }
             }
         }
-        if !includeDecided {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
+        if !includeDecided, !ConfigResolver.hasDefaultExtension(path) {
+            let name = Paths.baseName(path)
             if !ConfigResolver.defaultInclude.contains(where: { $0.matches(name.lowercased()) }) { excluded = true }
         }
         return FileSettings(policies: policies.isEmpty ? cliPolicies : policies + cliPolicies, failLevel: failLevel, placeholders: placeholders,

@@ -6,9 +6,15 @@ import Glibc
 enum Paths {
     /// The folder of a path (`.` for a bare name).
     static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        let d = String(path[..<slash])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        let d = String(path.utf8[..<slash])!
         return d.isEmpty ? "/" : d
+    }
+
+    /// The last component of a path.
+    static func baseName(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path.utf8[path.utf8.index(after: slash)...])!
     }
 
     /// `base/relative`, normalised (`a/./b/../c` → `a/c`); an absolute `relative` stays as it is.
