@@ -46,6 +46,20 @@ enum YAMLTypes {
 
     /// The core schema's resolution of a plain scalar.
     static func core(_ s: String) -> ScalarType {
+        // Most plain scalars are words: one that starts with a letter no null, boolean or
+        // number can start with is a string, decided on its first byte.
+        guard let first = s.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            switch first | 0x20 {
+            case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"): break
+            default: return .string
+            }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"):
+            break
+        default:
+            return .string
+        }
         switch s {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE": return .boolean
@@ -106,6 +120,21 @@ enum YAMLTypes {
 
     /// How a YAML 1.1 loader would read a plain scalar, when that differs from YAML 1.2.
     static func yaml11Difference(_ s: String, type: ScalarType) -> Difference? {
+        // A string that starts with a letter YAML 1.1's booleans and nulls do not start with,
+        // or with a character no number or date starts with, reads the same in both.
+        if type == .string, let first = s.utf8.first {
+            switch first {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                switch first | 0x20 {
+                case UInt8(ascii: "y"), UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "t"), UInt8(ascii: "f"): break
+                default: return nil
+                }
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                break
+            default:
+                return nil
+            }
+        }
         // YAML 1.1 reads 2026-01-01 (and full date-times) as a timestamp.
         if type == .string, isTimestamp(Array(s.utf8)) {
             return Difference(yaml12: "the string \(ValueText.quote(s))", yaml11: "a date", yaml11Type: "a date")
