@@ -3,7 +3,10 @@
    small/   N small request files, JSON and YAML, about 20% of them invalid;
    stream.yaml  one multi-document YAML stream of about SIZE MB;
    one.json     a single request;
-   policy.yaml  a policy with RULES rules.
+   wide.json    one request with 80,000 DBNodeSet items (about 5 MB): rules bound to an item
+                must stay linear in the number of items;
+   policy.yaml  a policy with RULES rules: value checks, conditions (plain and bound to the
+                same DBNodeSet item), forbidden values and lengths.
 Usage: corpus.py OUT N SIZE_MB RULES"""
 import json, os, random, sys
 
@@ -63,18 +66,34 @@ with open(os.path.join(out, "stream.yaml"), "w") as f:
 
 open(os.path.join(out, "one.json"), "w").write(json.dumps(request(0, False), indent=2) + "\n")
 
+wide = request(0, False)
+wide["DBNodeSet"] = [{"Role": "Primary" if k == 0 else "Standby", "Zone": ZONES[k % 2]} for k in range(80000)]
+open(os.path.join(out, "wide.json"), "w").write(json.dumps(wide) + "\n")
+
 with open(os.path.join(out, "policy.yaml"), "w") as f:
     f.write("namespace: Bench\nrules:\n")
     targets = ["Name", "AdminName", "Zone", "SpecCode", "VpcId", "SubnetId", "TagList[*].TagValue", "DBNodeSet[*].Zone"]
     for k in range(rules):
         t = targets[k % len(targets)]
+        kind = k % 4
+        if kind == 0:
+            check, when = f"{{pattern: {{regex: 'zz{k}q', negate: true}}}}", ""
+        elif kind == 1:
+            check = f"{{forbid: {{values: [zz{k}q], prefixes: [yy{k}]}}}}"
+            when = f"\n    when: {{any: [{{param: Region, in: [ap-guangzhou, ap-shanghai, ap-beijing]}}, {{param: Period, check: {{integer: {{min: {k % 36}}}}}}}]}}"
+        elif kind == 2:
+            t = "DBNodeSet[*].Zone"
+            check = f"{{pattern: {{regex: '^ap-[a-z]+-[0-9]+$'}}}}"
+            when = f"\n    when: {{param: \"DBNodeSet[*].Role\", equals: {'Primary' if k % 8 == 2 else 'Standby'}}}"
+        else:
+            check, when = f"{{length: {{max: {64 + k % 7}}}}}", f"\n    when: {{not: {{param: Charset, equals: zz{k}q}}}}"
         f.write(f"""  - id: bench-rule-{k}
     code: Bench.Rule{k}
     severity: warning
     summary: a generated rule
     message: "{{param}} {{value}} matched generated rule {k}"
-    target: "{t}"
-    check: {{pattern: {{regex: 'zz{k}q', negate: true}}}}
+    target: "{t}"{when}
+    check: {check}
     source: {{ref: PAGE, quote: "generated"}}
     examples: {{valid: [{{Name: a}}], invalid: [{{Name: zz{k}q}}]}}
 """)

@@ -12,11 +12,12 @@ swift build -c release --product tcpglint >/dev/null
 bin=.build/release/tcpglint
 cc -O2 -o "$work/floor" benchmarks/floor.c -lyaml
 
-if [ ! -f "$work/.done-$n" ]; then
-    rm -rf "$work/corpus"
+# The corpora are generated once per size and corpus version (bump it when corpus.py changes).
+if [ ! -f "$work/.done-v2-$n" ]; then
+    rm -rf "$work/corpus" "$work/corpus-100k" "$work"/.done-*
     python3 benchmarks/corpus.py "$work/corpus" "$n" 50 1000
     python3 benchmarks/corpus.py "$work/corpus-100k" 100000 1 1 >/dev/null 2>&1 || true
-    touch "$work/.done-$n"
+    touch "$work/.done-v2-$n"
 fi
 small="$work/corpus/small"
 big="$work/corpus-100k/small"
@@ -57,6 +58,8 @@ bign=$(wc -l < "$work/big.list")
 measure big "$bin" lint --jobs "$cores" --format json "$big"; row "tcpglint, $bign files, $cores threads" "$wall" "$bign" "$bigbytes" "$rss"; bigrss=$rss
 streambytes=$(wc -c < "$work/corpus/stream.yaml")
 measure stream "$bin" lint --jobs "$cores" --format json "$work/corpus/stream.yaml"; row "tcpglint, one $((streambytes/1048576)) MB YAML stream" "$wall" 1 "$streambytes" "$rss"; streamrss=$rss
+widebytes=$(wc -c < "$work/corpus/wide.json")
+measure wide "$bin" lint --jobs "$cores" --format json "$work/corpus/wide.json"; row "tcpglint, one request of 80,000 DBNodeSet items" "$wall" 1 "$widebytes" "$rss"
 measure single "$bin" lint "$work/corpus/one.json"
 start=$(python3 - "$bin" "$work/corpus/one.json" <<'PY'
 import subprocess, sys, time
