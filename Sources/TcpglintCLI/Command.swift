@@ -45,6 +45,9 @@ public struct Console {
 
 // MARK: - Arguments
 
+// Every command names itself in its configuration: without a name, ArgumentParser derives one
+// from the type with String(describing:), a runtime lookup that costs at every start.
+
 struct Tcpglint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tcpglint",
@@ -102,6 +105,7 @@ enum FailLevel: String, ExpressibleByArgument, CaseIterable {
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Lint request files (the default command).",
         discussion: "Directories are walked recursively for *.json, *.yaml and *.yml (or the config's include globs), skipping hidden files and folders. '-' reads standard input.")
 
@@ -196,6 +200,7 @@ struct Lint: ParsableCommand {
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules, or test their examples.",
         subcommands: [ListRules.self, TestRules.self],
         defaultSubcommand: ListRules.self)
@@ -221,13 +226,14 @@ struct TestRules: ParsableCommand {
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print a JSON Schema (draft 2020-12) of the request, generated from the rule pack and policies.",
         discussion: "Attach it to request files in an editor for completion and hover; see the README.")
     @OptionGroup var rules: RuleOptions
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a rule's documentation and examples, by rule id or API code.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show a rule's documentation and examples, by rule id or API code.")
     @Argument(help: ArgumentHelp("A rule id (charset) or an API code (InvalidParameterValue.InvalidCharset).", valueName: "ID-OR-CODE"))
     var name: String
     @OptionGroup var rules: RuleOptions
