@@ -450,16 +450,34 @@ struct RuleCompiler {
 
     // MARK: Names
 
+    // Byte by byte: every character these names allow is ASCII, so any other byte fails.
+
     static func isKebab(_ s: String) -> Bool {
-        !s.isEmpty && !s.hasPrefix("-") && !s.hasSuffix("-") && !s.contains("--")
-            && s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+        let b = Array(s.utf8)
+        guard let first = b.first, let last = b.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else { return false }
+        var previous: UInt8 = 0
+        for c in b {
+            guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-"),
+                  !(c == UInt8(ascii: "-") && previous == UInt8(ascii: "-")) else { return false }
+            previous = c
+        }
+        return true
     }
 
     static func isCode(_ s: String) -> Bool {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.allSatisfy { p in
-            guard let f = p.unicodeScalars.first, (f >= "A" && f <= "Z") || (f >= "a" && f <= "z") else { return false }
-            return p.unicodeScalars.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
+        func isLetter(_ c: UInt8) -> Bool { (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) }
+        var atStart = true
+        for c in s.utf8 {
+            if c == UInt8(ascii: ".") {
+                if atStart { return false }
+                atStart = true
+            } else if atStart {
+                guard isLetter(c) else { return false }
+                atStart = false
+            } else {
+                guard isLetter(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") else { return false }
+            }
         }
+        return !atStart
     }
 }
