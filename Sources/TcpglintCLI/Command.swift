@@ -245,6 +245,8 @@ struct Explain: ParsableCommand {
 public enum CLI {
     /// Runs tcpglint with `arguments` (without the program name).
     public static func run(_ arguments: [String], console: Console) -> Int32 {
+        // Most runs load the built-in pack: start on it while ArgumentParser does its work.
+        if mayLoadBuiltInPack(arguments) { RulePackLoader.prefetchBuiltIn() }
         let command: ParsableCommand
         do {
             command = try Tcpglint.parseAsRoot(arguments)
@@ -280,6 +282,15 @@ public enum CLI {
             let named = arguments.last { subcommands[$0] != nil }.flatMap { subcommands[$0] }
             console.out(Tcpglint.helpMessage(for: named ?? Tcpglint.self, columns: 100) + "\n")
             return ExitStatus.clean.rawValue
+        }
+    }
+
+    /// Whether the arguments may lead to loading the built-in pack with the default regex limits
+    /// (a guess made before parsing: a wrong one costs time only, never a different result).
+    static func mayLoadBuiltInPack(_ arguments: [String]) -> Bool {
+        !arguments.contains { a in
+            a == "--version" || a == "-h" || a == "--help" || a == "help" || a.hasPrefix("--rules")
+                || a.hasPrefix("--regex-") || a.hasPrefix("--generate-completion") || a.hasPrefix("--experimental")
         }
     }
 }

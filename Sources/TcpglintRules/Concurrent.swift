@@ -56,3 +56,54 @@ enum Concurrent {
         func values() -> [R] { (0..<count).map { slots[$0]! } }
     }
 }
+
+/// The built-in pack, loaded ahead on another thread while the command line is parsed: most
+/// commands need it, and the CLI knows which it runs only once ArgumentParser is done.
+/// `RulePackLoader.loadPack(directory: nil, limits: .default)` takes the result, waiting for it
+/// if need be; a load with other limits or from a directory does not use it.
+final class BuiltInPrefetch: Sendable {
+    static let shared = BuiltInPrefetch()
+
+    private struct State {
+        /// A load has been started and not taken yet.
+        var started = false
+        /// Someone is waiting for that load.
+        var claimed = false
+        var result: Result<RulePack, RuleFileErrors>?
+    }
+    private let state = Mutex(State())
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts the load unless one has started already.
+    func start() {
+        let begin = state.withLock { s -> Bool in
+            if s.started { return false }
+            s.started = true
+            return true
+        }
+        guard begin else { return }
+        DispatchQueue.global().async {
+            let result = RulePackLoader.loadPack(files: RulePackLoader.builtInFiles, limits: .default)
+            self.state.withLock { $0.result = result }
+            self.done.signal()
+        }
+    }
+
+    /// The prefetched pack, once loaded, or nil when no load was started; the next `start()`
+    /// loads anew.
+    func take() -> Result<RulePack, RuleFileErrors>? {
+        // One caller only takes a given load; the others load for themselves.
+        let claimed = state.withLock { s -> Bool in
+            guard s.started, !s.claimed else { return false }
+            s.claimed = true
+            return true
+        }
+        guard claimed else { return nil }
+        done.wait()
+        return state.withLock { s in
+            let r = s.result
+            s = State()
+            return r
+        }
+    }
+}

@@ -31,6 +31,12 @@ public enum RulePackLoader {
         loadPack(files: builtInFiles, limits: limits).map(\.ruleSet)
     }
 
+    /// Starts loading the built-in pack (with the default regex limits) on another thread, for
+    /// `loadPack(directory: nil)` to take when it is called.
+    public static func prefetchBuiltIn() {
+        BuiltInPrefetch.shared.start()
+    }
+
     /// Loads rule files given as names and bytes.
     public static func load(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
         loadPack(files: files, limits: limits).map(\.ruleSet)
@@ -39,7 +45,13 @@ public enum RulePackLoader {
     /// The built-in pack, or the pack in `directory` (its `*.yaml` and `*.yml` files in name
     /// order), with its example base for policies.
     public static func loadPack(directory: String?, limits: Regex.Limits = .default) -> Result<RulePack, RuleFileErrors> {
-        guard let directory else { return loadPack(files: builtInFiles, limits: limits) }
+        guard let directory else {
+            if limits.match == Regex.Limits.default.match, limits.depth == Regex.Limits.default.depth,
+               limits.heapKiB == Regex.Limits.default.heapKiB, let prefetched = BuiltInPrefetch.shared.take() {
+                return prefetched
+            }
+            return loadPack(files: builtInFiles, limits: limits)
+        }
         let names: [String]
         do {
             names = try FileSystem.listDirectory(directory).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
