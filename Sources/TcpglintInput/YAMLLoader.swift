@@ -88,9 +88,32 @@ private struct OpenCollection {
     var items = 0
     var key: String?
     var component: PathComponent?
-    /// Explicit keys seen: name → the key node's position.
-    var seen: [String: SourcePosition] = [:]
+    /// Explicit keys seen, with the key node's position: a list while the mapping is small (no
+    /// hashing; most mappings have a few keys), a dictionary from `KeysSeen.listLimit` keys on.
+    var seen = KeysSeen()
     var hasMerge = false
+}
+
+struct KeysSeen {
+    static let listLimit = 16
+    private var list: [(key: String, position: SourcePosition)] = []
+    private var table: [String: SourcePosition] = [:]
+
+    /// The position of `key` if it was seen before; else records it at `position`.
+    mutating func first(_ key: String, at position: SourcePosition) -> SourcePosition? {
+        if table.isEmpty {
+            for entry in list where entry.key == key { return entry.position }
+            list.append((key, position))
+            if list.count >= KeysSeen.listLimit {
+                for entry in list { table[entry.key] = entry.position }
+                list = []
+            }
+            return nil
+        }
+        if let first = table[key] { return first }
+        table[key] = position
+        return nil
+    }
 }
 
 private struct LoaderState {
@@ -330,18 +353,16 @@ private struct LoaderState {
 
     /// Records a key of the open mapping, reporting a repeated one.
     mutating func noteKey(_ key: String, at position: SourcePosition) {
-        // In place: a copy of the top entry would copy its `seen` dictionary at every key.
+        // In place: a copy of the top entry would copy its `seen` keys at every key.
         let top = stack.count - 1
         stack[top].key = key
         if key == "<<" {
             stack[top].hasMerge = true
-        } else if let first = stack[top].seen[key] {
+        } else if let first = stack[top].seen.first(key, at: position) {
             let path = ParamPath(stack.compactMap { $0.component } + [.key(key)])
             problems.append(InputProblem(
                 .duplicateKey, document: documentCount, range: SourceRange(start: position, end: source.advance(position, to: position.offset + key.utf8.count)),
                 path: path, message: "duplicate key \(ValueText.quote(key)); the first is at line \(first.line), column \(first.column)"))
-        } else {
-            stack[top].seen[key] = position
         }
     }
 

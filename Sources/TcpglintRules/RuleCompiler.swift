@@ -404,16 +404,17 @@ struct RuleCompiler {
         }
         var b = DocumentBuilder(source: v.doc.source, format: .yaml, index: 1)
         b.begin(.mapping, style: .block, start: v.node.range.start)
-        var overridden = Set<String>()
-        for (k, _) in v.doc.entries(of: v.id) { overridden.insert(v.doc[k].value) }
+        let entries = v.doc.entries(of: v.id)
+        // An example overrides a few keys: a list is quicker than hashing them.
+        let overridden = entries.map { v.doc.nodes[Int($0.key.index)].value }
         if let base {
             let sameFile = base.doc.source === v.doc.source
-            for (k, val) in base.doc.entries(of: base.id) where !overridden.contains(base.doc[k].value) {
+            for (k, val) in base.doc.entries(of: base.id) where !overridden.contains(base.doc.nodes[Int(k.index)].value) {
                 copy(base.doc, k, into: &b, synthetic: !sameFile, at: v.node.range.start)
                 copy(base.doc, val, into: &b, synthetic: !sameFile, at: v.node.range.start)
             }
         }
-        for (k, val) in v.doc.entries(of: v.id) where v.doc[val].tag != "!absent" {
+        for (k, val) in entries where v.doc.nodes[Int(val.index)].tag != "!absent" {
             copy(v.doc, k, into: &b, synthetic: false, at: v.node.range.start)
             copy(v.doc, val, into: &b, synthetic: false, at: v.node.range.start)
         }
@@ -424,6 +425,14 @@ struct RuleCompiler {
 
     /// Copies a subtree into a builder (iteratively, so depth is no concern).
     func copy(_ doc: Document, _ id: NodeID, into b: inout DocumentBuilder, synthetic: Bool, at position: SourcePosition) {
+        // A scalar (most keys and values) needs no stack.
+        if doc.nodes[Int(id.index)].kind == .scalar {
+            let node = doc.nodes[Int(id.index)]
+            let made = b.scalar(node.value, type: node.type, style: node.style,
+                                range: synthetic ? SourceRange(at: position) : node.range, tag: node.tag)
+            if synthetic { b.markSynthetic(made) }
+            return
+        }
         enum Step { case enter(NodeID), leave(SourcePosition) }
         var stack: [Step] = [.enter(id)]
         while let step = stack.popLast() {
