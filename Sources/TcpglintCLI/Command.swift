@@ -68,18 +68,27 @@ struct RuleOptions: ParsableArguments {
     var policies: [String] = []
 }
 
+// The enums below give ArgumentParser their raw values as text themselves: its defaults build the
+// same strings through `"\(value)"`, a runtime lookup for each value at every start.
+
 /// The formats of `lint`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case auto, text, json, sarif, junit, github, gitlab
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 /// The formats of `rules`.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 /// `--output FORMAT=PATH`.
@@ -100,6 +109,8 @@ struct OutputTarget: ExpressibleByArgument {
 
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
     case error, warning, info
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
     var severity: Severity { Severity(name: rawValue)! }
 }
 
