@@ -45,6 +45,9 @@ public struct Console {
 
 // MARK: - Arguments
 
+// Every command names itself in its configuration: without a name, ArgumentParser derives one
+// from the type with String(describing:), a runtime lookup that costs at every start.
+
 struct Tcpglint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tcpglint",
@@ -65,18 +68,27 @@ struct RuleOptions: ParsableArguments {
     var policies: [String] = []
 }
 
+// The enums below give ArgumentParser their raw values as text themselves: its defaults build the
+// same strings through `"\(value)"`, a runtime lookup for each value at every start.
+
 /// The formats of `lint`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case auto, text, json, sarif, junit, github, gitlab
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 /// The formats of `rules`.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 /// `--output FORMAT=PATH`.
@@ -97,11 +109,14 @@ struct OutputTarget: ExpressibleByArgument {
 
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
     case error, warning, info
+    var defaultValueDescription: String { rawValue }
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
     var severity: Severity { Severity(name: rawValue)! }
 }
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Lint request files (the default command).",
         discussion: "Directories are walked recursively for *.json, *.yaml and *.yml (or the config's include globs), skipping hidden files and folders. '-' reads standard input.")
 
@@ -196,6 +211,7 @@ struct Lint: ParsableCommand {
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules, or test their examples.",
         subcommands: [ListRules.self, TestRules.self],
         defaultSubcommand: ListRules.self)
@@ -221,13 +237,14 @@ struct TestRules: ParsableCommand {
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print a JSON Schema (draft 2020-12) of the request, generated from the rule pack and policies.",
         discussion: "Attach it to request files in an editor for completion and hover; see the README.")
     @OptionGroup var rules: RuleOptions
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a rule's documentation and examples, by rule id or API code.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show a rule's documentation and examples, by rule id or API code.")
     @Argument(help: ArgumentHelp("A rule id (charset) or an API code (InvalidParameterValue.InvalidCharset).", valueName: "ID-OR-CODE"))
     var name: String
     @OptionGroup var rules: RuleOptions
@@ -239,6 +256,8 @@ struct Explain: ParsableCommand {
 public enum CLI {
     /// Runs tcpglint with `arguments` (without the program name).
     public static func run(_ arguments: [String], console: Console) -> Int32 {
+        // Most runs load the built-in pack: start on it while ArgumentParser does its work.
+        if mayLoadBuiltInPack(arguments) { RulePackLoader.prefetchBuiltIn() }
         let command: ParsableCommand
         do {
             command = try Tcpglint.parseAsRoot(arguments)
@@ -274,6 +293,15 @@ public enum CLI {
             let named = arguments.last { subcommands[$0] != nil }.flatMap { subcommands[$0] }
             console.out(Tcpglint.helpMessage(for: named ?? Tcpglint.self, columns: 100) + "\n")
             return ExitStatus.clean.rawValue
+        }
+    }
+
+    /// Whether the arguments may lead to loading the built-in pack with the default regex limits
+    /// (a guess made before parsing: a wrong one costs time only, never a different result).
+    static func mayLoadBuiltInPack(_ arguments: [String]) -> Bool {
+        !arguments.contains { a in
+            a == "--version" || a == "-h" || a == "--help" || a == "help" || a.hasPrefix("--rules")
+                || a.hasPrefix("--regex-") || a.hasPrefix("--generate-completion") || a.hasPrefix("--experimental")
         }
     }
 }

@@ -28,6 +28,12 @@ public struct MessageTemplate: Sendable {
 
     public init(parsing text: String) throws(ParseError) {
         source = text
+        // Printable ASCII, the usual message: one byte is one character, so the bytes can be
+        // read directly instead of splitting the text into Characters.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            self.pieces = try MessageTemplate.parseASCII(Array(text.utf8))
+            return
+        }
         var pieces: [Piece] = []
         var literal = ""
         let chars = Array(text)
@@ -65,6 +71,47 @@ public struct MessageTemplate: Sendable {
         }
         if !literal.isEmpty { pieces.append(.text(literal)) }
         self.pieces = pieces
+    }
+
+    /// `init(parsing:)` for printable ASCII text, where byte offsets are character offsets.
+    private static func parseASCII(_ bytes: [UInt8]) throws(ParseError) -> [Piece] {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var pieces: [Piece] = []
+        var literal: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == open {
+                if i + 1 < bytes.count, bytes[i + 1] == open {
+                    literal.append(open)
+                    i += 2
+                    continue
+                }
+                guard let end = bytes[(i + 1)...].firstIndex(of: close) else {
+                    throw ParseError(message: "unclosed '{' in message", offset: i)
+                }
+                let name = String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+                guard placeholders.contains(name) else {
+                    let known = placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
+                    throw ParseError(message: "unknown placeholder {\(name)} in message; known: \(known)", offset: i)
+                }
+                if !literal.isEmpty { pieces.append(.text(String(decoding: literal, as: UTF8.self))); literal = [] }
+                pieces.append(.placeholder(name))
+                i = end + 1
+            } else if c == close {
+                if i + 1 < bytes.count, bytes[i + 1] == close {
+                    literal.append(close)
+                    i += 2
+                    continue
+                }
+                throw ParseError(message: "unmatched '}' in message (write '}}' for a brace)", offset: i)
+            } else {
+                literal.append(c)
+                i += 1
+            }
+        }
+        if !literal.isEmpty { pieces.append(.text(String(decoding: literal, as: UTF8.self))) }
+        return pieces
     }
 
     /// Fills the placeholders from `values`; a missing one renders as an empty string.

@@ -52,11 +52,16 @@ public enum YAMLLoader {
 }
 
 /// Maps libyaml's character index to a byte offset: the identity for ASCII files, otherwise a
-/// walk from a checkpoint taken every 64 characters.
+/// walk from the last position asked for (libyaml's marks mostly move forward, so a whole
+/// file costs one pass), or from a checkpoint taken every 64 characters when asked for an
+/// earlier one.
 struct CharOffsets {
     private let ascii: Bool
     private var checkpoints: [Int] = []
     private let bytes: [UInt8]
+    /// The last character index mapped, and its byte offset.
+    private var lastChar = 0
+    private var lastByte = 0
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -69,16 +74,32 @@ struct CharOffsets {
         }
     }
 
-    func byteOffset(ofChar index: Int) -> Int {
+    mutating func byteOffset(ofChar index: Int) -> Int {
         if ascii { return min(index, bytes.count) }
-        let cp = index / 64
-        guard cp < checkpoints.count else { return bytes.count }
-        var offset = checkpoints[cp]
-        var remaining = index - cp * 64
+        var offset: Int
+        var remaining: Int
+        if index >= lastChar {
+            offset = lastByte
+            remaining = index - lastChar
+        } else {
+            let cp = index / 64
+            guard cp < checkpoints.count else { return bytes.count }
+            offset = checkpoints[cp]
+            remaining = index - cp * 64
+        }
+        if remaining > 64, index / 64 < checkpoints.count {
+            // Far ahead: start from the nearest checkpoint instead.
+            offset = checkpoints[index / 64]
+            remaining = index - (index / 64) * 64
+        }
         while remaining > 0, offset < bytes.count {
             offset += 1
             while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             remaining -= 1
+        }
+        if remaining == 0 {
+            lastChar = index
+            lastByte = offset
         }
         return offset
     }
@@ -92,15 +113,38 @@ private struct OpenCollection {
     var items = 0
     var key: String?
     var component: PathComponent?
-    /// Explicit keys seen: name → the key node's position.
-    var seen: [String: SourcePosition] = [:]
+    /// Explicit keys seen, with the key node's position: a list while the mapping is small (no
+    /// hashing; most mappings have a few keys), a dictionary from `KeysSeen.listLimit` keys on.
+    var seen = KeysSeen()
     var hasMerge = false
+}
+
+struct KeysSeen {
+    static let listLimit = 16
+    private var list: [(key: String, position: SourcePosition)] = []
+    private var table: [String: SourcePosition] = [:]
+
+    /// The position of `key` if it was seen before; else records it at `position`.
+    mutating func first(_ key: String, at position: SourcePosition) -> SourcePosition? {
+        if table.isEmpty {
+            for entry in list where entry.key == key { return entry.position }
+            list.append((key, position))
+            if list.count >= KeysSeen.listLimit {
+                for entry in list { table[entry.key] = entry.position }
+                list = []
+            }
+            return nil
+        }
+        if let first = table[key] { return first }
+        table[key] = position
+        return nil
+    }
 }
 
 private struct LoaderState {
     let source: SourceFile
     let limits: InputLimits
-    let offsets: CharOffsets
+    var offsets: CharOffsets
     var documents: [Document] = []
     var problems: [InputProblem] = []
     var documentCount = 0
@@ -123,7 +167,7 @@ private struct LoaderState {
         self.offsets = CharOffsets(source.bytes)
     }
 
-    func position(_ mark: yaml_mark_t) -> SourcePosition {
+    mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
         SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1,
                        offset: offsets.byteOffset(ofChar: Int(mark.index)))
     }
@@ -343,13 +387,12 @@ private struct LoaderState {
 
     /// Records a key of the open mapping, reporting a repeated one.
     mutating func noteKey(_ key: String, at position: SourcePosition) {
-        // In place: a copy of the open collection would copy its table of keys at every key.
+        // In place: a copy of the top entry would copy its `seen` keys at every key.
         let top = stack.count - 1
         stack[top].key = key
         if key == "<<" {
             stack[top].hasMerge = true
-        } else if let first = stack[top].seen.updateValue(position, forKey: key) {
-            stack[top].seen[key] = first
+        } else if let first = stack[top].seen.first(key, at: position) {
             let path = ParamPath(stack.compactMap { $0.component } + [.key(key)])
             problems.append(InputProblem(
                 .duplicateKey, document: documentCount, range: SourceRange(start: position, end: source.advance(position, to: position.offset + key.utf8.count)),

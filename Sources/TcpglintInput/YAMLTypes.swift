@@ -46,20 +46,10 @@ enum YAMLTypes {
 
     /// The core schema's resolution of a plain scalar.
     static func core(_ s: String) -> ScalarType {
-        // Most plain scalars are words: one that starts with a letter no null, boolean or
-        // number can start with is a string, decided on its first byte.
+        // Most scalars are words: whatever does not start like a null, a boolean or a number is
+        // a string, with no need to compare it with every keyword.
         guard let first = s.utf8.first else { return .null }
-        switch first {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            switch first | 0x20 {
-            case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"): break
-            default: return .string
-            }
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"):
-            break
-        default:
-            return .string
-        }
+        if !mayBeCoreNonString(first) { return .string }
         switch s {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE": return .boolean
@@ -74,6 +64,29 @@ enum YAMLTypes {
     }
 
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// Whether a plain scalar starting with `c` can be anything but a string in the core
+    /// schema: `~`, `null`, `true`, `false` (any case variant), a number, `.inf` or `.nan`.
+    static func mayBeCoreNonString(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            return true
+        default:
+            return isDigit(c)
+        }
+    }
+
+    /// Whether a plain scalar starting with `c` can be read by YAML 1.1 as anything but a string:
+    /// `y`, `yes`, `on`, `off`, `no` and the core keywords, a number or a date.
+    static func mayBeYAML11NonString(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            return true
+        default:
+            return mayBeCoreNonString(c)
+        }
+    }
     static func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) }
 
     static func isCoreInt(_ b: [UInt8]) -> Bool {
@@ -120,21 +133,8 @@ enum YAMLTypes {
 
     /// How a YAML 1.1 loader would read a plain scalar, when that differs from YAML 1.2.
     static func yaml11Difference(_ s: String, type: ScalarType) -> Difference? {
-        // A string that starts with a letter YAML 1.1's booleans and nulls do not start with,
-        // or with a character no number or date starts with, reads the same in both.
-        if type == .string, let first = s.utf8.first {
-            switch first {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                switch first | 0x20 {
-                case UInt8(ascii: "y"), UInt8(ascii: "n"), UInt8(ascii: "o"), UInt8(ascii: "t"), UInt8(ascii: "f"): break
-                default: return nil
-                }
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                break
-            default:
-                return nil
-            }
-        }
+        // A string both versions read as a string (the common case), decided on its first byte.
+        if type == .string, let first = s.utf8.first, !mayBeYAML11NonString(first) { return nil }
         // YAML 1.1 reads 2026-01-01 (and full date-times) as a timestamp.
         if type == .string, isTimestamp(Array(s.utf8)) {
             return Difference(yaml12: "the string \(ValueText.quote(s))", yaml11: "a date", yaml11Type: "a date")

@@ -37,6 +37,12 @@ struct Value {
     let diags: Diagnostics
 
     var node: Node { doc[id] }
+    // Single fields read in place: `node` copies the whole node (its strings retained and
+    // released) at every use, which adds up over a rule pack.
+    var kind: NodeKind { doc.nodes[Int(id.index)].kind }
+    var type: ScalarType { doc.nodes[Int(id.index)].type }
+    /// The scalar text (a key's name).
+    var text: String { doc.nodes[Int(id.index)].value }
     var location: RuleLocation {
         let p = node.range.start
         return RuleLocation(file: doc.source.name, line: p.line, column: p.column)
@@ -49,36 +55,36 @@ struct Value {
 
     func error(_ message: String) { diags.add(location, message) }
 
-    var isMapping: Bool { node.kind == .mapping }
-    var isSequence: Bool { node.kind == .sequence }
+    var isMapping: Bool { kind == .mapping }
+    var isSequence: Bool { kind == .sequence }
 
     var kindName: String {
-        switch node.kind {
+        switch kind {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .scalar: return node.type.noun
+        case .scalar: return type.noun
         }
     }
 
     /// A string scalar (any plain or quoted scalar that is not null, a number is taken as written).
     func string(_ what: String) -> String? {
-        guard node.kind == .scalar, node.type != .null else {
+        guard kind == .scalar, type != .null else {
             error("\(what) must be a string, not \(kindName)")
             return nil
         }
-        return node.value
+        return text
     }
 
     func bool(_ what: String) -> Bool? {
-        guard node.kind == .scalar, node.type == .boolean else {
+        guard kind == .scalar, type == .boolean else {
             error("\(what) must be true or false, not \(kindName)")
             return nil
         }
-        return node.value.lowercased() == "true"
+        return text.lowercased() == "true"
     }
 
     func int(_ what: String) -> Int? {
-        guard node.kind == .scalar, node.type == .integer, let v = IntegerLiteral.parse(node.value, yaml: true) else {
+        guard kind == .scalar, type == .integer, let v = IntegerLiteral.parse(text, yaml: true) else {
             error("\(what) must be an integer, not \(kindName)")
             return nil
         }
@@ -86,7 +92,7 @@ struct Value {
     }
 
     func list(_ what: String) -> [Value]? {
-        guard node.kind == .sequence else {
+        guard kind == .sequence else {
             error("\(what) must be a list, not \(kindName)")
             return nil
         }
@@ -104,17 +110,17 @@ struct Value {
         guard let items = list(what) else { return nil }
         var out: [String] = []
         for item in items {
-            guard item.node.kind == .scalar, item.node.type != .null else {
+            guard item.kind == .scalar, item.type != .null else {
                 item.error("each item of \(what) must be a scalar, not \(item.kindName)")
                 return nil
             }
-            out.append(item.node.value)
+            out.append(item.text)
         }
         return out
     }
 
     func object(_ what: String, allowed: [String]) -> Object? {
-        guard node.kind == .mapping else {
+        guard kind == .mapping else {
             error("\(what) must be a mapping, not \(kindName)")
             return nil
         }
@@ -128,24 +134,27 @@ struct Object {
     let value: Value
     let what: String
     var entries: [(key: Value, value: Value)] = []
+    /// The names of `entries`' keys, in the same order.
+    private(set) var keys: [String] = []
 
     init(value: Value, what: String, allowed: [String]) {
         self.value = value
         self.what = what
         for (k, v) in value.doc.entries(of: value.id) {
             let key = Value(doc: value.doc, id: k, diags: value.diags)
-            let name = key.node.value
+            let name = key.text
             if !allowed.contains(name) {
                 let hint = Suggest.closest(to: name, in: allowed).map { "; did you mean \"\($0)\"?" } ?? ""
                 key.error("unknown key \"\(name)\" in \(what)\(hint); allowed: \(allowed.joined(separator: ", "))")
                 continue
             }
             entries.append((key, Value(doc: value.doc, id: v, diags: value.diags)))
+            keys.append(name)
         }
     }
 
     subscript(_ key: String) -> Value? {
-        entries.last { $0.key.node.value == key }?.value
+        keys.lastIndex(of: key).map { entries[$0].value }
     }
 
     func require(_ key: String) -> Value? {
@@ -153,6 +162,4 @@ struct Object {
         value.error("\(what) is missing the key \"\(key)\"")
         return nil
     }
-
-    var keys: [String] { entries.map { $0.key.node.value } }
 }

@@ -145,6 +145,7 @@ struct RuleCompiler {
 
     static func parsePath(_ text: String) -> [PatternComponent]? {
         if text == "$" { return [] }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return parseASCIIPath(Array(text.utf8)) }
         var out: [PatternComponent] = []
         var rest = Substring(text)
         var expectName = true
@@ -175,6 +176,48 @@ struct RuleCompiler {
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
             out.append(.key(String(name)))
             rest = rest[end...]
+            expectName = false
+        }
+        return expectName && !(out.last == .embedded) ? nil : out
+    }
+
+    /// `parsePath` for ASCII text, byte by byte (a letter or a digit is then an ASCII one).
+    static func parseASCIIPath(_ b: [UInt8]) -> [PatternComponent]? {
+        var out: [PatternComponent] = []
+        var i = 0
+        var expectName = true
+        func isNameByte(_ c: UInt8) -> Bool {
+            (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: ":"), i + 1 < b.count, b[i + 1] == UInt8(ascii: ":") {
+                out.append(.embedded)
+                i += 2
+                expectName = true
+                continue
+            }
+            if c == UInt8(ascii: "[") {
+                guard let close = b[i...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+                let inner = String(decoding: b[(i + 1)..<close], as: UTF8.self)
+                if inner == "*" { out.append(.anyIndex) } else if let n = Int(inner), n >= 0 { out.append(.index(n)) } else { return nil }
+                i = close + 1
+                expectName = false
+                continue
+            }
+            if c == UInt8(ascii: ".") {
+                guard !expectName else { return nil }
+                i += 1
+                expectName = true
+                continue
+            }
+            guard expectName else { return nil }
+            var end = i
+            while end < b.count, b[end] != UInt8(ascii: "."), b[end] != UInt8(ascii: "["), b[end] != UInt8(ascii: ":") { end += 1 }
+            guard end > i, b[i..<end].allSatisfy(isNameByte) else { return nil }
+            out.append(.key(String(decoding: b[i..<end], as: UTF8.self)))
+            i = end
             expectName = false
         }
         return expectName && !(out.last == .embedded) ? nil : out
@@ -404,16 +447,17 @@ struct RuleCompiler {
         }
         var b = DocumentBuilder(source: v.doc.source, format: .yaml, index: 1)
         b.begin(.mapping, style: .block, start: v.node.range.start)
-        var overridden = Set<String>()
-        for (k, _) in v.doc.entries(of: v.id) { overridden.insert(v.doc[k].value) }
+        let entries = v.doc.entries(of: v.id)
+        // An example overrides a few keys: a list is quicker than hashing them.
+        let overridden = entries.map { v.doc.nodes[Int($0.key.index)].value }
         if let base {
             let sameFile = base.doc.source === v.doc.source
-            for (k, val) in base.doc.entries(of: base.id) where !overridden.contains(base.doc[k].value) {
+            for (k, val) in base.doc.entries(of: base.id) where !overridden.contains(base.doc.nodes[Int(k.index)].value) {
                 copy(base.doc, k, into: &b, synthetic: !sameFile, at: v.node.range.start)
                 copy(base.doc, val, into: &b, synthetic: !sameFile, at: v.node.range.start)
             }
         }
-        for (k, val) in v.doc.entries(of: v.id) where v.doc[val].tag != "!absent" {
+        for (k, val) in entries where v.doc.nodes[Int(val.index)].tag != "!absent" {
             copy(v.doc, k, into: &b, synthetic: false, at: v.node.range.start)
             copy(v.doc, val, into: &b, synthetic: false, at: v.node.range.start)
         }
@@ -424,6 +468,14 @@ struct RuleCompiler {
 
     /// Copies a subtree into a builder (iteratively, so depth is no concern).
     func copy(_ doc: Document, _ id: NodeID, into b: inout DocumentBuilder, synthetic: Bool, at position: SourcePosition) {
+        // A scalar (most keys and values) needs no stack.
+        if doc.nodes[Int(id.index)].kind == .scalar {
+            let node = doc.nodes[Int(id.index)]
+            let made = b.scalar(node.value, type: node.type, style: node.style,
+                                range: synthetic ? SourceRange(at: position) : node.range, tag: node.tag)
+            if synthetic { b.markSynthetic(made) }
+            return
+        }
         enum Step { case enter(NodeID), leave(SourcePosition) }
         var stack: [Step] = [.enter(id)]
         while let step = stack.popLast() {
@@ -450,16 +502,34 @@ struct RuleCompiler {
 
     // MARK: Names
 
+    // Byte by byte: every character these names allow is ASCII, so any other byte fails.
+
     static func isKebab(_ s: String) -> Bool {
-        !s.isEmpty && !s.hasPrefix("-") && !s.hasSuffix("-") && !s.contains("--")
-            && s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+        let b = Array(s.utf8)
+        guard let first = b.first, let last = b.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else { return false }
+        var previous: UInt8 = 0
+        for c in b {
+            guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-"),
+                  !(c == UInt8(ascii: "-") && previous == UInt8(ascii: "-")) else { return false }
+            previous = c
+        }
+        return true
     }
 
     static func isCode(_ s: String) -> Bool {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.allSatisfy { p in
-            guard let f = p.unicodeScalars.first, (f >= "A" && f <= "Z") || (f >= "a" && f <= "z") else { return false }
-            return p.unicodeScalars.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
+        func isLetter(_ c: UInt8) -> Bool { (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) }
+        var atStart = true
+        for c in s.utf8 {
+            if c == UInt8(ascii: ".") {
+                if atStart { return false }
+                atStart = true
+            } else if atStart {
+                guard isLetter(c) else { return false }
+                atStart = false
+            } else {
+                guard isLetter(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") else { return false }
+            }
         }
+        return !atStart
     }
 }

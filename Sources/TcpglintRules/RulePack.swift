@@ -31,6 +31,12 @@ public enum RulePackLoader {
         loadPack(files: builtInFiles, limits: limits).map(\.ruleSet)
     }
 
+    /// Starts loading the built-in pack (with the default regex limits) on another thread, for
+    /// `loadPack(directory: nil)` to take when it is called.
+    public static func prefetchBuiltIn() {
+        BuiltInPrefetch.shared.start()
+    }
+
     /// Loads rule files given as names and bytes.
     public static func load(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
         loadPack(files: files, limits: limits).map(\.ruleSet)
@@ -39,7 +45,13 @@ public enum RulePackLoader {
     /// The built-in pack, or the pack in `directory` (its `*.yaml` and `*.yml` files in name
     /// order), with its example base for policies.
     public static func loadPack(directory: String?, limits: Regex.Limits = .default) -> Result<RulePack, RuleFileErrors> {
-        guard let directory else { return loadPack(files: builtInFiles, limits: limits) }
+        guard let directory else {
+            if limits.match == Regex.Limits.default.match, limits.depth == Regex.Limits.default.depth,
+               limits.heapKiB == Regex.Limits.default.heapKiB, let prefetched = BuiltInPrefetch.shared.take() {
+                return prefetched
+            }
+            return loadPack(files: builtInFiles, limits: limits)
+        }
         let names: [String]
         do {
             names = try FileSystem.listDirectory(directory).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
@@ -63,7 +75,15 @@ public enum RulePackLoader {
 
     static func loadPack(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits) -> Result<RulePack, RuleFileErrors> {
         let diags = Diagnostics()
-        let roots = files.compactMap { parseFile(name: $0.name, bytes: $0.bytes, allowed: fileKeys, diags: diags) }
+        // Files are parsed, and their rules compiled, at once: each file reports to its own
+        // Diagnostics (its values carry it), and the errors are gathered, in file order, at the end.
+        let fileDiags = files.map { _ in Diagnostics() }
+        let largestFirst = files.indices.sorted { files[$0].bytes.count > files[$1].bytes.count }
+        let parsed = Concurrent.map(count: files.count, order: largestFirst) { i in
+            parseFile(name: files[i].name, bytes: files[i].bytes, allowed: fileKeys, diags: fileDiags[i])
+        }
+        let roots = parsed.compactMap { $0 }
+        func errors() -> [RuleFileError] { fileDiags.flatMap(\.errors) + diags.errors }
 
         // References, the model and the example base.
         var references: [String: SourceReference] = [:]
@@ -88,13 +108,19 @@ public enum RulePackLoader {
             if modelSite == nil {
                 diags.add(RuleLocation(file: files.first?.name ?? "rules", line: 1, column: 1), "the rule pack has no model section")
             }
-            return .failure(RuleFileErrors(diags.errors))
+            return .failure(RuleFileErrors(errors()))
         }
 
-        let compiler = RuleCompiler(model: model, references: references, base: base, limits: limits, namespace: nil, diags: diags)
+        let rootOrder = roots.indices.sorted { roots[$0].value.doc.source.bytes.count > roots[$1].value.doc.source.bytes.count }
+        let compiled = Concurrent.map(count: roots.count, order: rootOrder) { i in
+            let compiler = RuleCompiler(model: model, references: references, base: base, limits: limits, namespace: nil,
+                                        diags: roots[i].value.diags)
+            return compileFile(roots[i], compiler: compiler)
+        }
         var ids: [String: RuleLocation] = [:]
-        let rules = compileRules(roots, compiler: compiler, ids: &ids)
-        if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
+        let rules = register(compiled, ids: &ids)
+        let all = errors()
+        if !all.isEmpty { return .failure(RuleFileErrors(all)) }
         let set = RuleSet(model: model, rules: rules, references: references, limits: limits)
         return .success(RulePack(ruleSet: set, exampleBase: base.map { ($0.doc, $0.id) }))
     }
@@ -133,12 +159,22 @@ public enum RulePackLoader {
 
     /// Compiles the `rules:` of each file, rejecting an id used before.
     static func compileRules(_ roots: [Object], compiler: RuleCompiler, ids: inout [String: RuleLocation]) -> [Rule] {
+        register(roots.map { compileFile($0, compiler: compiler) }, ids: &ids)
+    }
+
+    /// Compiles the `rules:` of one file: each item with its rule, nil where it has a fault.
+    static func compileFile(_ o: Object, compiler: RuleCompiler) -> [(item: Value, rule: Rule?)] {
+        guard let list = o["rules"]?.list("rules") else { return [] }
+        return list.map { ($0, compiler.compile($0)) }
+    }
+
+    /// Takes compiled rules in file order, rejecting an id used before.
+    static func register(_ compiled: [[(item: Value, rule: Rule?)]], ids: inout [String: RuleLocation]) -> [Rule] {
         for d in Diagnostic.all where ids[d.id] == nil { ids[d.id] = RuleLocation(file: "tcpglint", line: 0, column: 0) }
         var rules: [Rule] = []
-        for o in roots {
-            guard let list = o["rules"]?.list("rules") else { continue }
-            for item in list {
-                guard let rule = compiler.compile(item) else { continue }
+        for file in compiled {
+            for (item, compiledRule) in file {
+                guard let rule = compiledRule else { continue }
                 if let first = ids[rule.id] {
                     let whereFirst = first.line == 0 ? "a built-in diagnostic" : "\(first)"
                     item.error("duplicate rule id \"\(rule.id)\"; already used by \(whereFirst)")

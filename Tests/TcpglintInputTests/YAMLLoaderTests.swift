@@ -160,10 +160,17 @@ private func value(_ doc: Document, _ key: String) -> Node? {
 
     @Test func nonAsciiOffsetsMapCharactersToBytes() {
         let text = String(repeating: "é", count: 200) + ": x\n"
-        let offsets = CharOffsets(Array(text.utf8))
+        var offsets = CharOffsets(Array(text.utf8))
         #expect(offsets.byteOffset(ofChar: 0) == 0)
         #expect(offsets.byteOffset(ofChar: 130) == 260)
         #expect(offsets.byteOffset(ofChar: 202) == 402)
+        // Asked out of order, and past the end.
+        #expect(offsets.byteOffset(ofChar: 131) == 262)
+        #expect(offsets.byteOffset(ofChar: 5) == 10)
+        #expect(offsets.byteOffset(ofChar: 199) == 398)
+        #expect(offsets.byteOffset(ofChar: 203) == 403)
+        #expect(offsets.byteOffset(ofChar: 1_000) == 404)
+        #expect(offsets.byteOffset(ofChar: 64) == 128)
     }
 }
 
