@@ -146,14 +146,22 @@ public struct RuleSource: Sendable {
 
 /// A rule example: a request fragment merged over the pack's example base.
 public struct RuleExample: Sendable {
-    public let document: Document
     public let location: RuleLocation
+    /// Builds the example's request and text: only `rules test`, `explain` and the tests ask
+    /// for them, so a lint does not pay for every rule's examples at start-up.
+    private let make: @Sendable () -> (document: Document, text: String)
+    /// The example as a request (merged over the pack's example base).
+    public var document: Document { make().document }
     /// The example's text as written in the rule file.
-    public let text: String
-    public init(document: Document, location: RuleLocation, text: String) {
-        self.document = document
+    public var text: String { make().text }
+
+    public init(location: RuleLocation, make: @escaping @Sendable () -> (document: Document, text: String)) {
         self.location = location
-        self.text = text
+        self.make = make
+    }
+
+    public init(document: Document, location: RuleLocation, text: String) {
+        self.init(location: location) { (document, text) }
     }
 }
 

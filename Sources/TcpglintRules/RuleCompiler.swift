@@ -445,29 +445,31 @@ struct RuleCompiler {
             v.error("an example must be a mapping of request parameters, not \(v.kindName)")
             return nil
         }
-        var b = DocumentBuilder(source: v.doc.source, format: .yaml, index: 1)
-        b.begin(.mapping, style: .block, start: v.node.range.start)
-        let entries = v.doc.entries(of: v.id)
-        // An example overrides a few keys: a list is quicker than hashing them.
-        let overridden = entries.map { v.doc.nodes[Int($0.key.index)].value }
-        if let base {
-            let sameFile = base.doc.source === v.doc.source
-            for (k, val) in base.doc.entries(of: base.id) where !overridden.contains(base.doc.nodes[Int(k.index)].value) {
-                copy(base.doc, k, into: &b, synthetic: !sameFile, at: v.node.range.start)
-                copy(base.doc, val, into: &b, synthetic: !sameFile, at: v.node.range.start)
+        let doc = v.doc, id = v.id, range = v.node.range, base = self.base.map { ($0.doc, $0.id) }
+        return RuleExample(location: v.location) {
+            var b = DocumentBuilder(source: doc.source, format: .yaml, index: 1)
+            b.begin(.mapping, style: .block, start: range.start)
+            let entries = doc.entries(of: id)
+            // An example overrides a few keys: a list is quicker than hashing them.
+            let overridden = entries.map { doc.nodes[Int($0.key.index)].value }
+            if let (baseDoc, baseID) = base {
+                let sameFile = baseDoc.source === doc.source
+                for (k, val) in baseDoc.entries(of: baseID) where !overridden.contains(baseDoc.nodes[Int(k.index)].value) {
+                    RuleCompiler.copy(baseDoc, k, into: &b, synthetic: !sameFile, at: range.start)
+                    RuleCompiler.copy(baseDoc, val, into: &b, synthetic: !sameFile, at: range.start)
+                }
             }
+            for (k, val) in entries where doc.nodes[Int(val.index)].tag != "!absent" {
+                RuleCompiler.copy(doc, k, into: &b, synthetic: false, at: range.start)
+                RuleCompiler.copy(doc, val, into: &b, synthetic: false, at: range.start)
+            }
+            let end = b.end(at: range.end)
+            return (b.finish(root: end), doc.sourceText(of: id) ?? "")
         }
-        for (k, val) in entries where v.doc.nodes[Int(val.index)].tag != "!absent" {
-            copy(v.doc, k, into: &b, synthetic: false, at: v.node.range.start)
-            copy(v.doc, val, into: &b, synthetic: false, at: v.node.range.start)
-        }
-        let end = b.end(at: v.node.range.end)
-        let doc = b.finish(root: end)
-        return RuleExample(document: doc, location: v.location, text: v.doc.sourceText(of: v.id) ?? "")
     }
 
     /// Copies a subtree into a builder (iteratively, so depth is no concern).
-    func copy(_ doc: Document, _ id: NodeID, into b: inout DocumentBuilder, synthetic: Bool, at position: SourcePosition) {
+    static func copy(_ doc: Document, _ id: NodeID, into b: inout DocumentBuilder, synthetic: Bool, at position: SourcePosition) {
         // A scalar (most keys and values) needs no stack.
         if doc.nodes[Int(id.index)].kind == .scalar {
             let node = doc.nodes[Int(id.index)]
