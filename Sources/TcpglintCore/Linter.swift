@@ -159,6 +159,9 @@ final class Evaluation {
     @exclusivity(unchecked) private var cachePattern = -1
     @exclusivity(unchecked) private var cacheSpec: ObjectIdentifier?
     @exclusivity(unchecked) private var cacheSubject: Subject?
+    @exclusivity(unchecked) private var mismatchLoc = Loc(doc: -1, node: NodeID(0))
+    @exclusivity(unchecked) private var mismatchSpec: ObjectIdentifier?
+    @exclusivity(unchecked) private var cachedMismatch: TypeMismatch?
 
     init(linter: Linter, document: Document) {
         self.linter = linter
@@ -513,6 +516,10 @@ final class Evaluation {
     }
 
     func runThrowing(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?) throws(Regex.MatchError) -> [Hit] {
+        if compiled.typeReport != 0 {
+            guard let loc = slot.node, let m = mismatch(loc, target.spec), compiled.typeReport & m.bit != 0 else { return [] }
+            return typeHits(loc, spec: target.spec, slot: slot, mismatch: m)
+        }
         switch compiled.check {
         case .required:
             guard slot.node == nil, let parent = slot.parent else { return [] }
@@ -522,9 +529,8 @@ final class Evaluation {
             return [Hit(loc: slot.key ?? loc, innerRange: nil, path: path(slot), vars: valueVars(loc, slot.pattern))]
         case .unknown:
             return unknownKeys(slot: slot, spec: target.spec)
-        case .type(let report):
-            guard let loc = slot.node else { return [] }
-            return typeHits(loc, spec: target.spec, slot: slot, report: report)
+        case .type:
+            return [] // above
         case .size(let lo, let hi):
             guard let loc = slot.node, node(loc).kind == .sequence else { return [] }
             let n = docs[loc.doc].count(of: loc.node)
@@ -816,10 +822,20 @@ final class Evaluation {
         }
     }
 
-    func typeHits(_ loc: Loc, spec: ParamSpec, slot: Slot, report: Set<TypeMismatch>) -> [Hit] {
+    /// How a value differs from its documented type, worked out once for the rules that ask
+    /// one after another about the same slot.
+    func mismatch(_ loc: Loc, _ spec: ParamSpec) -> TypeMismatch? {
+        let id = ObjectIdentifier(spec)
+        if mismatchLoc == loc, mismatchSpec == id { return cachedMismatch }
+        mismatchLoc = loc
+        mismatchSpec = id
+        cachedMismatch = Evaluation.mismatch(node(loc), spec.type, format: docs[loc.doc].format)
+        return cachedMismatch
+    }
+
+    func typeHits(_ loc: Loc, spec: ParamSpec, slot: Slot, mismatch: TypeMismatch) -> [Hit] {
         let n = node(loc)
         let format = docs[loc.doc].format
-        guard let mismatch = Evaluation.mismatch(n, spec.type, format: format), report.contains(mismatch) else { return [] }
         let secret = isSecret(loc, slot.pattern)
         let written = secret ? (n.kind == .scalar ? n.type.noun : n.kind == .mapping ? "an object" : "a list") : Evaluation.describe(n, format: format)
         var detail = ""

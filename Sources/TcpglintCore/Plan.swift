@@ -65,10 +65,18 @@ public final class Plan: Sendable {
         let count: (condition: CompiledCondition, items: Int)?
         /// For `relation`: the other parameter's pattern.
         let other: Int?
+        /// For `type`: the mismatches reported, as bits (`TypeMismatch.bit`); 0 for other checks.
+        /// Four rules ask about types at every parameter: this spares them the enum's payload.
+        let typeReport: UInt8
         init(check: Check, count: (condition: CompiledCondition, items: Int)?, other: Int?) {
             self.check = check
             self.count = count
             self.other = other
+            if case .type(let report) = check {
+                typeReport = report.reduce(0) { $0 | $1.bit }
+            } else {
+                typeReport = 0
+            }
         }
     }
 

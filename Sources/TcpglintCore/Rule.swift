@@ -47,6 +47,17 @@ public enum TypeMismatch: String, Sendable, CaseIterable {
     case wrongShape = "wrong-shape"
     /// An integer outside the 64-bit range of its member type.
     case outOfRange = "out-of-range"
+
+    /// A bit of its own (never 0), for sets of mismatches as masks.
+    public var bit: UInt8 {
+        switch self {
+        case .quotedLiteral: return 1
+        case .numberForString: return 2
+        case .wrongScalar: return 4
+        case .wrongShape: return 8
+        case .outOfRange: return 16
+        }
+    }
 }
 
 /// A set of characters, written as literal characters or as a PCRE2 character class.
