@@ -126,6 +126,9 @@ struct Hit {
 /// mutation of its state, so the dynamic exclusivity checks of its properties (a cost on every
 /// node access) are turned off.
 final class Evaluation {
+    /// What a check gives a condition that only asks whether it fails.
+    static let failed = [Hit(loc: Loc(doc: 0, node: NodeID(0)), innerRange: nil, path: .root, vars: [:])]
+
     let linter: Linter
     let plan: Plan
     @exclusivity(unchecked) var docs: [Document]
@@ -151,14 +154,17 @@ final class Evaluation {
     @exclusivity(unchecked) var embeddedSecrets: Set<Loc> = []
     @exclusivity(unchecked) var embeddedPlaceholders: Set<Loc> = []
     @exclusivity(unchecked) private var scratch: [Int32] = []
-    /// The last subject worked out (without `extract`): the rules on one slot run one after
-    /// another, and most look at the same text. Plain fields: a tuple would be copied through
-    /// the runtime's generic value witnesses.
-    @exclusivity(unchecked) private var cacheValid = false
-    @exclusivity(unchecked) private var cacheLoc = Loc(doc: -1, node: NodeID(0))
-    @exclusivity(unchecked) private var cachePattern = -1
-    @exclusivity(unchecked) private var cacheSpec: ObjectIdentifier?
-    @exclusivity(unchecked) private var cacheSubject: Subject?
+    /// Subjects (without `extract`) worked out so far, by node of the main document: many rules
+    /// and conditions look at the same few values. Made on first use.
+    struct SubjectEntry {
+        var pattern: Int
+        var spec: ObjectIdentifier?
+        var subject: Subject?
+    }
+    @exclusivity(unchecked) private var subjectIndex: [Int32] = []
+    /// Answers of document-wide conditions by id: -1 not yet worked out, 0 false, 1 true.
+    @exclusivity(unchecked) private var conditionMemo: [Int8] = []
+    @exclusivity(unchecked) private var subjectEntries: [SubjectEntry] = []
     @exclusivity(unchecked) private var mismatchLoc = Loc(doc: -1, node: NodeID(0))
     @exclusivity(unchecked) private var mismatchSpec: ObjectIdentifier?
     @exclusivity(unchecked) private var cachedMismatch: TypeMismatch?
@@ -167,6 +173,8 @@ final class Evaluation {
         self.linter = linter
         self.plan = linter.ruleSet.plan
         self.docs = [document]
+        mainNodes = document.nodes
+        mainFormat = document.format
         flags = Array(repeating: 0, count: document.nodes.count)
         let root = Loc(doc: 0, node: document.root)
         slots.append(Slot(parent: nil, node: root, key: nil, pattern: Plan.rootPattern, bindings: []))
@@ -207,7 +215,16 @@ final class Evaluation {
 
     var main: Document { docs[0] }
 
-    func node(_ loc: Loc) -> Node { docs[loc.doc].nodes[Int(loc.node.index)] }
+    /// The main document's nodes, held apart: reading `docs[0].nodes` would retain and release
+    /// the array at every node looked at.
+    let mainNodes: [Node]
+    let mainFormat: SourceFormat
+
+    @inline(__always)
+    func node(_ loc: Loc) -> Node { loc.doc == 0 ? mainNodes[Int(loc.node.index)] : docs[loc.doc].nodes[Int(loc.node.index)] }
+
+    @inline(__always)
+    func format(_ loc: Loc) -> SourceFormat { loc.doc == 0 ? mainFormat : docs[loc.doc].format }
 
     // MARK: The walk
 
@@ -276,7 +293,6 @@ final class Evaluation {
     /// to go on.
     func forEachSlot(_ p: Int, boundTo bound: Slot?, _ body: (Slot) -> Bool) {
         let m = min(bound.map { plan.boundCount(p, $0.pattern) } ?? 0, bound?.bindings.count ?? 0)
-        let slots = self.slots, order = self.order
         var r = range(p)
         if m > 0, let b = bound {
             // The slots are in the order of their indices: the bound ones are a run, found by
@@ -323,12 +339,16 @@ final class Evaluation {
                 for (r, t) in plan.onAbsent[p] { run(rules[Int(r)], Int(t), slot) }
             }
         }
-        cacheValid = false
-        cacheSubject = nil
     }
 
     func run(_ rule: Plan.CompiledRule, _ t: Int, _ slot: Slot) {
-        if let when = rule.when, !holds(when, boundTo: slot) { return }
+        if let when = rule.when {
+            if rule.whenIsDocumentWide[t] {
+                guard holdsDocumentWide(when, slot) else { return }
+            } else if !holds(when, boundTo: slot) {
+                return
+            }
+        }
         for hit in check(rule.rule, rule.checks[t], target: rule.rule.targets[t], slot: slot) {
             emit(rule.rule, hit)
         }
@@ -457,21 +477,52 @@ final class Evaluation {
 
     // MARK: Conditions
 
-    func holds(_ c: Plan.CompiledCondition, boundTo bound: Slot) -> Bool {
-        switch c {
-        case .all(let cs): return cs.allSatisfy { holds($0, boundTo: bound) }
-        case .any(let cs): return cs.contains { holds($0, boundTo: bound) }
-        case .not(let inner): return !holds(inner, boundTo: bound)
-        case .present(let p, let want):
+    /// A condition whose answer is the same at every slot of the document: worked out once per
+    /// document and condition (equal conditions of different rules are one object).
+    func holdsDocumentWide(_ c: Plan.CompiledCondition, _ slot: Slot) -> Bool {
+        if conditionMemo.isEmpty { conditionMemo = [Int8](repeating: -1, count: plan.conditionCount) }
+        let known = conditionMemo[c.id]
+        if known >= 0 { return known == 1 }
+        let answer = holds(c, boundTo: slot, wide: true)
+        conditionMemo[c.id] = answer ? 1 : 0
+        return answer
+    }
+
+    func holds(_ c: Plan.CompiledCondition, boundTo bound: Slot, wide: Bool = false) -> Bool {
+        // Inside a document-wide condition, every part is document-wide: shared parts of other
+        // rules' conditions are remembered too.
+        if wide, c.kind == .all || c.kind == .any || c.kind == .not {
+            switch c.kind {
+            case .all:
+                for x in c.children where !holdsDocumentWide(x, bound) { return false }
+                return true
+            case .any:
+                for x in c.children where holdsDocumentWide(x, bound) { return true }
+                return false
+            default:
+                return !holdsDocumentWide(c.children[0], bound)
+            }
+        }
+        switch c.kind {
+        case .all:
+            for x in c.children where !holds(x, boundTo: bound) { return false }
+            return true
+        case .any:
+            for x in c.children where holds(x, boundTo: bound) { return true }
+            return false
+        case .not:
+            return !holds(c.children[0], boundTo: bound)
+        case .present:
             var present = false
-            forEachSlot(p, boundTo: bound) { _ in
+            forEachSlot(c.pattern, boundTo: bound) { _ in
                 present = true
                 return false
             }
-            return present == want
-        case .passes(let p, let target, let check):
+            return present == c.want
+        case .passes:
+            guard let target = c.target, let check = c.check else { return false }
             var passed = false
-            forEachSlot(p, boundTo: bound) { s in
+            forEachSlot(c.pattern, boundTo: bound) { s in
                 if s.node != nil, passes(check, target: target, slot: s) { passed = true }
                 return !passed
             }
@@ -482,17 +533,18 @@ final class Evaluation {
     /// Whether a present value is of a kind the check can judge and the check finds nothing.
     func passes(_ check: Plan.CompiledCheck, target: Target, slot: Slot) -> Bool {
         guard let loc = slot.node else { return false }
-        switch check.check {
-        case .integer:
-            guard integerValue(loc) != nil else { return false }
-        case .size, .count:
-            guard node(loc).kind == .sequence else { return false }
-        case .required, .absent, .unknown, .type, .json:
-            break
-        default:
-            guard (try? subjectThrowing(loc, pattern: slot.pattern, extract: nil, spec: target.spec)) != nil else { return false }
+        if !check.readsText {
+            // (A text check that cannot judge the value fails in `textHits` when deciding.)
+            switch check.check {
+            case .integer:
+                guard integerValue(loc) != nil else { return false }
+            case .size, .count:
+                guard node(loc).kind == .sequence else { return false }
+            default:
+                break
+            }
         }
-        return ((try? runThrowing(check, target: target, slot: slot, extract: nil)) ?? []).isEmpty
+        return ((try? runThrowing(check, target: target, slot: slot, extract: nil, decide: true)) ?? []).isEmpty
     }
 
     // MARK: Checks
@@ -515,11 +567,23 @@ final class Evaluation {
         }
     }
 
-    func runThrowing(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?) throws(Regex.MatchError) -> [Hit] {
+    /// A check's hits at a slot. With `decide`, only whether there is one matters (a condition
+    /// asks): no message is worked out, and a failing check gives `Evaluation.failed`.
+    func runThrowing(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?,
+                     decide: Bool = false) throws(Regex.MatchError) -> [Hit] {
         if compiled.typeReport != 0 {
             guard let loc = slot.node, let m = mismatch(loc, target.spec), compiled.typeReport & m.bit != 0 else { return [] }
-            return typeHits(loc, spec: target.spec, slot: slot, mismatch: m)
+            return decide ? Evaluation.failed : typeHits(loc, spec: target.spec, slot: slot, mismatch: m)
         }
+        if !compiled.readsText {
+            if decide { return try runThrowing(compiled, target: target, slot: slot, extract: extract).isEmpty ? [] : Evaluation.failed }
+            return nonTextHits(compiled, target: target, slot: slot)
+        }
+        return try textHits(compiled, target: target, slot: slot, extract: extract, decide: decide)
+    }
+
+    /// The checks that do not read a value's text.
+    func nonTextHits(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot) -> [Hit] {
         switch compiled.check {
         case .required:
             guard slot.node == nil, let parent = slot.parent else { return [] }
@@ -570,13 +634,22 @@ final class Evaluation {
             vars["expected"] = Evaluation.describeInteger(lo, hi, values, step)
             return [Hit(loc: loc, innerRange: nil, path: path(slot), vars: vars)]
         default:
-            break
+            return []
         }
-        // Text checks.
-        guard let loc = slot.node, let s = try subjectThrowing(loc, pattern: slot.pattern, extract: extract, spec: target.spec) else { return [] }
+    }
+
+    /// The checks that read a value's text (or the part `extract` captures).
+    func textHits(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?, decide: Bool) throws(Regex.MatchError) -> [Hit] {
+        guard let loc = slot.node, let s = try subjectThrowing(loc, pattern: slot.pattern, extract: extract, spec: target.spec) else {
+            // A condition does not hold on a value its check cannot judge.
+            return decide ? Evaluation.failed : []
+        }
         let whole = s.whole
-        // The message's values are worked out only when the check finds something.
-        func hit(_ extra: [String: String], at inner: Range<Int>? = nil) -> [Hit] {
+        // The message's values are worked out only when the check finds something, and not at
+        // all when a condition only asks whether it does.
+        func hit(_ extra: @autoclosure () -> [String: String], at inner: Range<Int>? = nil) -> [Hit] {
+            if decide { return Evaluation.failed }
+            let extra = extra()
             var vars = valueVars(loc, slot.pattern)
             vars["written"] = vars["value"]
             if !whole { vars["value"] = s.secret ? ValueText.redacted : ValueText.quote(s.text) }
@@ -586,20 +659,25 @@ final class Evaluation {
         switch compiled.check {
         case .enumeration(let values, let caseSensitive, let onlyCase):
             if values.contains(s.text) { return [] }
-            let lower = s.text.lowercased()
-            let ci = values.first { $0.lowercased() == lower }
-            if onlyCase {
-                guard let ci else { return [] }
-                return hit(["expected": ValueText.list(values), "hint": s.secret ? "" : "; use \"\(ci)\""])
+            if onlyCase || !caseSensitive {
+                let lower = s.text.lowercased()
+                let ci = values.first { $0.lowercased() == lower }
+                if onlyCase {
+                    guard let ci else { return [] }
+                    return hit(["expected": ValueText.list(values), "hint": s.secret ? "" : "; use \"\(ci)\""])
+                }
+                if ci != nil { return [] }
             }
-            if !caseSensitive, ci != nil { return [] }
-            let suggestion = s.secret ? nil : Suggest.closest(to: s.text, in: values)
-            return hit(["expected": ValueText.list(values), "hint": suggestion.map { "; did you mean \"\($0)\"?" } ?? ""])
+            return hit(["expected": ValueText.list(values),
+                        "hint": (s.secret ? nil : Suggest.closest(to: s.text, in: values)).map { "; did you mean \"\($0)\"?" } ?? ""])
         case .pattern(let regex, let negate, let description):
             let matched = try regex.matches(s.text)
             if matched != negate { return [] }
             return hit(["expected": description ?? "a value \(negate ? "not " : "")matching /\(regex.pattern)/"])
         case .length(let lo, let hi):
+            // Between a quarter of the UTF-8 length and all of it: inside the bounds, no count.
+            let bytes = s.text.utf8.count
+            if (lo.map { $0 <= (bytes + 3) / 4 } ?? true) && (hi.map { bytes <= $0 } ?? true) { return [] }
             let n = s.text.unicodeScalars.count
             if (lo.map { n < $0 } ?? false) || (hi.map { n > $0 } ?? false) {
                 return hit(["expected": Evaluation.describeRange(lo, hi, unit: "character"), "detail": "\(n) character\(n == 1 ? "" : "s")"])
@@ -663,7 +741,7 @@ final class Evaluation {
     /// The text a value check sees (the written text of a scalar it can judge), narrowed by `extract`.
     func subjectThrowing(_ loc: Loc, pattern: Int, extract: Regex?, spec: ParamSpec? = nil) throws(Regex.MatchError) -> Subject? {
         let specID = spec.map { ObjectIdentifier($0) }
-        if extract == nil, cacheValid, cacheLoc == loc, cachePattern == pattern, cacheSpec == specID { return cacheSubject }
+        if extract == nil, let known = rememberedSubject(loc, pattern, specID) { return known.subject }
         let n = node(loc)
         guard n.kind == .scalar, n.type != .null, Evaluation.isCheckable(n, as: spec, embedded: loc.doc != 0) else {
             if extract == nil { remember(nil, loc, pattern, specID) }
@@ -682,12 +760,20 @@ final class Evaluation {
         return Subject(loc: loc, text: String(decoding: utf8[r], as: UTF8.self), range: r, secret: secret, whole: r == 0..<utf8.count)
     }
 
+    /// A subject worked out before for this node of the main document, pattern and spec.
+    private func rememberedSubject(_ loc: Loc, _ pattern: Int, _ spec: ObjectIdentifier?) -> SubjectEntry? {
+        guard loc.doc == 0, !subjectIndex.isEmpty else { return nil }
+        let e = Int(subjectIndex[Int(loc.node.index)])
+        guard e > 0 else { return nil }
+        let entry = subjectEntries[e - 1]
+        return entry.pattern == pattern && entry.spec == spec ? entry : nil
+    }
+
     private func remember(_ subject: Subject?, _ loc: Loc, _ pattern: Int, _ spec: ObjectIdentifier?) {
-        cacheValid = true
-        cacheLoc = loc
-        cachePattern = pattern
-        cacheSpec = spec
-        cacheSubject = subject
+        guard loc.doc == 0 else { return }
+        if subjectIndex.isEmpty { subjectIndex = [Int32](repeating: 0, count: docs[0].nodes.count) }
+        subjectEntries.append(SubjectEntry(pattern: pattern, spec: spec, subject: subject))
+        subjectIndex[Int(loc.node.index)] = Int32(subjectEntries.count)
     }
 
     /// Whether a value checks can judge a scalar: one of the documented type, or one the API
@@ -723,7 +809,7 @@ final class Evaluation {
         let n = node(loc)
         guard n.kind == .scalar else { return nil }
         switch n.type {
-        case .integer: return IntegerLiteral.parse(n.value, yaml: docs[loc.doc].format == .yaml)
+        case .integer: return IntegerLiteral.parse(n.value, yaml: format(loc) == .yaml)
         case .string: return IntegerLiteral.isDecimal(n.value) ? Int(n.value) : nil
         default: return nil
         }
@@ -829,7 +915,7 @@ final class Evaluation {
         if mismatchLoc == loc, mismatchSpec == id { return cachedMismatch }
         mismatchLoc = loc
         mismatchSpec = id
-        cachedMismatch = Evaluation.mismatch(node(loc), spec.type, format: docs[loc.doc].format)
+        cachedMismatch = Evaluation.mismatch(node(loc), spec.type, format: format(loc))
         return cachedMismatch
     }
 

@@ -23,6 +23,9 @@ public final class Plan: Sendable {
     /// For a condition pattern and the pattern it is bound to: how many of its leading `[*]`
     /// take the bound slot's index (see `Evaluation.slots(_:boundTo:)`).
     let bound: [Int: Int]
+    let boundTable: [Int8]
+    /// The number of distinct compiled conditions (their ids are 0..<conditionCount).
+    let conditionCount: Int
     /// The pattern `$`.
     static let rootPattern = 0
     /// The rules to run at each pattern's slots: (rule, target) pairs, by pattern id; those
@@ -50,11 +53,15 @@ public final class Plan: Sendable {
         let when: CompiledCondition?
         /// The rule's check, compiled for each target.
         let checks: [CompiledCheck]
-        init(rule: Rule, targets: [Int], when: CompiledCondition?, checks: [CompiledCheck]) {
+        /// For each target: whether `when` looks at no `[*]` the target binds, so that its
+        /// answer is the same at every slot of the document (and is worked out once).
+        let whenIsDocumentWide: [Bool]
+        init(rule: Rule, targets: [Int], when: CompiledCondition?, checks: [CompiledCheck], whenIsDocumentWide: [Bool]) {
             self.rule = rule
             self.targets = targets
             self.when = when
             self.checks = checks
+            self.whenIsDocumentWide = whenIsDocumentWide
         }
     }
 
@@ -68,10 +75,17 @@ public final class Plan: Sendable {
         /// For `type`: the mismatches reported, as bits (`TypeMismatch.bit`); 0 for other checks.
         /// Four rules ask about types at every parameter: this spares them the enum's payload.
         let typeReport: UInt8
+        /// Whether the check reads a value's text (enum, pattern, length, char-classes,
+        /// allowed-chars, forbid, relation): those share one path in the evaluation.
+        let readsText: Bool
         init(check: Check, count: (condition: CompiledCondition, items: Int)?, other: Int?) {
             self.check = check
             self.count = count
             self.other = other
+            switch check {
+            case .enumeration, .pattern, .length, .charClasses, .allowedChars, .forbid, .relation: readsText = true
+            default: readsText = false
+            }
             if case .type(let report) = check {
                 typeReport = report.reduce(0) { $0 | $1.bit }
             } else {
@@ -80,12 +94,35 @@ public final class Plan: Sendable {
         }
     }
 
-    indirect enum CompiledCondition: Sendable {
-        case all([CompiledCondition])
-        case any([CompiledCondition])
-        case not(CompiledCondition)
-        case present(Int, Bool)
-        case passes(Int, Target, CompiledCheck)
+    /// A condition with its patterns interned. A class with plain fields rather than an enum
+    /// with payloads: conditions are asked at every slot, and reading a field costs less than
+    /// copying a payload out.
+    final class CompiledCondition: Sendable {
+        enum Kind: UInt8, Sendable { case all, any, not, present, passes }
+        let kind: Kind
+        /// Equal conditions (same patterns and checks) share one object and this number: a
+        /// policy that says `Region in [...]` in many rules has it decided once per document.
+        let id: Int
+        /// The conditions of `all` and `any`; the one of `not`.
+        let children: [CompiledCondition]
+        /// For `present` and `passes`: the pattern looked at.
+        let pattern: Int
+        /// For `present`: whether the parameter must be present.
+        let want: Bool
+        /// For `passes`: the parameter and its check.
+        let target: Target?
+        let check: CompiledCheck?
+
+        init(_ kind: Kind, id: Int, children: [CompiledCondition] = [], pattern: Int = 0, want: Bool = true,
+             target: Target? = nil, check: CompiledCheck? = nil) {
+            self.kind = kind
+            self.id = id
+            self.children = children
+            self.pattern = pattern
+            self.want = want
+            self.target = target
+            self.check = check
+        }
     }
 
     init(model: APIModel, rules: [Rule]) {
@@ -106,7 +143,8 @@ public final class Plan: Sendable {
                 b.noteBindings(check, to: id)
                 checks.append(check)
             }
-            compiled.append(CompiledRule(rule: rule, targets: targets, when: when, checks: checks))
+            let wide = targets.map { t in when.map { b.isDocumentWide($0, boundTo: t) } ?? true }
+            compiled.append(CompiledRule(rule: rule, targets: targets, when: when, checks: checks, whenIsDocumentWide: wide))
         }
         secrets = model.allPatterns().filter { model.spec(at: $0)?.secret == true }.map { b.intern($0) }
         patterns = b.patterns
@@ -119,7 +157,9 @@ public final class Plan: Sendable {
             return false
         }
         trie = b.trie
+        conditionCount = b.conditionCount
         bound = b.bound
+        boundTable = Plan.table(b.bound, patterns: b.patterns.count)
         self.rules = compiled
         var present = [[(rule: Int32, target: Int32)]](repeating: [], count: b.patterns.count)
         var absent = present
@@ -206,14 +246,54 @@ public final class Plan: Sendable {
             }
         }
 
+        /// Conditions by their structure, for sharing equal ones.
+        var conditions: [String: CompiledCondition] = [:]
+        var conditionCount = 0
+
         mutating func condition(_ c: Condition, prefix: [PatternComponent]) -> CompiledCondition {
+            func shared(_ key: String?, _ make: (Int) -> CompiledCondition) -> CompiledCondition {
+                if let key, let known = conditions[key] { return known }
+                let made = make(conditionCount)
+                conditionCount += 1
+                if let key { conditions[key] = made }
+                return made
+            }
             switch c {
-            case .all(let cs): return .all(cs.map { condition($0, prefix: prefix) })
-            case .any(let cs): return .any(cs.map { condition($0, prefix: prefix) })
-            case .not(let inner): return .not(condition(inner, prefix: prefix))
-            case .present(let t, let want): return .present(intern(prefix + t.pattern), want)
+            case .all(let cs), .any(let cs):
+                let kids = cs.map { condition($0, prefix: prefix) }
+                let kind: CompiledCondition.Kind
+                if case .all = c { kind = .all } else { kind = .any }
+                return shared("\(kind)(\(kids.map { String($0.id) }.joined(separator: ",")))") {
+                    CompiledCondition(kind, id: $0, children: kids)
+                }
+            case .not(let inner):
+                let kid = condition(inner, prefix: prefix)
+                return shared("not(\(kid.id))") { CompiledCondition(.not, id: $0, children: [kid]) }
+            case .present(let t, let want):
+                let p = intern(prefix + t.pattern)
+                return shared("present(\(p),\(want))") { CompiledCondition(.present, id: $0, pattern: p, want: want) }
             case .passes(let t, let check):
-                return .passes(intern(prefix + t.pattern), t, self.check(check, target: t, prefix: prefix))
+                let p = intern(prefix + t.pattern)
+                let compiled = self.check(check, target: t, prefix: prefix)
+                return shared(Builder.key(check).map { "passes(\(p),\($0))" }) {
+                    CompiledCondition(.passes, id: $0, pattern: p, target: t, check: compiled)
+                }
+            }
+        }
+
+        /// A key that equal checks share, for the checks conditions mostly use; nil for others
+        /// (they are never shared).
+        static func key(_ c: Check) -> String? {
+            func list(_ v: [String]) -> String { v.map { "\($0.utf8.count):\($0)" }.joined() }
+            func n(_ v: Int?) -> String { v.map(String.init) ?? "-" }
+            switch c {
+            case .enumeration(let values, let cs, let only): return "enum(\(list(values)),\(cs),\(only))"
+            case .pattern(let r, let negate, _): return "pattern(\(r.pattern.utf8.count):\(r.pattern),\(r.caseInsensitive),\(negate))"
+            case .length(let lo, let hi): return "length(\(n(lo)),\(n(hi)))"
+            case .integer(let lo, let hi, let values, let step):
+                return "integer(\(n(lo)),\(n(hi)),\(values.map { $0.map(String.init).joined(separator: ",") } ?? "-"),\(n(step)))"
+            case .forbid(let values, let prefixes, let cs): return "forbid(\(list(values)),\(list(prefixes)),\(cs))"
+            default: return nil
             }
         }
 
@@ -233,15 +313,26 @@ public final class Plan: Sendable {
             }
         }
 
+        /// Whether no pattern of the condition (or of a check inside it) takes an index from a
+        /// slot of `target`. A `count` or `relation` inside is never taken as document-wide.
+        func isDocumentWide(_ c: CompiledCondition, boundTo target: Int) -> Bool {
+            switch c.kind {
+            case .all, .any, .not: return c.children.allSatisfy { isDocumentWide($0, boundTo: target) }
+            case .present: return Plan.sharedWildcards(patterns[c.pattern], patterns[target]) == 0
+            case .passes:
+                guard let check = c.check, check.count == nil, check.other == nil else { return false }
+                return Plan.sharedWildcards(patterns[c.pattern], patterns[target]) == 0
+            }
+        }
+
         /// Records how the patterns of a condition bind to slots of `target`.
         mutating func noteBindings(_ c: CompiledCondition, to target: Int) {
-            switch c {
-            case .all(let cs), .any(let cs): for x in cs { noteBindings(x, to: target) }
-            case .not(let inner): noteBindings(inner, to: target)
-            case .present(let p, _): note(p, target)
-            case .passes(let p, _, let check):
-                note(p, target)
-                noteBindings(check, to: p)
+            switch c.kind {
+            case .all, .any, .not: for x in c.children { noteBindings(x, to: target) }
+            case .present: note(c.pattern, target)
+            case .passes:
+                note(c.pattern, target)
+                if let check = c.check { noteBindings(check, to: c.pattern) }
             }
         }
 
@@ -271,6 +362,20 @@ public final class Plan: Sendable {
 
     /// How many leading `[*]` of `condition` are bound by a slot of `target`.
     func boundCount(_ condition: Int, _ target: Int) -> Int {
-        bound[Plan.pairKey(condition, target)] ?? Plan.sharedWildcards(patterns[condition], patterns[target])
+        let n = patterns.count
+        if !boundTable.isEmpty {
+            let m = boundTable[condition * n + target]
+            if m >= 0 { return Int(m) }
+        }
+        return bound[Plan.pairKey(condition, target)] ?? Plan.sharedWildcards(patterns[condition], patterns[target])
+    }
+
+    /// `bound` as a table indexed by condition × target (-1 where unknown), when the plan has
+    /// at most 2,048 patterns: conditions ask at every slot, and a hash costs more than a load.
+    static func table(_ bound: [Int: Int], patterns n: Int) -> [Int8] {
+        guard n <= 2048 else { return [] }
+        var t = [Int8](repeating: -1, count: n * n)
+        for (key, m) in bound where m < 127 { t[(key >> 32) * n + (key & 0xFFFF_FFFF)] = Int8(m) }
+        return t
     }
 }
