@@ -51,20 +51,25 @@ extension Parallel {
     /// `consume` on the calling thread in index order, as soon as each one and all before it are
     /// done. Workers run at most `window` indices ahead of the consumer, so memory holds a
     /// bounded number of results whatever `count` is.
+    /// `produce` is also told which worker (0..<threads) runs it, for per-worker state.
     static func forEachOrdered<R: Sendable>(
-        count n: Int, threads: Int, window: Int, produce: @escaping @Sendable (Int) -> R, consume: (Int, R) -> Void
+        count n: Int, threads: Int, window: Int, produce: @escaping @Sendable (Int, Int) -> R, consume: (Int, R) -> Void
     ) {
         let workers = max(1, min(threads, n))
         if workers <= 1 {
-            for i in 0..<n { consume(i, produce(i)) }
+            for i in 0..<n { consume(i, produce(i, 0)) }
             return
         }
         let ring = Ring<R>(count: n, window: max(window, workers))
         // Threads of our own: libdispatch's pool does not count the consumer as busy and may
         // run the workers one at a time.
         var threads: [pthread_t] = []
-        for _ in 0..<workers {
-            let box = Unmanaged.passRetained(Work { while let i = ring.claim() { ring.put(produce(i), at: i) } })
+        for w in 0..<workers {
+            let box = Unmanaged.passRetained(Work {
+                // Small blocks of consecutive files: fewer trips through the lock, and the
+                // consumer still gets the files in order soon.
+                while let r = ring.claim(block: 4) { for i in r { ring.put(produce(i, w), at: i) } }
+            })
             var t = pthread_t()
             if pthread_create(&t, nil, { raw in
                 let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
@@ -77,7 +82,7 @@ extension Parallel {
             }
         }
         if threads.isEmpty {
-            for i in 0..<n { consume(i, produce(i)) }
+            for i in 0..<n { consume(i, produce(i, 0)) }
             return
         }
         for i in 0..<n { consume(i, ring.take(i)) }
@@ -118,29 +123,44 @@ extension Parallel {
             changed.deallocate()
         }
 
-        /// The next index to produce, once there is room for it; nil when all are claimed.
-        func claim() -> Int? {
+        /// Workers waiting for room, and the index the consumer waits for (-1: none): a signal
+        /// is sent only to someone waiting, so a run costs few system calls, not several a file.
+        private var workersWaiting = 0
+        private var consumerWaitsFor = -1
+
+        /// The next indices to produce (up to `block` of them, in order), once there is room for
+        /// them; nil when all are claimed.
+        func claim(block: Int) -> Range<Int>? {
             pthread_mutex_lock(mutex)
             defer { pthread_mutex_unlock(mutex) }
-            while nextClaim < count && nextClaim >= consumed + window { pthread_cond_wait(changed, mutex) }
+            while nextClaim < count && nextClaim >= consumed + window {
+                workersWaiting += 1
+                pthread_cond_wait(changed, mutex)
+                workersWaiting -= 1
+            }
             guard nextClaim < count else { return nil }
-            nextClaim += 1
-            return nextClaim - 1
+            let end = min(count, nextClaim + block, consumed + window)
+            defer { nextClaim = end }
+            return nextClaim..<end
         }
 
         func put(_ value: R, at i: Int) {
             pthread_mutex_lock(mutex)
             slots[i % window] = value
-            pthread_cond_broadcast(changed)
+            if consumerWaitsFor == i { pthread_cond_broadcast(changed) }
             pthread_mutex_unlock(mutex)
         }
 
         func take(_ i: Int) -> R {
             pthread_mutex_lock(mutex)
-            while slots[i % window] == nil { pthread_cond_wait(changed, mutex) }
+            while slots[i % window] == nil {
+                consumerWaitsFor = i
+                pthread_cond_wait(changed, mutex)
+            }
+            consumerWaitsFor = -1
             let value = slots[i % window].take()!
             consumed = i + 1
-            pthread_cond_broadcast(changed)
+            if workersWaiting > 0 { pthread_cond_broadcast(changed) }
             pthread_mutex_unlock(mutex)
             return value
         }
@@ -221,6 +241,35 @@ extension Parallel {
             let item = items.removeFirst()
             pthread_cond_broadcast(changed)
             return item
+        }
+    }
+}
+
+extension Parallel {
+    /// One value per worker, made by the worker itself on first use. Each worker touches only
+    /// its own slot, so no lock is needed.
+    final class PerWorker<T>: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<T?>
+        private let count: Int
+        private let make: @Sendable (Int) -> T
+
+        init(count: Int, make: @escaping @Sendable (Int) -> T) {
+            self.count = max(1, count)
+            self.make = make
+            slots = UnsafeMutablePointer<T?>.allocate(capacity: self.count)
+            slots.initialize(repeating: nil, count: self.count)
+        }
+
+        deinit {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+
+        subscript(worker: Int) -> T {
+            if let v = slots[worker] { return v }
+            let v = make(worker)
+            slots[worker] = v
+            return v
         }
     }
 }

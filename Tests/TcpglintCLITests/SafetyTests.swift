@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Testing
+import TcpglintInput
 @testable import TcpglintReport
 
 /// Every limit, with its flag; hostile file-system entries; secrets in every output.
@@ -114,6 +115,27 @@ import Testing
             #expect(runCLI(args).out == first)
         }
         #expect(runCLI(["lint", "--jobs", "1", "--format", "json", "testdata/invalid", "testdata/malformed", "testdata/org", "testdata/valid"]).out == first)
+    }
+}
+
+extension DeterminismTests {
+    /// With 256 files or more per worker, each worker lints with rule sets of its own (loaded
+    /// again, pack and policy): the output is still byte for byte that of one thread.
+    @Test func workersWithTheirOwnRuleSetsReportTheSame() throws {
+        let dir = try TempDir()
+        let sources = ((try? FileSystem.listDirectory("testdata/invalid")) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(sources.count > 10)
+        for i in 0..<600 {
+            let name = sources[i % sources.count]
+            try dir.write("f\(i / 100)/\(i)-\(name)", readText("testdata/invalid/" + name) ?? "")
+        }
+        let args = ["lint", "--format", "json", "--policy", "testdata/org/policies/company.yaml", dir.path]
+        let one = runCLI(args + ["--jobs", "1"])
+        let two = runCLI(args + ["--jobs", "2"])
+        #expect(one.status == 1)
+        #expect(one.out.contains("\"files\": 600"))
+        #expect(two.out == one.out)
+        #expect(two.status == one.status)
     }
 }
 
