@@ -286,7 +286,7 @@ struct Runner {
             let report = Report(findings: findings, fileCount: 0, baselined: baselined, files: lintedFiles,
                                 failLevels: failLevels, defaultFailLevel: defaultFailLevel)
             for f in report.files { for i in sinks.indices { sinks[i].file(f, failLevel: report.failLevels[f.name] ?? defaultFailLevel) } }
-            var names = Set(lintedFiles.map(\.name))
+            var names = Set(plans.map(\.name))
             var i = 0
             let sorted = report.findings
             while i < sorted.count {
