@@ -47,7 +47,7 @@ let package = Package(
         ),
 
         // MARK: Build tooling: the rule pack in rules/ is embedded in the binary
-        .executableTarget(name: "EmbedRulePackTool", path: "Sources/EmbedRulePackTool"),
+        .executableTarget(name: "EmbedRulePackTool", dependencies: ["TcpglintCore", "TcpglintInput"], path: "Sources/EmbedRulePackTool"),
         .plugin(
             name: "EmbedRulePack",
             capability: .buildTool(),

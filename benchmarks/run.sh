@@ -27,18 +27,25 @@ find "$big" -type f | sort > "$work/big.list"
 bytes=$(cat "$work/small.list" | xargs cat | wc -c)
 cores=$(nproc)
 
-# measure NAME COMMAND...: wall seconds and peak RSS (KiB) into $wall and $rss
+# measure NAME COMMAND...: the median wall seconds of $REPEAT runs (default 3; timings on a
+# shared machine vary by 10-20%) and the largest peak RSS (KiB), into $wall and $rss
 measure() {
     local name=$1; shift
-    /usr/bin/time -f "%e %M" -o "$work/time.$name" "$@" >"$work/out.$name" 2>&1 || true
-    read -r wall rss < <(tail -1 "$work/time.$name")
+    local walls=() rsses=() w r
+    for _ in $(seq "${REPEAT:-3}"); do
+        /usr/bin/time -f "%e %M" -o "$work/time.$name" "$@" >"$work/out.$name" 2>&1 || true
+        read -r w r < <(tail -1 "$work/time.$name")
+        walls+=("$w"); rsses+=("$r")
+    done
+    wall=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(( (${#walls[@]} + 1) / 2 ))p")
+    rss=$(printf '%s\n' "${rsses[@]}" | sort -g | tail -1)
 }
 
 printf '%-44s %9s %9s %9s %10s\n' "run" "wall s" "files/s" "MB/s" "peak RSS"
 row() { printf '%-44s %9s %9s %9s %8s MB\n' "$1" "$2" "$(python3 -c "print(int($3/max($2,0.001)))")" \
     "$(python3 -c "print(round($4/1048576/max($2,0.001),1))")" "$(( $5 / 1024 ))"; }
 
-measure floor "$work/floor" - < "$work/small.list"; floor=$wall; row "(b) floor: read + libyaml scan, 1 thread" "$wall" "$n" "$bytes" "$rss"
+measure floor sh -c "'$work/floor' - < '$work/small.list'"; floor=$wall; row "(b) floor: read + libyaml scan, 1 thread" "$wall" "$n" "$bytes" "$rss"
 measure one "$bin" lint --jobs 1 --format json "$small"; t1=$wall; row "(c) tcpglint, 1 thread" "$wall" "$n" "$bytes" "$rss"
 measure all "$bin" lint --jobs "$cores" --format json "$small"; tn=$wall; row "(c) tcpglint, $cores threads" "$wall" "$n" "$bytes" "$rss"
 found_tcpg=$(python3 -c "import json;d=json.load(open('$work/out.all'));print(len({f['file'] for f in d['findings'] if f['severity']=='error'}))")
@@ -47,7 +54,7 @@ row "tcpglint + a 1,000-rule policy, $cores threads" "$wall" "$n" "$bytes" "$rss
 
 if command -v check-jsonschema >/dev/null; then
     "$bin" schema > "$work/schema.json"
-    measure cj sh -c "cat '$work/small.list' | xargs check-jsonschema --schemafile '$work/schema.json'"
+    REPEAT=1 measure cj sh -c "cat '$work/small.list' | xargs check-jsonschema --schemafile '$work/schema.json'"
     cj=$wall; row "(a) check-jsonschema with tcpglint's schema" "$wall" "$n" "$bytes" "$rss"
     found_cj=$(grep -o '^  [^:]*::' "$work/out.cj" | sed 's/::$//' | sort -u | wc -l)
 else
@@ -61,17 +68,26 @@ streambytes=$(wc -c < "$work/corpus/stream.yaml")
 measure stream "$bin" lint --jobs "$cores" --format json "$work/corpus/stream.yaml"; row "tcpglint, one $((streambytes/1048576)) MB YAML stream" "$wall" 1 "$streambytes" "$rss"; streamrss=$rss
 widebytes=$(wc -c < "$work/corpus/wide.json")
 measure wide "$bin" lint --jobs "$cores" --format json "$work/corpus/wide.json"; row "tcpglint, one request of 80,000 DBNodeSet items" "$wall" 1 "$widebytes" "$rss"
-measure single "$bin" lint "$work/corpus/one.json"
-start=$(python3 - "$bin" "$work/corpus/one.json" <<'PY'
+REPEAT=1 measure single "$bin" lint "$work/corpus/one.json"
+# Start to exit of a one-file run: hyperfine when installed (it spawns without a shell), else a
+# Python loop (which adds its own spawn time, about a millisecond).
+if command -v hyperfine >/dev/null; then
+    hyperfine -N -i --warmup 5 -r 50 --export-json "$work/single.json" "$bin lint $work/corpus/one.json" >/dev/null 2>&1
+    start=$(python3 -c "import json,statistics;r=json.load(open('$work/single.json'))['results'][0]['times'];print(f'{statistics.median(r)*1000:.1f}')")
+    how="hyperfine, median of 50"
+else
+    start=$(python3 - "$bin" "$work/corpus/one.json" <<'PY'
 import subprocess, sys, time
 runs = []
-for _ in range(30):
+for _ in range(50):
     t = time.perf_counter(); subprocess.run([sys.argv[1], "lint", sys.argv[2]], stdout=subprocess.DEVNULL); runs.append(time.perf_counter() - t)
 runs.sort(); print(f"{runs[len(runs)//2]*1000:.1f}")
 PY
 )
+    how="Python subprocess, median of 50"
+fi
 echo
-echo "one-file run, start to exit (median of 30): ${start} ms"
+echo "one-file run, start to exit ($how): ${start} ms"
 echo "broken files found: tcpglint $found_tcpg, check-jsonschema $found_cj"
 python3 - "$floor" "$t1" "$tn" "$tp" "$cj" "$bigrss" "$streamrss" "$streambytes" <<'PY'
 import sys

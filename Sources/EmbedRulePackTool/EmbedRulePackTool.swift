@@ -1,6 +1,9 @@
-// Writes a Swift file that holds the rule pack's files as string literals.
+// Writes a Swift file that holds the rule pack's files as string literals, each with its YAML
+// document already parsed (DocumentCoding, in base64) so that start-up does not parse it again.
 // Usage: EmbedRulePackTool OUTPUT.swift FILE...
 import Foundation
+import TcpglintCore
+import TcpglintInput
 
 @main
 struct EmbedRulePackTool {
@@ -24,7 +27,10 @@ struct EmbedRulePackTool {
 
         /// The built-in rule pack, as embedded at build time.
         enum EmbeddedRulePack {
-            static let files: [(name: String, text: String)] = [
+            /// Each file: its name, its text, and its document as `DocumentCoding` wrote it, in
+            /// base64 (empty when the file did not parse cleanly: it is then parsed at start-up,
+            /// which reports its problems).
+            static let files: [(name: String, text: String, parsed: String)] = [
 
         """
         for path in args.dropFirst(2) {
@@ -37,7 +43,12 @@ struct EmbedRulePackTool {
                 FileHandle.standardError.write(Data("EmbedRulePackTool: \(path) has CR line endings; use LF\n".utf8))
                 exit(1)
             }
-            out += "        (\"\(url.lastPathComponent)\", \(literal(text))),\n"
+            let loaded = InputReader.load(name: "rules/" + url.lastPathComponent, bytes: Array(text.utf8), format: .yaml)
+            var parsed = ""
+            if loaded.problems.allSatisfy({ $0.diagnostic == .yaml11 }), loaded.documents.count == 1, loaded.problems.isEmpty {
+                parsed = Data(DocumentCoding.encode(loaded.documents[0])).base64EncodedString()
+            }
+            out += "        (\"\(url.lastPathComponent)\", \(literal(text)), \"\(parsed)\"),\n"
         }
         out += "    ]\n}\n"
         do {

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TcpglintCore
 import TcpglintInput
 
@@ -24,6 +27,23 @@ public enum RulePackLoader {
     /// The files of the pack compiled into the binary from `rules/`, named `rules/NAME`.
     public static var builtInFiles: [(name: String, bytes: [UInt8])] {
         EmbeddedRulePack.files.map { (name: "rules/" + $0.name, bytes: Array($0.text.utf8)) }
+    }
+
+    /// The built-in files parsed at build time, by name, with the text they were parsed from.
+    static let builtInParsed: [String: (text: String, parsed: String)] = {
+        var out: [String: (text: String, parsed: String)] = [:]
+        for f in EmbeddedRulePack.files where !f.parsed.isEmpty { out["rules/" + f.name] = (f.text, f.parsed) }
+        return out
+    }()
+
+    /// The document of a built-in file as parsed at build time, when these bytes are that
+    /// file's (a rules directory may hold files of the same name with other text).
+    static func prebuilt(name: String, bytes: [UInt8]) -> Document? {
+        guard let entry = builtInParsed[name], entry.text.utf8.count == bytes.count else { return nil }
+        var text = entry.text
+        let same = text.withUTF8 { t in bytes.withUnsafeBufferPointer { b in t.count == b.count && (t.isEmpty || memcmp(t.baseAddress!, b.baseAddress!, t.count) == 0) } }
+        guard same, let raw = Base64.decode(entry.parsed) else { return nil }
+        return DocumentCoding.decode(raw, source: SourceFile(name: name, bytes: bytes))
     }
 
     /// The pack compiled into the binary from `rules/`.
@@ -129,6 +149,9 @@ public enum RulePackLoader {
 
     /// Parses a rule or policy file into its top-level mapping.
     static func parseFile(name: String, bytes: [UInt8], allowed: [String], diags: Diagnostics) -> Object? {
+        if let doc = prebuilt(name: name, bytes: bytes) {
+            return Value(doc: doc, id: doc.root, diags: diags).object("a rule file", allowed: allowed)
+        }
         let loaded = InputReader.load(name: name, bytes: bytes, format: .yaml)
         for p in loaded.problems where p.diagnostic != .yaml11 {
             diags.add(RuleLocation(file: name, line: p.range.start.line, column: p.range.start.column), p.message)
@@ -185,5 +208,41 @@ public enum RulePackLoader {
             }
         }
         return rules
+    }
+}
+
+/// Base64 (RFC 4648, with padding), for the pre-parsed pack.
+enum Base64 {
+    static let table: [UInt8] = {
+        var t = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { t[Int(c)] = UInt8(i) }
+        return t
+    }()
+
+    static func decode(_ s: String) -> [UInt8]? {
+        var text = s
+        return text.withUTF8 { src -> [UInt8]? in
+            table.withUnsafeBufferPointer { table -> [UInt8]? in
+                var bad = false
+                let out = [UInt8](unsafeUninitializedCapacity: src.count / 4 * 3 + 3) { dst, n in
+                    var acc: UInt32 = 0
+                    var bits = 0
+                    n = 0
+                    for c in src {
+                        if c == UInt8(ascii: "=") { break }
+                        let v = table[Int(c)]
+                        if v == 0xFF { bad = true; return }
+                        acc = acc << 6 | UInt32(v)
+                        bits += 6
+                        if bits >= 8 {
+                            bits -= 8
+                            dst[n] = UInt8(truncatingIfNeeded: acc >> UInt32(bits))
+                            n += 1
+                        }
+                    }
+                }
+                return bad ? nil : out
+            }
+        }
     }
 }
