@@ -28,53 +28,20 @@ public struct MessageTemplate: Sendable {
 
     public init(parsing text: String) throws(ParseError) {
         source = text
-        // Printable ASCII, the usual message: one byte is one character, so the bytes can be
-        // read directly instead of splitting the text into Characters.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            self.pieces = try MessageTemplate.parseASCII(Array(text.utf8))
-            return
+        let bytes = Array(text.utf8)
+        do {
+            pieces = try MessageTemplate.parse(bytes)
+        } catch {
+            // Offsets are reported in characters: count those before the byte.
+            let chars = String(decoding: bytes[0..<min(error.offset, bytes.count)], as: UTF8.self).count
+            throw ParseError(message: error.message, offset: chars)
         }
-        var pieces: [Piece] = []
-        var literal = ""
-        let chars = Array(text)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "{" {
-                if i + 1 < chars.count, chars[i + 1] == "{" {
-                    literal.append("{")
-                    i += 2
-                    continue
-                }
-                guard let close = chars[(i + 1)...].firstIndex(of: "}") else {
-                    throw ParseError(message: "unclosed '{' in message", offset: i)
-                }
-                let name = String(chars[(i + 1)..<close])
-                guard MessageTemplate.placeholders.contains(name) else {
-                    let known = MessageTemplate.placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
-                    throw ParseError(message: "unknown placeholder {\(name)} in message; known: \(known)", offset: i)
-                }
-                if !literal.isEmpty { pieces.append(.text(literal)); literal = "" }
-                pieces.append(.placeholder(name))
-                i = close + 1
-            } else if c == "}" {
-                if i + 1 < chars.count, chars[i + 1] == "}" {
-                    literal.append("}")
-                    i += 2
-                    continue
-                }
-                throw ParseError(message: "unmatched '}' in message (write '}}' for a brace)", offset: i)
-            } else {
-                literal.append(c)
-                i += 1
-            }
-        }
-        if !literal.isEmpty { pieces.append(.text(literal)) }
-        self.pieces = pieces
     }
 
-    /// `init(parsing:)` for printable ASCII text, where byte offsets are character offsets.
-    private static func parseASCII(_ bytes: [UInt8]) throws(ParseError) -> [Piece] {
+    /// Reads the template byte by byte: braces are ASCII, and no byte of a multi-byte UTF-8
+    /// character is one, so the text need not be split into characters. Error offsets are in
+    /// bytes here.
+    private static func parse(_ bytes: [UInt8]) throws(ParseError) -> [Piece] {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var pieces: [Piece] = []
         var literal: [UInt8] = []
