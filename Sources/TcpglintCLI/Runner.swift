@@ -75,8 +75,8 @@ struct Runner {
             printErrors(resolver.errors, what: "the config")
             return ExitStatus.usage.rawValue
         }
-        var sets: [[String]: RuleSet] = [:]
         var orderedSets: [RuleSet] = [] // in the order of the files, for deterministic output
+        var setPolicies: [[String]] = [] // the policies of each of orderedSets
         var setOfPlan: [Int32] = [] // each plan's index in orderedSets
         var policyErrors: [RuleFileError] = []
         var setIndex: [[String]: Int32] = [:]
@@ -88,9 +88,9 @@ struct Runner {
             }
             switch plan.settings.policies.isEmpty ? .success(pack.ruleSet) : PolicyLoader.load(plan.settings.policies, onto: pack) {
             case .success(let set):
-                sets[plan.settings.policies] = set
                 setIndex[plan.settings.policies] = Int32(orderedSets.count)
                 orderedSets.append(set)
+                setPolicies.append(plan.settings.policies)
             case .failure(let e):
                 policyErrors += e.errors
                 setIndex[plan.settings.policies] = -1
@@ -121,6 +121,9 @@ struct Runner {
             unsuppressible.formUnion((set.rules + set.disabled).filter { !$0.suppressible }.map(\.id))
         }
         let defaultFailLevel = options.failLevel?.severity ?? .error
+        // The set that adjusts findings about files that were not linted (an unreadable path, a
+        // config, a baseline): the first file's.
+        let fallbackSet = orderedSets.first ?? pack.ruleSet
 
         // Every file to lint and every path that could not be read, in name order (a few words
         // each: a run over 100,000 files keeps 100,000 of these).
@@ -196,13 +199,12 @@ struct Runner {
         // counts of its objects between processors. With few files, loading costs more than that.
         let workers = max(1, min(jobs, units.count))
         let ownSets = workers > 1 && units.count >= 256 * workers
-        let packDirectory = options.rules.directory, regexLimits = options.regexLimits
-        let setPolicies = orderedSets.indices.map { i in plans[setOfPlan.firstIndex(of: Int32(i))!].settings.policies }
+        let packDirectory = options.rules.directory, regexLimits = options.regexLimits, policiesOfSets = setPolicies
         let perWorker = Parallel.PerWorker<[RuleSet]>(count: workers) { w in
             guard ownSets, w > 0, case .success(let pack) = RulePackLoader.loadPack(directory: packDirectory, limits: regexLimits) else {
                 return setList
             }
-            return setPolicies.enumerated().map { i, policies in
+            return policiesOfSets.enumerated().map { i, policies in
                 if policies.isEmpty { return pack.ruleSet }
                 if case .success(let set) = PolicyLoader.load(policies, onto: pack) { return set }
                 return setList[i]
@@ -223,8 +225,8 @@ struct Runner {
                     gathered.append(f)
                     lintedFiles.append(LintedFile(name: f.file, documents: 0))
                 } else {
-                    let adjusted = [f].compactMap { (plans.first.map { sets[$0.settings.policies]! } ?? pack.ruleSet).adjusted($0) }
-                    emit(LintedFile(name: f.file, documents: 0), failLevel: defaultFailLevel, adjusted, name: name, linted: false)
+                    emit(LintedFile(name: f.file, documents: 0), failLevel: defaultFailLevel, [f].compactMap(fallbackSet.adjusted),
+                         name: name, linted: false)
                 }
                 return
             }
@@ -278,27 +280,20 @@ struct Runner {
             // linter (unreadable files, suppressions, baselines): the file's rule set, or for a
             // config or baseline file the first file's.
             var setForFile: [String: RuleSet] = [:]
-            for plan in plans { setForFile[plan.name] = sets[plan.settings.policies] }
-            let fallback = plans.first.flatMap { sets[$0.settings.policies] } ?? pack.ruleSet
-            findings = findings.compactMap { (setForFile[$0.file] ?? fallback).adjusted($0) }
+            for (i, plan) in plans.enumerated() { setForFile[plan.name] = orderedSets[Int(setOfPlan[i])] }
+            findings = findings.compactMap { (setForFile[$0.file] ?? fallbackSet).adjusted($0) }
 
             // Files: those linted, and any other file a finding is about (a config, a baseline).
             let report = Report(findings: findings, fileCount: 0, baselined: baselined, files: lintedFiles,
                                 failLevels: failLevels, defaultFailLevel: defaultFailLevel)
             for f in report.files { for i in sinks.indices { sinks[i].file(f, failLevel: report.failLevels[f.name] ?? defaultFailLevel) } }
             var names = Set(plans.map(\.name))
-            var i = 0
-            let sorted = report.findings
-            while i < sorted.count {
-                var j = i + 1
-                while j < sorted.count, sorted[j].file == sorted[i].file { j += 1 }
-                let chunk = Array(sorted[i..<j])
-                names.insert(sorted[i].file)
+            for chunk in report.findingsByFile {
+                names.insert(chunk[0].file)
                 totals.filesWithFindings += 1
                 totals.add(chunk)
                 if chunk.contains(where: report.isFailing) { failing = true }
                 for k in sinks.indices { sinks[k].add(chunk) }
-                i = j
             }
             totals.fileCount = names.count
             totals.baselined = baselined
@@ -328,13 +323,34 @@ struct Runner {
     /// one, linted in parallel in batches and reported as they finish, and none is kept.
     static let streamBytes = 1 << 20
 
-    /// The finding that stands for the findings of a file over `--max-findings-per-file`, at the
-    /// place of the first one not shown.
-    static func hiddenFindings(_ hidden: Int, from first: Finding) -> Finding {
-        let d = Diagnostic.limitExceeded
-        return Finding(file: first.file, document: first.document, documentCount: first.documentCount, range: SourceRange(at: first.range.start),
-                       severity: d.severity, code: d.code, rule: d.id, path: "$",
-                       message: "\(hidden) more findings in this file are not shown; raise --max-findings-per-file to see them")
+    /// `--max-findings-per-file`: a file's findings (sorted, given in one piece or, for a
+    /// stream, in pieces) pass until the limit; the rest are counted, and `hidden` stands for
+    /// them at the place of the first one not shown.
+    struct FindingsCap {
+        let limit: Int
+        private var shown = 0
+        private var count = 0
+        private var first: Finding?
+
+        init(_ limit: Int) { self.limit = limit }
+
+        mutating func pass(_ findings: [Finding]) -> [Finding] {
+            let keep = max(0, min(findings.count, limit - shown))
+            if keep < findings.count {
+                if first == nil { first = findings[keep] }
+                count += findings.count - keep
+            }
+            shown += keep
+            return keep == findings.count ? findings : Array(findings[0..<keep])
+        }
+
+        var hidden: Finding? {
+            guard let first else { return nil }
+            let d = Diagnostic.limitExceeded
+            return Finding(file: first.file, document: first.document, documentCount: first.documentCount,
+                           range: SourceRange(at: first.range.start), severity: d.severity, code: d.code, rule: d.id, path: "$",
+                           message: "\(count) more findings in this file are not shown; raise --max-findings-per-file to see them")
+        }
     }
 
     /// Lints a long YAML stream: one thread reads the documents one at a time and passes them
@@ -372,26 +388,16 @@ struct Runner {
             channel.send(batch)
             channel.close()
         }
-        var shown = 0
-        var hidden = 0
-        var firstHidden: Finding?
+        var cap = FindingsCap(maxFindings)
         var count = 0
         while let batch = channel.receive() {
             var found = linter.findings(for: batch.problems, in: name)
             for f in Parallel.map(batch.documents, threads: jobs, { linter.lint($0) }) { found += f }
-            var ready = linter.finish(found, documentCount: batch.documentCount)
-            if shown + ready.count > maxFindings {
-                let keep = max(0, maxFindings - shown)
-                if firstHidden == nil { firstHidden = ready[keep] }
-                hidden += ready.count - keep
-                ready.removeLast(ready.count - keep)
-            }
-            shown += ready.count
-            emit(ready)
+            emit(cap.pass(linter.finish(found, documentCount: batch.documentCount)))
             if batch.last { count = batch.documentCount }
         }
         reader.join()
-        if let firstHidden { emit([hiddenFindings(hidden, from: firstHidden)]) }
+        if let hidden = cap.hidden { emit([hidden]) }
         return count
     }
 
@@ -425,12 +431,9 @@ struct Runner {
         let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
         let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: settings.placeholders)
         var findings = linter.lint(loaded)
-        if findings.count > maxFindings {
-            let hidden = findings.count - maxFindings
-            let first = findings[maxFindings]
-            findings.removeLast(hidden)
-            findings.append(Runner.hiddenFindings(hidden, from: first))
-        }
+        var cap = FindingsCap(maxFindings)
+        findings = cap.pass(findings)
+        if let hidden = cap.hidden { findings.append(hidden) }
         var suppressions: [Suppression] = []
         if loaded.documents.first?.format == .yaml || (loaded.documents.isEmpty && InputReader.format(forName: name, bytes: bytes) == .yaml) {
             suppressions += SuppressionComments.scan(loaded)

@@ -141,13 +141,12 @@ final class Evaluation {
 
     /// The slots of every pattern of the plan, found by one walk of the document, then grouped
     /// by pattern: the present slots of pattern `p` are `slots[order[i]]` for `i` in
-    /// `present[p]..<present[p + 1]`, in document order, which is the order of their `[*]`
+    /// `starts[2p]..<starts[2p + 1]`, in document order, which is the order of their `[*]`
     /// indices; the absent ones (a key missing from its object, which only `required` looks at)
-    /// are in `absent[p]..<absent[p + 1]`. Filled in by `init`, then only read.
+    /// follow, up to `starts[2p + 2]`. Filled in by `init`, then only read.
     @exclusivity(unchecked) var slots: [Slot] = []
     @exclusivity(unchecked) var order: [Int32] = []
-    @exclusivity(unchecked) var present: [Int32] = []
-    @exclusivity(unchecked) var absent: [Int32] = []
+    @exclusivity(unchecked) var starts: [Int32] = []
     /// Per node of the main document: bit 0, part of a secret's value; bit 1, a secret written
     /// as a placeholder. Embedded documents use the sets below.
     @exclusivity(unchecked) var flags: [UInt8]
@@ -162,9 +161,9 @@ final class Evaluation {
         var subject: Subject?
     }
     @exclusivity(unchecked) private var subjectIndex: [Int32] = []
+    @exclusivity(unchecked) private var subjectEntries: [SubjectEntry] = []
     /// Answers of document-wide conditions by id: -1 not yet worked out, 0 false, 1 true.
     @exclusivity(unchecked) private var conditionMemo: [Int8] = []
-    @exclusivity(unchecked) private var subjectEntries: [SubjectEntry] = []
     @exclusivity(unchecked) private var mismatchLoc = Loc(doc: -1, node: NodeID(0))
     @exclusivity(unchecked) private var mismatchSpec: ObjectIdentifier?
     @exclusivity(unchecked) private var cachedMismatch: TypeMismatch?
@@ -196,21 +195,13 @@ final class Evaluation {
             order[Int(fill[k])] = Int32(i)
             fill[k] += 1
         }
-        present = []
-        absent = []
-        present.reserveCapacity(n + 1)
-        absent.reserveCapacity(n + 1)
-        for p in 0..<n {
-            present.append(starts[2 * p])
-            absent.append(starts[2 * p + 1])
-        }
-        present.append(starts[2 * n])
-        absent.append(starts[2 * n])
+        self.starts = starts
     }
 
     /// The positions in `order` of the present (or absent) slots of pattern `p`.
     func range(_ p: Int, absent isAbsent: Bool = false) -> Range<Int> {
-        isAbsent ? Int(absent[p])..<Int(present[p + 1]) : Int(present[p])..<Int(absent[p])
+        let k = 2 * p + (isAbsent ? 1 : 0)
+        return Int(starts[k])..<Int(starts[k + 1])
     }
 
     var main: Document { docs[0] }
@@ -227,8 +218,6 @@ final class Evaluation {
     func format(_ loc: Loc) -> SourceFormat { loc.doc == 0 ? mainFormat : docs[loc.doc].format }
 
     // MARK: The walk
-
-    private func add(_ slot: Slot) { slots.append(slot) }
 
     /// Records the slots of the trie's patterns below `trieNode`, reached at `loc`.
     private func walk(_ trieNode: Int32, _ loc: Loc, _ bindings: [Int]) {
@@ -256,11 +245,11 @@ final class Evaluation {
                 if e >= 0 {
                     let key = Loc(doc: loc.doc, node: d.children[e]), value = Loc(doc: loc.doc, node: d.children[e + 1])
                     if let p = plan.trie[Int(child)].pattern {
-                        add(Slot(parent: loc, node: value, key: key, pattern: p, bindings: bindings))
+                        slots.append(Slot(parent: loc, node: value, key: key, pattern: p, bindings: bindings))
                     }
                     if !plan.trie[Int(child)].isLeaf { walk(child, value, bindings) }
                 } else if let p = plan.trie[Int(child)].pattern {
-                    add(Slot(parent: loc, node: nil, key: nil, pattern: p, bindings: bindings))
+                    slots.append(Slot(parent: loc, node: nil, key: nil, pattern: p, bindings: bindings))
                 }
             }
             scratch.removeLast(keyChildren.count)
@@ -271,18 +260,18 @@ final class Evaluation {
                 for (k, item) in items.enumerated() {
                     let at = Loc(doc: loc.doc, node: item)
                     let b = bindings + [k]
-                    if let p { add(Slot(parent: loc, node: at, key: nil, pattern: p, bindings: b)) }
+                    if let p { slots.append(Slot(parent: loc, node: at, key: nil, pattern: p, bindings: b)) }
                     if !leaf { walk(any, at, b) }
                 }
             }
             for (k, child) in plan.trie[t].indices where k < items.count {
                 let at = Loc(doc: loc.doc, node: items[items.startIndex + k])
-                if let p = plan.trie[Int(child)].pattern { add(Slot(parent: loc, node: at, key: nil, pattern: p, bindings: bindings)) }
+                if let p = plan.trie[Int(child)].pattern { slots.append(Slot(parent: loc, node: at, key: nil, pattern: p, bindings: bindings)) }
                 walk(child, at, bindings)
             }
         case .scalar:
             guard let e = plan.trie[t].embedded, let inner = embeddedRoot(loc) else { return }
-            if let p = plan.trie[Int(e)].pattern { add(Slot(parent: loc, node: inner, key: nil, pattern: p, bindings: bindings)) }
+            if let p = plan.trie[Int(e)].pattern { slots.append(Slot(parent: loc, node: inner, key: nil, pattern: p, bindings: bindings)) }
             walk(e, inner, bindings)
         }
     }
@@ -491,27 +480,16 @@ final class Evaluation {
     func holds(_ c: Plan.CompiledCondition, boundTo bound: Slot, wide: Bool = false) -> Bool {
         // Inside a document-wide condition, every part is document-wide: shared parts of other
         // rules' conditions are remembered too.
-        if wide, c.kind == .all || c.kind == .any || c.kind == .not {
-            switch c.kind {
-            case .all:
-                for x in c.children where !holdsDocumentWide(x, bound) { return false }
-                return true
-            case .any:
-                for x in c.children where holdsDocumentWide(x, bound) { return true }
-                return false
-            default:
-                return !holdsDocumentWide(c.children[0], bound)
-            }
-        }
+        func part(_ x: Plan.CompiledCondition) -> Bool { wide ? holdsDocumentWide(x, bound) : holds(x, boundTo: bound) }
         switch c.kind {
         case .all:
-            for x in c.children where !holds(x, boundTo: bound) { return false }
+            for x in c.children where !part(x) { return false }
             return true
         case .any:
-            for x in c.children where holds(x, boundTo: bound) { return true }
+            for x in c.children where part(x) { return true }
             return false
         case .not:
-            return !holds(c.children[0], boundTo: bound)
+            return !part(c.children[0])
         case .present:
             var present = false
             forEachSlot(c.pattern, boundTo: bound) { _ in
@@ -523,7 +501,7 @@ final class Evaluation {
             guard let target = c.target, let check = c.check else { return false }
             var passed = false
             forEachSlot(c.pattern, boundTo: bound) { s in
-                if s.node != nil, passes(check, target: target, slot: s) { passed = true }
+                passed = passes(check, target: target, slot: s)
                 return !passed
             }
             return passed
@@ -576,8 +554,8 @@ final class Evaluation {
             return decide ? Evaluation.failed : typeHits(loc, spec: target.spec, slot: slot, mismatch: m)
         }
         if !compiled.readsText {
-            if decide { return try runThrowing(compiled, target: target, slot: slot, extract: extract).isEmpty ? [] : Evaluation.failed }
-            return nonTextHits(compiled, target: target, slot: slot)
+            let hits = nonTextHits(compiled, target: target, slot: slot)
+            return decide && !hits.isEmpty ? Evaluation.failed : hits
         }
         return try textHits(compiled, target: target, slot: slot, extract: extract, decide: decide)
     }
@@ -717,8 +695,8 @@ final class Evaluation {
             guard let otherPattern = compiled.other else { return [] }
             var found: Slot?
             forEachSlot(otherPattern, boundTo: slot) { o in
-                if o.node != nil { found = o }
-                return found == nil
+                found = o
+                return false
             }
             guard let o = found, let oloc = o.node,
                   let os = try subjectThrowing(oloc, pattern: o.pattern, extract: otherExtract, spec: other.spec)

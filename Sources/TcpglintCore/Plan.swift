@@ -20,9 +20,10 @@ public final class Plan: Sendable {
     let rules: [CompiledRule]
     /// The patterns of the model's secret parameters.
     let secrets: [Int]
-    /// For a condition pattern and the pattern it is bound to: how many of its leading `[*]`
-    /// take the bound slot's index (see `Evaluation.slots(_:boundTo:)`).
-    let bound: [Int: Int]
+    /// For a condition pattern and the pattern it is bound to, at `condition * patterns.count +
+    /// target`: how many of its leading `[*]` take the bound slot's index (see
+    /// `Evaluation.forEachSlot(_:boundTo:_:)`); -1 where not worked out ahead. Empty for a
+    /// plan of over 2,048 patterns.
     let boundTable: [Int8]
     /// The number of distinct compiled conditions (their ids are 0..<conditionCount).
     let conditionCount: Int
@@ -146,7 +147,7 @@ public final class Plan: Sendable {
             let wide = targets.map { t in when.map { b.isDocumentWide($0, boundTo: t) } ?? true }
             compiled.append(CompiledRule(rule: rule, targets: targets, when: when, checks: checks, whenIsDocumentWide: wide))
         }
-        secrets = model.allPatterns().filter { model.spec(at: $0)?.secret == true }.map { b.intern($0) }
+        secrets = model.secretPatterns.map { b.intern($0) }
         patterns = b.patterns
         secretPattern = b.patterns.map { p in
             var prefix: [PatternComponent] = []
@@ -158,7 +159,6 @@ public final class Plan: Sendable {
         }
         trie = b.trie
         conditionCount = b.conditionCount
-        bound = b.bound
         boundTable = Plan.table(b.bound, patterns: b.patterns.count)
         self.rules = compiled
         var present = [[(rule: Int32, target: Int32)]](repeating: [], count: b.patterns.count)
@@ -217,33 +217,25 @@ public final class Plan: Sendable {
 
         private mutating func child(of node: Int32, _ c: PatternComponent) -> Int32 {
             let n = Int(node)
+            let existing: Int32?
+            switch c {
+            case .key(let k): existing = trie[n].keys[k].map { trie[n].keyChildren[Int($0)] }
+            case .anyIndex: existing = trie[n].anyIndex
+            case .index(let i): existing = trie[n].indices.first(where: { $0.index == i })?.node
+            case .embedded: existing = trie[n].embedded
+            }
+            if let existing { return existing }
+            let new = Int32(trie.count)
+            trie.append(TrieNode())
             switch c {
             case .key(let k):
-                if let i = trie[n].keys[k] { return trie[n].keyChildren[Int(i)] }
-                let new = Int32(trie.count)
-                trie.append(TrieNode())
                 trie[n].keys[k] = Int32(trie[n].keyChildren.count)
                 trie[n].keyChildren.append(new)
-                return new
-            case .anyIndex:
-                if let a = trie[n].anyIndex { return a }
-                let new = Int32(trie.count)
-                trie.append(TrieNode())
-                trie[n].anyIndex = new
-                return new
-            case .index(let i):
-                if let e = trie[n].indices.first(where: { $0.index == i }) { return e.node }
-                let new = Int32(trie.count)
-                trie.append(TrieNode())
-                trie[n].indices.append((i, new))
-                return new
-            case .embedded:
-                if let e = trie[n].embedded { return e }
-                let new = Int32(trie.count)
-                trie.append(TrieNode())
-                trie[n].embedded = new
-                return new
+            case .anyIndex: trie[n].anyIndex = new
+            case .index(let i): trie[n].indices.append((i, new))
+            case .embedded: trie[n].embedded = new
             }
+            return new
         }
 
         /// Conditions by their structure, for sharing equal ones.
@@ -367,7 +359,7 @@ public final class Plan: Sendable {
             let m = boundTable[condition * n + target]
             if m >= 0 { return Int(m) }
         }
-        return bound[Plan.pairKey(condition, target)] ?? Plan.sharedWildcards(patterns[condition], patterns[target])
+        return Plan.sharedWildcards(patterns[condition], patterns[target])
     }
 
     /// `bound` as a table indexed by condition × target (-1 where unknown), when the plan has

@@ -38,6 +38,19 @@ public struct Report: Sendable {
     /// Whether a finding is at or above its file's fail level.
     public func isFailing(_ f: Finding) -> Bool { f.severity >= (failLevels[f.file] ?? defaultFailLevel) }
 
+    /// The findings in runs of one file each, in order.
+    public var findingsByFile: [[Finding]] {
+        var out: [[Finding]] = []
+        var i = 0
+        while i < findings.count {
+            var j = i + 1
+            while j < findings.count, findings[j].file == findings[i].file { j += 1 }
+            out.append(Array(findings[i..<j]))
+            i = j
+        }
+        return out
+    }
+
     public var totals: Totals {
         Totals(fileCount: fileCount, filesWithFindings: filesWithFindings, errors: count(.error), warnings: count(.warning),
                infos: count(.info), baselined: baselined)
@@ -120,16 +133,9 @@ extension Reporter {
     public func render(_ report: Report) -> String {
         var r = self
         var out = r.begin(rules: report.rules)
-        var i = 0
-        let findings = report.findings
         for f in report.files { r.file(f, failLevel: report.failLevels[f.name] ?? report.defaultFailLevel) }
         // File by file, as a streamed run gives them.
-        while i < findings.count {
-            var j = i + 1
-            while j < findings.count, findings[j].file == findings[i].file { j += 1 }
-            out += r.add(Array(findings[i..<j]))
-            i = j
-        }
+        for chunk in report.findingsByFile { out += r.add(chunk) }
         out += r.end(report.totals)
         return out
     }
