@@ -23,19 +23,21 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
 
-        // MARK: Libraries
+        // MARK: Libraries, lowest first. Each target's opening doc comment (its first file in
+        // alphabetical order is not special: see the `About.swift` of each) says what it holds.
+        .target(name: "TcpglintSystem"),
         .target(name: "TcpglintCore", dependencies: ["CPCRE2"]),
         .target(name: "TcpglintInput", dependencies: ["TcpglintCore", "CYAML"]),
         .target(
             name: "TcpglintRules",
-            dependencies: ["TcpglintCore", "TcpglintInput"],
+            dependencies: ["TcpglintSystem", "TcpglintCore", "TcpglintInput"],
             plugins: ["EmbedRulePack"]
         ),
         .target(name: "TcpglintReport", dependencies: ["TcpglintCore"]),
         .target(
             name: "TcpglintCLI",
             dependencies: [
-                "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport",
+                "TcpglintSystem", "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,11 +45,20 @@ let package = Package(
         // Fuzzing harnesses (scripts/fuzz.sh builds them with -sanitize=fuzzer); a replay tool otherwise.
         .executableTarget(
             name: "TcpglintFuzz",
-            dependencies: ["TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport"]
+            dependencies: ["TcpglintSystem", "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport"]
+        ),
+        // Test helpers shared by every test target: goldens, testdata, the CLI run in-process.
+        .target(
+            name: "TcpglintTestSupport",
+            dependencies: ["TcpglintSystem", "TcpglintCLI"]
         ),
 
         // MARK: Build tooling: the rule pack in rules/ is embedded in the binary
-        .executableTarget(name: "EmbedRulePackTool", dependencies: ["TcpglintCore", "TcpglintInput"], path: "Sources/EmbedRulePackTool"),
+        .executableTarget(
+            name: "EmbedRulePackTool",
+            dependencies: ["TcpglintCore", "TcpglintInput"],
+            path: "Sources/EmbedRulePackTool"
+        ),
         .plugin(
             name: "EmbedRulePack",
             capability: .buildTool(),
@@ -57,15 +68,18 @@ let package = Package(
         // MARK: Tests
         .testTarget(
             name: "TcpglintInputTests",
-            dependencies: ["TcpglintInput", "TcpglintCore"]
+            dependencies: ["TcpglintInput", "TcpglintCore", "TcpglintSystem", "TcpglintTestSupport"]
         ),
         .testTarget(
             name: "TcpglintCoreTests",
-            dependencies: ["TcpglintCore", "TcpglintInput", "TcpglintRules"]
+            dependencies: ["TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintSystem", "TcpglintTestSupport"]
         ),
         .testTarget(
             name: "TcpglintCLITests",
-            dependencies: ["TcpglintCLI", "TcpglintCore", "TcpglintRules", "TcpglintInput", "TcpglintReport", "tcpglint"]
+            dependencies: [
+                "TcpglintCLI", "TcpglintCore", "TcpglintRules", "TcpglintInput", "TcpglintReport", "TcpglintSystem",
+                "TcpglintTestSupport", "tcpglint",
+            ]
         ),
     ]
 )

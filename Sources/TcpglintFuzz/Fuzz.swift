@@ -10,6 +10,7 @@ import TcpglintCore
 import TcpglintInput
 import TcpglintReport
 import TcpglintRules
+import TcpglintSystem
 
 enum Harness {
     static let target: String = getenv("TCPGLINT_FUZZ").map { String(cString: $0) } ?? "lint"

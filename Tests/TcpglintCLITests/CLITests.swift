@@ -1,4 +1,6 @@
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 
 /// The CLI in-process: subcommands, flags, formats and exit statuses.
 @Suite struct CLITests {

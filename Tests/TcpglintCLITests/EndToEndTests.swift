@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 
 /// The built binary as a real process: exit statuses, stdout and stderr.
 @Suite struct EndToEndTests {

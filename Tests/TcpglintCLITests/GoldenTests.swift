@@ -1,4 +1,6 @@
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 import TcpglintCore
 import TcpglintRules
 

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 @testable import TcpglintReport
 
 /// Real consumers of tcpglint's outputs: a JSON Schema validator for SARIF and the exported

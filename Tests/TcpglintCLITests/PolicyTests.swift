@@ -2,6 +2,8 @@
 import Glibc
 #endif
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 import TcpglintInput
 
 /// Organisation policies, configuration, suppressions and baselines, on testdata/org.

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 
 /// The real pre-commit (PyPI) runs this repository's hook in a scratch git repository: it builds
 /// tcpglint itself (`language: swift`), fails on a bad request with the finding in its output

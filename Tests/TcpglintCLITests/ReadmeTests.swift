@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 @testable import TcpglintCLI
+import TcpglintReport
 import TcpglintRules
 
 /// The README's rule table is generated from the pack; this fails when it is stale (and rewrites

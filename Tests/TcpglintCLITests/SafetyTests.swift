@@ -3,6 +3,8 @@ import Glibc
 #endif
 import Foundation
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 import TcpglintInput
 @testable import TcpglintReport
 

@@ -1,4 +1,6 @@
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 import TcpglintInput
 
 /// A YAML stream of a megabyte or more is linted document by document (parsed on one thread,

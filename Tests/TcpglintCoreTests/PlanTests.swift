@@ -1,4 +1,6 @@
 import Testing
+import TcpglintSystem
+import TcpglintTestSupport
 @testable import TcpglintCore
 import TcpglintInput
 @testable import TcpglintRules

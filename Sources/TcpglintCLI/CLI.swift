@@ -1,0 +1,62 @@
+import ArgumentParser
+import TcpglintCore
+import TcpglintInput
+import TcpglintReport
+import TcpglintRules
+import TcpglintSystem
+
+// MARK: - Entry point
+
+/// The command-line interface as a library: arguments in, exit status out.
+public enum CLI {
+    /// Runs tcpglint with `arguments` (without the program name).
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        // Most runs load the built-in pack: start on it while ArgumentParser does its work.
+        if mayLoadBuiltInPack(arguments) { RulePackLoader.prefetchBuiltIn() }
+        let command: ParsableCommand
+        do {
+            command = try Tcpglint.parseAsRoot(arguments)
+        } catch {
+            let code = Tcpglint.exitCode(for: error)
+            let message = Tcpglint.fullMessage(for: error)
+            if code == .success {
+                console.out(message + "\n")
+                return ExitStatus.clean.rawValue
+            }
+            console.err(message + "\n")
+            return ExitStatus.usage.rawValue
+        }
+        let runner = Runner(console: console)
+        switch command {
+        case let lint as Lint:
+            return runner.lint(lint)
+        case let list as ListRules:
+            return runner.listRules(list.rules, format: list.format)
+        case let test as TestRules:
+            return runner.testRules(test.policyFiles, options: test.rules)
+        case let explain as Explain:
+            return runner.explain(explain.name, options: explain.rules)
+        case let schema as Schema:
+            return runner.schema(schema.rules)
+        default:
+            // `--help`, `-h` and `help [SUBCOMMAND]` parse into ArgumentParser's own help command,
+            // which would print straight to stdout; print the same text through the console.
+            let subcommands: [String: ParsableCommand.Type] = [
+                "lint": Lint.self, "rules": Rules.self, "explain": Explain.self, "list": ListRules.self, "test": TestRules.self,
+                "schema": Schema.self,
+            ]
+            let named = arguments.last { subcommands[$0] != nil }.flatMap { subcommands[$0] }
+            console.out(Tcpglint.helpMessage(for: named ?? Tcpglint.self, columns: 100) + "\n")
+            return ExitStatus.clean.rawValue
+        }
+    }
+
+    /// Whether the arguments may lead to loading the built-in pack with the default regex limits
+    /// (a guess made before parsing: a wrong one costs time only, never a different result).
+    static func mayLoadBuiltInPack(_ arguments: [String]) -> Bool {
+        !arguments.contains { a in
+            a == "--version" || a == "-h" || a == "--help" || a == "help" || a.hasPrefix("--rules")
+                || a.hasPrefix("--regex-") || a.hasPrefix("--generate-completion") || a.hasPrefix("--experimental")
+        }
+    }
+}

@@ -1,0 +1,125 @@
+// MARK: - Rules
+// MARK: - Rules and the closed vocabulary of checks
+
+/// Where a rule, or anything else read from a rule file, was written.
+public struct RuleLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A compiled target: the pattern as written and the model spec it reaches.
+public struct Target: Sendable {
+    public let pattern: [PatternComponent]
+    public let spec: ParamSpec
+    public init(pattern: [PatternComponent], spec: ParamSpec) {
+        self.pattern = pattern
+        self.spec = spec
+    }
+    public var display: String { pattern.display }
+}
+
+/// Where a rule comes from: a reference key (`PAGE`, `API`, …) and the sentence quoted.
+public struct RuleSource: Sendable {
+    public let ref: String
+    public let quote: String
+    public init(ref: String, quote: String) {
+        self.ref = ref
+        self.quote = quote
+    }
+}
+
+/// A rule example: a request fragment merged over the pack's example base.
+public struct RuleExample: Sendable {
+    public let location: RuleLocation
+    /// Builds the example's request and text: only `rules test`, `explain` and the tests ask
+    /// for them, so a lint does not pay for every rule's examples at start-up.
+    private let make: @Sendable () -> (document: Document, text: String)
+    /// The example as a request (merged over the pack's example base).
+    public var document: Document { make().document }
+    /// The example's text as written in the rule file.
+    public var text: String { make().text }
+
+    public init(location: RuleLocation, make: @escaping @Sendable () -> (document: Document, text: String)) {
+        self.location = location
+        self.make = make
+    }
+
+    public init(document: Document, location: RuleLocation, text: String) {
+        self.init(location: location) { (document, text) }
+    }
+}
+
+/// One rule of a pack or a policy.
+public struct Rule: Sendable {
+    public let id: String
+    public let code: String
+    /// The effective severity (after any policy override).
+    public var severity: Severity
+    public let summary: String
+    public let description: String
+    public let message: MessageTemplate
+    public let targets: [Target]
+    public let extract: Regex?
+    public let when: Condition?
+    public let check: Check
+    public let source: RuleSource
+    public let valid: [RuleExample]
+    public let invalid: [RuleExample]
+    public let location: RuleLocation
+    /// False when no inline comment, config entry or policy may silence or weaken the rule.
+    public let suppressible: Bool
+
+    public init(
+        id: String, code: String, severity: Severity, summary: String, description: String,
+        message: MessageTemplate, targets: [Target], extract: Regex?, when: Condition?, check: Check,
+        source: RuleSource, valid: [RuleExample], invalid: [RuleExample], location: RuleLocation,
+        suppressible: Bool = true
+    ) {
+        self.suppressible = suppressible
+        self.id = id
+        self.code = code
+        self.severity = severity
+        self.summary = summary
+        self.description = description
+        self.message = message
+        self.targets = targets
+        self.extract = extract
+        self.when = when
+        self.check = check
+        self.source = source
+        self.valid = valid
+        self.invalid = invalid
+        self.location = location
+    }
+}
+
+/// A reference document that rules cite.
+public struct SourceReference: Sendable {
+    public let key: String
+    public let title: String
+    public init(key: String, title: String) {
+        self.key = key
+        self.title = title
+    }
+}
+
+/// A policy's change to a rule or diagnostic: a new severity, or turning it off, with a reason.
+public struct RuleOverride: Sendable {
+    /// The new severity; nil when the rule is turned off.
+    public let severity: Severity?
+    public let reason: String
+    public let location: RuleLocation
+
+    public init(severity: Severity?, reason: String, location: RuleLocation) {
+        self.severity = severity
+        self.reason = reason
+        self.location = location
+    }
+}

@@ -1,0 +1,249 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import TcpglintCore
+import TcpglintInput
+import TcpglintSystem
+
+// MARK: - Loading a rule pack
+
+/// A compiled pack: its rule set and the request its examples are merged over.
+public struct RulePack: Sendable {
+    public let ruleSet: RuleSet
+    /// The pack's `example-base` mapping, which policies' examples are merged over too.
+    let exampleBase: (document: Document, node: NodeID)?
+}
+
+/// Loads rule files into a compiled `RuleSet`. A fault anywhere is an error with its
+/// file:line:col; nothing is skipped in silence.
+public enum RulePackLoader {
+    /// The keys a pack file may have at its top level.
+    static let fileKeys = ["references", "model", "example-base", "rules", "definitions"]
+    /// The keys a rule may have.
+    static let ruleKeys = [
+        "id", "code", "severity", "summary", "description", "message", "target", "extract", "when", "check",
+        "source", "examples", "note", "suppressible",
+    ]
+
+    /// The files of the pack compiled into the binary from `rules/`, named `rules/NAME`.
+    public static var builtInFiles: [(name: String, bytes: [UInt8])] {
+        EmbeddedRulePack.files.map { (name: "rules/" + $0.name, bytes: Array($0.text.utf8)) }
+    }
+
+    /// The built-in files parsed at build time, by name, with the text they were parsed from.
+    static let builtInParsed: [String: (text: String, parsed: String)] = {
+        var out: [String: (text: String, parsed: String)] = [:]
+        for f in EmbeddedRulePack.files where !f.parsed.isEmpty { out["rules/" + f.name] = (f.text, f.parsed) }
+        return out
+    }()
+
+    /// The document of a built-in file as parsed at build time, when these bytes are that
+    /// file's (a rules directory may hold files of the same name with other text).
+    static func prebuilt(name: String, bytes: [UInt8]) -> Document? {
+        guard let entry = builtInParsed[name], entry.text.utf8.count == bytes.count else { return nil }
+        var text = entry.text
+        let same = text.withUTF8 { t in bytes.withUnsafeBufferPointer { b in t.count == b.count && (t.isEmpty || memcmp(t.baseAddress!, b.baseAddress!, t.count) == 0) } }
+        guard same, let raw = Base64.decode(entry.parsed) else { return nil }
+        return DocumentCoding.decode(raw, source: SourceFile(name: name, bytes: bytes))
+    }
+
+    /// The pack compiled into the binary from `rules/`.
+    public static func builtIn(limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
+        loadPack(files: builtInFiles, limits: limits).map(\.ruleSet)
+    }
+
+    /// Starts loading the built-in pack (with the default regex limits) on another thread, for
+    /// `loadPack(directory: nil)` to take when it is called.
+    public static func prefetchBuiltIn() {
+        BuiltInPrefetch.shared.start()
+    }
+
+    /// Loads rule files given as names and bytes.
+    public static func load(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
+        loadPack(files: files, limits: limits).map(\.ruleSet)
+    }
+
+    /// The built-in pack, or the pack in `directory` (its `*.yaml` and `*.yml` files in name
+    /// order), with its example base for policies.
+    public static func loadPack(directory: String?, limits: Regex.Limits = .default) -> Result<RulePack, RuleFileErrors> {
+        guard let directory else {
+            if limits.match == Regex.Limits.default.match, limits.depth == Regex.Limits.default.depth,
+               limits.heapKiB == Regex.Limits.default.heapKiB, let prefetched = BuiltInPrefetch.shared.take() {
+                return prefetched
+            }
+            return loadPack(files: builtInFiles, limits: limits)
+        }
+        let names: [String]
+        do {
+            names = try FileSystem.listDirectory(directory).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        } catch {
+            return .failure(RuleFileErrors([RuleFileError(RuleLocation(file: directory, line: 1, column: 1), "cannot read the rule directory: \(error)")]))
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        var errors: [RuleFileError] = []
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for n in names {
+            do { files.append((prefix + n, try FileSystem.readFile(prefix + n))) } catch {
+                errors.append(RuleFileError(RuleLocation(file: prefix + n, line: 1, column: 1), "cannot read the rule file: \(error)"))
+            }
+        }
+        if files.isEmpty && errors.isEmpty {
+            errors.append(RuleFileError(RuleLocation(file: directory, line: 1, column: 1), "the rule directory holds no .yaml file"))
+        }
+        if !errors.isEmpty { return .failure(RuleFileErrors(errors)) }
+        return loadPack(files: files, limits: limits)
+    }
+
+    static func loadPack(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits) -> Result<RulePack, RuleFileErrors> {
+        let diags = Diagnostics()
+        // Files are parsed, and their rules compiled, at once: each file reports to its own
+        // Diagnostics (its values carry it), and the errors are gathered, in file order, at the end.
+        let fileDiags = files.map { _ in Diagnostics() }
+        let largestFirst = files.indices.sorted { files[$0].bytes.count > files[$1].bytes.count }
+        let parsed = Concurrent.map(count: files.count, order: largestFirst) { i in
+            parseFile(name: files[i].name, bytes: files[i].bytes, allowed: fileKeys, diags: fileDiags[i])
+        }
+        let roots = parsed.compactMap { $0 }
+        func errors() -> [RuleFileError] { fileDiags.flatMap(\.errors) + diags.errors }
+
+        // References, the model and the example base.
+        var references: [String: SourceReference] = [:]
+        var model: APIModel?
+        var modelSite: Value?
+        var base: Value?
+        for o in roots {
+            readReferences(o, into: &references)
+            if let m = o["model"] {
+                if let first = modelSite {
+                    m.error("a second model; the pack's model is at \(first.location)")
+                } else {
+                    modelSite = m
+                    model = ModelLoader.load(m)
+                }
+            }
+            if let b = o["example-base"] {
+                if base != nil { b.error("a second example-base") } else if b.isMapping { base = b } else { b.error("example-base must be a mapping") }
+            }
+        }
+        guard let model else {
+            if modelSite == nil {
+                diags.add(RuleLocation(file: files.first?.name ?? "rules", line: 1, column: 1), "the rule pack has no model section")
+            }
+            return .failure(RuleFileErrors(errors()))
+        }
+
+        let rootOrder = roots.indices.sorted { roots[$0].value.doc.source.bytes.count > roots[$1].value.doc.source.bytes.count }
+        let compiled = Concurrent.map(count: roots.count, order: rootOrder) { i in
+            let compiler = RuleCompiler(model: model, references: references, base: base, limits: limits, namespace: nil,
+                                        diags: roots[i].value.diags)
+            return compileFile(roots[i], compiler: compiler)
+        }
+        var ids: [String: RuleLocation] = [:]
+        let rules = register(compiled, ids: &ids)
+        let all = errors()
+        if !all.isEmpty { return .failure(RuleFileErrors(all)) }
+        let set = RuleSet(model: model, rules: rules, references: references, limits: limits)
+        return .success(RulePack(ruleSet: set, exampleBase: base.map { ($0.doc, $0.id) }))
+    }
+
+    // MARK: Shared by packs and policies
+
+    /// Parses a rule or policy file into its top-level mapping.
+    static func parseFile(name: String, bytes: [UInt8], allowed: [String], diags: Diagnostics) -> Object? {
+        if let doc = prebuilt(name: name, bytes: bytes) {
+            return Value(doc: doc, id: doc.root, diags: diags).object("a rule file", allowed: allowed)
+        }
+        let loaded = InputReader.load(name: name, bytes: bytes, format: .yaml)
+        for p in loaded.problems where p.diagnostic != .yaml11 {
+            diags.add(RuleLocation(file: name, line: p.range.start.line, column: p.range.start.column), p.message)
+        }
+        guard loaded.problems.allSatisfy({ $0.diagnostic == .yaml11 }) else { return nil }
+        if loaded.documents.count > 1 {
+            let d = loaded.documents[1]
+            diags.add(RuleLocation(file: name, line: d[d.root].range.start.line, column: 1), "a rule file holds one YAML document")
+        }
+        guard let doc = loaded.documents.first else { return nil }
+        return Value(doc: doc, id: doc.root, diags: diags).object("a rule file", allowed: allowed)
+    }
+
+    static func readReferences(_ o: Object, into references: inout [String: SourceReference]) {
+        guard let r = o["references"], let ro = r.object("references", allowed: r.doc.entries(of: r.id).map { r.doc[$0.key].value }) else { return }
+        for (k, val) in ro.entries {
+            let key = k.node.value
+            if references[key] != nil { k.error("reference \(key) is defined twice") }
+            let title: String?
+            if val.isMapping {
+                title = val.object("reference \(key)", allowed: ["title"])?.require("title")?.string("title")
+            } else {
+                title = val.string("reference \(key)")
+            }
+            references[key] = SourceReference(key: key, title: title ?? "")
+        }
+    }
+
+    /// Compiles the `rules:` of each file, rejecting an id used before.
+    static func compileRules(_ roots: [Object], compiler: RuleCompiler, ids: inout [String: RuleLocation]) -> [Rule] {
+        register(roots.map { compileFile($0, compiler: compiler) }, ids: &ids)
+    }
+
+    /// Compiles the `rules:` of one file: each item with its rule, nil where it has a fault.
+    static func compileFile(_ o: Object, compiler: RuleCompiler) -> [(item: Value, rule: Rule?)] {
+        guard let list = o["rules"]?.list("rules") else { return [] }
+        return list.map { ($0, compiler.compile($0)) }
+    }
+
+    /// Takes compiled rules in file order, rejecting an id used before.
+    static func register(_ compiled: [[(item: Value, rule: Rule?)]], ids: inout [String: RuleLocation]) -> [Rule] {
+        for d in Diagnostic.all where ids[d.id] == nil { ids[d.id] = RuleLocation(file: "tcpglint", line: 0, column: 0) }
+        var rules: [Rule] = []
+        for file in compiled {
+            for (item, compiledRule) in file {
+                guard let rule = compiledRule else { continue }
+                if let first = ids[rule.id] {
+                    let whereFirst = first.line == 0 ? "a built-in diagnostic" : "\(first)"
+                    item.error("duplicate rule id \"\(rule.id)\"; already used by \(whereFirst)")
+                    continue
+                }
+                ids[rule.id] = rule.location
+                rules.append(rule)
+            }
+        }
+        return rules
+    }
+}
+
+/// Base64 (RFC 4648, with padding), for the pre-parsed pack.
+enum Base64 {
+    static let table: [UInt8] = {
+        var t = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { t[Int(c)] = UInt8(i) }
+        return t
+    }()
+
+    static func decode(_ s: String) -> [UInt8]? {
+        var text = s
+        return text.withUTF8 { src -> [UInt8]? in
+            table.withUnsafeBufferPointer { table -> [UInt8]? in
+                var bad = false
+                let out = [UInt8](unsafeUninitializedCapacity: src.count / 4 * 3 + 3) { dst, n in
+                    var acc: UInt32 = 0
+                    var bits = 0
+                    n = 0
+                    for c in src {
+                        if c == UInt8(ascii: "=") { break }
+                        let v = table[Int(c)]
+                        if v == 0xFF { bad = true; return }
+                        acc = acc << 6 | UInt32(v)
+                        bits += 6
+                        if bits >= 8 {
+                            bits -= 8
+                            dst[n] = UInt8(truncatingIfNeeded: acc >> UInt32(bits))
+                            n += 1
+                        }
+                    }
+                }
+                return bad ? nil : out
+            }
+        }
+    }
+}

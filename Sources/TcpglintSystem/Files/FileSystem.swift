@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - Files, with POSIX calls only (no Foundation at start-up)
+
+/// A file system fault, with the path and the system's reason.
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    /// The file was refused for its size (a limit), not for a fault of the system.
+    public let tooLarge: Bool
+    public init(path: String, reason: String, tooLarge: Bool = false) {
+        self.path = path
+        self.reason = reason
+        self.tooLarge = tooLarge
+    }
+    public var description: String { reason }
+
+    static func errno(_ path: String) -> FileSystemError {
+        FileSystemError(path: path, reason: String(cString: strerror(Glibc.errno)))
+    }
+}
+
+/// What a path is.
+public enum FileKind: Sendable {
+    case regular, directory, other, missing
+}
+
+public enum FileSystem {
+    /// Reads a whole regular file; one larger than `maxBytes` is refused unread.
+    public static func readFile(_ path: String, maxBytes: Int = Int.max) throws(FileSystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw .errno(path) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .errno(path) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw FileSystemError(path: path, reason: (st.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "is not a regular file")
+        }
+        if Int(st.st_size) > maxBytes {
+            throw FileSystemError(path: path, reason: "the file is \(st.st_size) bytes, over the --max-file-bytes limit of \(maxBytes); it was not read", tooLarge: true)
+        }
+        // Straight into a buffer of the file's size (plus one byte, to see the end in the same
+        // read); a file that grows while it is read goes on in larger buffers.
+        var capacity = Int(st.st_size) + 1
+        var out: [UInt8] = []
+        while true {
+            var failed: Int32 = 0
+            var more = true
+            let previous = out
+            out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
+                if !previous.isEmpty {
+                    _ = UnsafeMutableBufferPointer(rebasing: buf[0..<previous.count]).initialize(from: previous)
+                }
+                count = previous.count
+                while count < capacity {
+                    let n = read(fd, buf.baseAddress! + count, capacity - count)
+                    if n < 0 {
+                        if Glibc.errno == EINTR { continue }
+                        failed = Glibc.errno
+                        return
+                    }
+                    if n == 0 { more = false; return }
+                    count += n
+                }
+            }
+            if failed != 0 {
+                Glibc.errno = failed
+                throw .errno(path)
+            }
+            if out.count > maxBytes {
+                throw FileSystemError(path: path, reason: "the file grew over the --max-file-bytes limit of \(maxBytes) while it was read", tooLarge: true)
+            }
+            if !more { return out }
+            capacity = max(capacity * 2, 1 << 16)
+        }
+    }
+
+    /// Reads standard input to its end, or to just past `maxBytes`.
+    public static func readStandardInput(maxBytes: Int = Int.max) throws(FileSystemError) -> [UInt8] {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if Glibc.errno == EINTR { continue }
+                throw .errno("-")
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+            if out.count > maxBytes {
+                throw FileSystemError(path: "-", reason: "standard input is over the --max-file-bytes limit of \(maxBytes)", tooLarge: true)
+            }
+        }
+        return out
+    }
+
+    /// What a path is, following symbolic links, and why it could not be looked at.
+    public static func status(_ path: String) -> (kind: FileKind, reason: String?) {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            let e = Glibc.errno
+            var lst = stat()
+            if e == ENOENT, lstat(path, &lst) == 0 { return (.missing, "a symbolic link to a file that does not exist") }
+            if e == ELOOP { return (.missing, "a loop of symbolic links") }
+            let reason = String(cString: strerror(e))
+            return (.missing, reason.prefix(1).lowercased() + reason.dropFirst())
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return (.regular, nil)
+        case S_IFDIR: return (.directory, nil)
+        case S_IFIFO: return (.other, "a FIFO, not a regular file")
+        case S_IFSOCK: return (.other, "a socket, not a regular file")
+        case S_IFCHR, S_IFBLK: return (.other, "a device, not a regular file")
+        default: return (.other, "not a regular file")
+        }
+    }
+
+    /// What a path is, following symbolic links.
+    public static func kind(_ path: String) -> FileKind { status(path).kind }
+
+    /// The names in a directory (without `.` and `..`), unsorted.
+    public static func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
+        guard let dir = opendir(path) else { throw .errno(path) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The device and inode of a directory, to detect symbolic-link loops while walking.
+    public static func identity(_ path: String) -> (UInt64, UInt64)? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return (UInt64(st.st_dev), UInt64(st.st_ino))
+    }
+}
+
+extension FileSystem {
+    /// Writes all of `text` to a file descriptor (1 for standard output, 2 for standard error).
+    public static func write(_ text: String, to fd: Int32) {
+        var copy = text
+        copy.withUTF8 { buf in
+            var done = 0
+            while done < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 {
+                    if Glibc.errno == EINTR { continue }
+                    return
+                }
+                done += n
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+// TcpglintTestSupport: what every test target shares, and nothing a user runs. It finds the
+// package root (the tests run there, so file names in outputs are the short relative ones), reads
+// and writes test files, compares goldens (recording one fails the run), and runs the CLI
+// in-process. It may import TcpglintSystem, TcpglintCLI and Testing.
+#if canImport(Glibc)
+import Glibc
+#endif
+import TcpglintSystem
+
+/// The package root, found from this file's path; the working directory is set to it, so that
+/// file names in the output are the short, relative ones.
+public let packageRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    parts.removeLast(3) // Sources/TcpglintTestSupport/Testdata.swift
+    let root = parts.joined(separator: "/")
+    _ = chdir(root)
+    return root
+}()
+
+/// A file's text, relative to the package root, or nil when it cannot be read.
+public func readText(_ path: String) -> String? {
+    _ = packageRoot
+    return (try? FileSystem.readFile(path)).map { String(decoding: $0, as: UTF8.self) }
+}
+
+/// Writes a test file (a golden, a scratch request), replacing what was there.
+public func writeText(_ path: String, _ text: String) {
+    _ = packageRoot
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { return }
+    FileSystem.write(text, to: fd)
+    close(fd)
+}
+
+/// The files of a testdata folder with one of the given extensions, sorted.
+public func testdataFiles(_ folder: String, extensions: [String] = [".json", ".yaml", ".yml"]) -> [String] {
+    _ = packageRoot
+    let names = (try? FileSystem.listDirectory(folder)) ?? []
+    return names.filter { n in extensions.contains { n.hasSuffix($0) } }.sorted().map { folder + "/" + $0 }
+}
+
+/// The path with its extension replaced by `.out`.
+public func goldenPath(_ path: String) -> String {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path + ".out" }
+    return String(path[..<dot]) + ".out"
+}

@@ -1,0 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import TcpglintCLI
+
+/// The executable: the real console, the CLI, the exit status. Everything else is the library's.
+@main
+struct Main {
+    static func main() {
+        exit(CLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard()))
+    }
+}
