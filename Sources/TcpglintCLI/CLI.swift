@@ -26,18 +26,17 @@ public enum CLI {
             console.err(message + "\n")
             return ExitStatus.usage.rawValue
         }
-        let runner = Runner(console: console)
         switch command {
         case let lint as Lint:
-            return runner.lint(lint)
+            return LintSession.run(lint, console: console)
         case let list as ListRules:
-            return runner.listRules(list.rules, format: list.format)
+            return list.run(console: console)
         case let test as TestRules:
-            return runner.testRules(test.policyFiles, options: test.rules)
+            return test.run(console: console)
         case let explain as Explain:
-            return runner.explain(explain.name, options: explain.rules)
+            return explain.run(console: console)
         case let schema as Schema:
-            return runner.schema(schema.rules)
+            return schema.run(console: console)
         default:
             // `--help`, `-h` and `help [SUBCOMMAND]` parse into ArgumentParser's own help command,
             // which would print straight to stdout; print the same text through the console.

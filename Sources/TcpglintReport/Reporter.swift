@@ -120,9 +120,11 @@ public struct RuleSummary: Sendable {
 /// given and writes it at `end`.
 public protocol Reporter {
     mutating func begin(rules: [RuleSummary]) -> String
-    /// A linted file, in file order, before its findings (JUnit lists every file).
+    /// A linted file, in file order, once, with its number of documents (JUnit lists every
+    /// file); before its findings, or for a long stream with its last piece.
     mutating func file(_ file: LintedFile, failLevel: Severity)
-    mutating func add(_ findings: [Finding]) -> String
+    /// Findings of `file` (its documents so far: a stream's pieces count up).
+    mutating func add(_ findings: [Finding], of file: LintedFile) -> String
     mutating func end(_ totals: Totals) -> String
 }
 
@@ -135,7 +137,12 @@ extension Reporter {
         var out = r.begin(rules: report.rules)
         for f in report.files { r.file(f, failLevel: report.failLevels[f.name] ?? report.defaultFailLevel) }
         // File by file, as a streamed run gives them.
-        for chunk in report.findingsByFile { out += r.add(chunk) }
+        var files: [String: LintedFile] = [:]
+        for f in report.files { files[f.name] = f }
+        for chunk in report.findingsByFile {
+            let name = chunk[0].file
+            out += r.add(chunk, of: files[name] ?? LintedFile(name: name, documents: 0))
+        }
         out += r.end(report.totals)
         return out
     }

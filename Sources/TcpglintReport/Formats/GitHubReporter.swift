@@ -11,7 +11,7 @@ public struct GitHubReporter: Reporter {
 
     public func end(_ totals: Totals) -> String { TextReporter().summary(totals) + "\n" }
 
-    public func add(_ findings: [Finding]) -> String {
+    public func add(_ findings: [Finding], of file: LintedFile) -> String {
         var out = ""
         for f in findings {
             let command: String

@@ -21,7 +21,7 @@ public struct GitLabReporter: Reporter {
 
     public func begin(rules: [RuleSummary]) -> String { "[" }
 
-    public mutating func add(_ findings: [Finding]) -> String {
+    public mutating func add(_ findings: [Finding], of file: LintedFile) -> String {
         var out = ""
         for f in findings {
             let (key, n) = occurrences.next(f)

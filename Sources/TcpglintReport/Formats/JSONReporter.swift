@@ -7,7 +7,7 @@ public struct JSONReporter: Reporter {
 
     public func begin(rules: [RuleSummary]) -> String { "{\n  \"version\": 1,\n  \"findings\": [" }
 
-    public mutating func add(_ findings: [Finding]) -> String {
+    public mutating func add(_ findings: [Finding], of file: LintedFile) -> String {
         var out = ""
         out.reserveCapacity(findings.count * 320)
         for f in findings {

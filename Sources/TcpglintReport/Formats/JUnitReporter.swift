@@ -21,7 +21,7 @@ public struct JUnitReporter: Reporter {
         failLevels[file.name] = failLevel
     }
 
-    public mutating func add(_ findings: [Finding]) -> String {
+    public mutating func add(_ findings: [Finding], of file: LintedFile) -> String {
         self.findings += findings
         return ""
     }
@@ -53,6 +53,8 @@ public struct JUnitReporter: Reporter {
         out += "<testsuites name=\"tcpglint\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\">\n"
         out += "  <testsuite name=\"tcpglint\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         let text = TextReporter()
+        var documents: [String: Int] = [:]
+        for f in files { documents[f.name] = f.documents }
         for c in cases {
             out += "    <testcase classname=\(XML.attribute(c.file)) name=\(XML.attribute(c.name))"
             if c.findings.isEmpty {
@@ -60,7 +62,7 @@ public struct JUnitReporter: Reporter {
                 continue
             }
             out += ">\n"
-            let lines = c.findings.map { text.line($0) }.joined(separator: "\n")
+            let lines = c.findings.map { text.line($0, multiDocument: (documents[c.file] ?? 0) > 1) }.joined(separator: "\n")
             if c.findings.contains(where: report.isFailing) {
                 let worst = c.findings.map(\.severity).max()!
                 let n = c.findings.count

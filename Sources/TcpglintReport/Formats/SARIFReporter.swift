@@ -46,7 +46,7 @@ public struct SARIFReporter: Reporter {
         return out
     }
 
-    public mutating func add(_ findings: [Finding]) -> String {
+    public mutating func add(_ findings: [Finding], of file: LintedFile) -> String {
         var out = ""
         for f in findings {
             let (key, n) = occurrences.next(f)
@@ -62,7 +62,7 @@ public struct SARIFReporter: Reporter {
             s += "\"endLine\": \(end.line), \"endColumn\": \(max(end.column, f.range.start.column))}}}], "
             s += "\"partialFingerprints\": {\"tcpglint/v1\": \(JSON.string(Fingerprint.hex("\(key)|\(n)")))}, "
             s += "\"properties\": {\"code\": \(JSON.string(f.code)), \"parameter\": \(JSON.string(f.path))"
-            if f.documentCount > 1 { s += ", \"document\": \(f.document)" }
+            if file.documents > 1 { s += ", \"document\": \(f.document)" }
             s += "}}"
             out += s
         }

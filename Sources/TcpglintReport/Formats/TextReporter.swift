@@ -10,10 +10,10 @@ public struct TextReporter: Reporter {
 
     public func begin(rules: [RuleSummary]) -> String { "" }
 
-    public func add(_ findings: [Finding]) -> String {
+    public func add(_ findings: [Finding], of file: LintedFile) -> String {
         var out = ""
         for f in findings {
-            out += line(f)
+            out += line(f, multiDocument: file.documents > 1)
             out += "\n"
         }
         return out
@@ -27,7 +27,8 @@ public struct TextReporter: Reporter {
         color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
     }
 
-    public func line(_ f: Finding) -> String {
+    /// One finding's line; `multiDocument` when its file is a stream of several documents.
+    public func line(_ f: Finding, multiDocument: Bool) -> String {
         let severityColor: String
         switch f.severity {
         case .error: severityColor = "1;31"
@@ -37,7 +38,7 @@ public struct TextReporter: Reporter {
         var s = paint("\(f.file):\(f.range.start.line):\(f.range.start.column):", "1")
         s += " " + paint("\(f.severity):", severityColor) + " \(f.message) "
         s += paint("[\(f.code)] (\(f.rule))", "2")
-        if f.documentCount > 1 { s += " in document \(f.document)" }
+        if multiDocument { s += " in document \(f.document)" }
         return s
     }
 

@@ -1,0 +1,152 @@
+import TcpglintCore
+import TcpglintInput
+import TcpglintReport
+import TcpglintRules
+import TcpglintSystem
+
+/// Findings on their way from a file to the report: a whole file's, or a piece of a long YAML
+/// stream's (its documents in order), or an unreadable path's.
+struct FilePiece {
+    /// The file's name as findings show it.
+    var name: String
+    /// The file as far as it has been read: its documents so far (a stream's pieces count up).
+    var file: LintedFile
+    var findings: [Finding]
+    /// Suppressions written in the file (comments) or in its configs.
+    var suppressions: [Suppression] = []
+    /// Whether the file was linted (an unreadable path counts only when it is reported).
+    var linted: Bool
+    /// The rule-set group of the file; nil for an unreadable path.
+    var group: Int?
+    /// The lowest severity that fails the run, for this file; nil for the run's default.
+    var failLevel: Severity?
+    /// The file's last piece: the per-file cap reports what it held back after it.
+    var last: Bool = true
+    /// A failure of the system (a file that could not be read): the exit status is 3.
+    var ioFailure: Bool = false
+}
+
+/// Stage 3: every unit of the plan, read, parsed and linted on worker threads, handed to
+/// `deliver` on the calling thread in name order as soon as it and every unit before it are
+/// done, so the output is the same whatever the number of threads and is written as the run goes.
+enum FileLinting {
+    static func run(_ plan: RunPlan, options: Lint, deliver: (FilePiece) -> Void) {
+        let jobs = options.jobs ?? Parallel.processorCount
+        let context = FileContext(options: options, stdin: plan.stdin, streams: !plan.gathers)
+        let units = plan.units, files = plan.files
+        let sets = WorkerRuleSets(plan, options: options, jobs: jobs)
+        Parallel.forEachOrdered(count: units.count, threads: jobs, window: 64 * max(1, jobs), produce: { i, worker -> FileOutcome? in
+            guard case .lint(let f) = units[i] else { return nil }
+            let file = files[Int(f)]
+            return context.lint(file, set: sets.set(file.group, worker: worker))
+        }, consume: { i, outcome in
+            switch (units[i], outcome) {
+            case (.unreadable(let k), _):
+                let f = plan.unreadable[Int(k)]
+                deliver(FilePiece(name: f.file, file: LintedFile(name: f.file, documents: 0), findings: [f], linted: false))
+            case (.lint(let f), .whole(var piece)?):
+                piece.group = files[Int(f)].group
+                piece.failLevel = files[Int(f)].settings.failLevel ?? .error
+                deliver(piece)
+            case (.lint(let f), .stream(let bytes)?):
+                let file = files[Int(f)]
+                StreamLinting.run(bytes, file: file, set: plan.groups[file.group].set, context: context, jobs: jobs, deliver: deliver)
+            case (.lint, nil):
+                break
+            }
+        })
+    }
+}
+
+/// What linting a file on a worker gives: its findings, or a long YAML stream read but not parsed.
+enum FileOutcome: Sendable {
+    case whole(FilePiece)
+    case stream([UInt8])
+}
+
+extension FilePiece: @unchecked Sendable {}
+
+/// The rule set of a group for a worker. With many files, each worker lints with rule sets of
+/// its own, loaded again from the same files: threads that share one set spend a fifth of their
+/// time passing the reference counts of its objects between processors. With few files, loading
+/// costs more than that.
+struct WorkerRuleSets: Sendable {
+    private let perWorker: Parallel.PerWorker<[RuleSet]>
+
+    init(_ plan: RunPlan, options: Lint, jobs: Int) {
+        let workers = max(1, min(jobs, plan.units.count))
+        let own = workers > 1 && plan.units.count >= 256 * workers
+        let shared = plan.groups.map(\.set), policies = plan.groups.map(\.policies)
+        let directory = options.rules.directory, limits = options.regexLimits
+        perWorker = Parallel.PerWorker<[RuleSet]>(count: workers) { w in
+            guard own, w > 0, case .success(let pack) = RulePackLoader.loadPack(directory: directory, limits: limits) else {
+                return shared
+            }
+            return policies.enumerated().map { i, policies in
+                if policies.isEmpty { return pack.ruleSet }
+                if case .success(let set) = PolicyLoader.load(policies, onto: pack) { return set }
+                return shared[i]
+            }
+        }
+    }
+
+    func set(_ group: Int, worker: Int) -> RuleSet { perWorker[worker][group] }
+}
+
+/// What every file of a run is linted with, apart from its own settings and rule set.
+struct FileContext: Sendable {
+    let stdin: Result<[UInt8], FileSystemError>?
+    let embedded: JSONEmbeddedParser
+    let limits: InputLimits
+    /// Whether a long YAML stream may be linted piece by piece (not when findings are gathered).
+    let streams: Bool
+
+    init(options: Lint, stdin: Result<[UInt8], FileSystemError>?, streams: Bool) {
+        self.stdin = stdin
+        self.embedded = JSONEmbeddedParser(limits: options.limits)
+        self.limits = options.limits
+        self.streams = streams
+    }
+
+    /// A YAML file at least this long is linted as a stream: its documents are parsed one by
+    /// one, linted in parallel in batches and reported as they finish, and none is kept.
+    static let streamBytes = 1 << 20
+
+    /// Reads, parses and lints one file. Runs on any thread: it touches no shared state.
+    func lint(_ file: PlannedFile, set: RuleSet) -> FileOutcome {
+        let name = file.name
+        let bytes: [UInt8]
+        do {
+            if file.entry.isStandardInput {
+                bytes = try (stdin ?? .success([])).get()
+            } else {
+                bytes = try FileSystem.readFile(file.entry.path, maxBytes: limits.maxFileBytes)
+            }
+        } catch {
+            let d = Diagnostic.limitExceeded
+            let f = error.tooLarge
+                ? Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
+                          path: "$", message: error.reason)
+                : FileWalker.ioFinding(name, "cannot read the file: \(error)")
+            return .whole(FilePiece(name: name, file: LintedFile(name: name, documents: 0), findings: [f], linted: true,
+                                    ioFailure: !error.tooLarge))
+        }
+        if streams, bytes.count >= FileContext.streamBytes, InputReader.format(forName: name, bytes: bytes) == .yaml,
+           !SuppressionComments.mayHold(bytes) {
+            return .stream(bytes)
+        }
+        let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
+        let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: file.settings.placeholders)
+        var suppressions: [Suppression] = []
+        if loaded.documents.first?.format == .yaml
+            || (loaded.documents.isEmpty && InputReader.format(forName: name, bytes: bytes) == .yaml) {
+            suppressions += SuppressionComments.scan(loaded)
+        }
+        for (config, s) in file.settings.suppressions {
+            suppressions.append(Suppression(file: name, scope: .parameter(s.parameter), rules: s.rules, reason: s.reason,
+                                            originFile: config, origin: s.range))
+        }
+        return .whole(FilePiece(name: name, file: LintedFile(name: name, documents: loaded.documentCount),
+                                findings: linter.findings(in: loaded), suppressions: suppressions, linted: true))
+    }
+}

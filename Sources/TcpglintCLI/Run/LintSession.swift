@@ -1,0 +1,39 @@
+import TcpglintCore
+import TcpglintReport
+import TcpglintRules
+import TcpglintSystem
+
+/// `tcpglint lint`: a pipeline of small stages, each a type of its own in this folder.
+///
+/// 1. **Plan** (`RunInputs`): the rule pack, the config resolver and the baseline are loaded.
+/// 2. **Walk** (`RunPlan`): the paths become files in name order, each with its settings and its
+///    rule-set group; standard input is read.
+/// 3. **Lint each file** (`FileLinting`): files are read, parsed and linted on worker threads and
+///    come back in name order, as soon as each one and every file before it is done. A long YAML
+///    stream comes back in pieces of a few documents (`StreamLinting`).
+/// 4. **Post-process** (`PostProcessing`), once per file, or once for the whole run when a
+///    baseline or a config's suppressions must be matched across files (then findings are
+///    gathered first): suppressions, the baseline, sorting, the per-file cap, policy severities.
+/// 5. **Report** (`ReportStage`): every output (standard output and each `--output` file) is
+///    written as the files finish, and the exit status is worked out.
+///
+/// A new stage (applying fixes, say) is one file here and one line below.
+enum LintSession {
+    static func run(_ options: Lint, console: Console) -> Int32 {
+        guard let inputs = RunInputs.load(options, console: console),
+              let plan = RunPlan.make(options, inputs: inputs, console: console)
+        else { return ExitStatus.usage.rawValue }
+        var report = ReportStage(options, plan: plan, console: console)
+        var post = PostProcessing(options, plan: plan, baseline: inputs.baseline)
+        FileLinting.run(plan, options: options) { piece in
+            if piece.ioFailure { report.noteIOFailure() }
+            for chunk in post.take(piece) { report.add(chunk) }
+        }
+        do {
+            for chunk in try post.finish(console: console) { report.add(chunk) }
+        } catch {
+            return ExitStatus.failure.rawValue
+        }
+        return report.end(baselined: post.baselined)
+    }
+}

@@ -1,0 +1,143 @@
+import TcpglintCore
+import TcpglintReport
+import TcpglintRules
+import TcpglintSystem
+
+/// Stage 5: every output of the run (standard output and each `--output` file) written as the
+/// chunks come, the totals counted, and the exit status worked out.
+struct ReportStage {
+    private var sinks: [OutputSink] = []
+    private var totals = Totals()
+    private var failing = false
+    private var ioFailure: Bool
+    private var lastName: String?
+    private var lastWithFindings: String?
+    private let console: Console
+
+    init(_ options: Lint, plan: RunPlan, console: Console) {
+        self.console = console
+        // A path that could not be read makes the run a failure, whatever else it finds.
+        ioFailure = !plan.unreadable.isEmpty
+        let failLevel = options.failLevel?.severity ?? .error
+        let color = ReportStage.useColor(options.color, console: console)
+        sinks.append(OutputSink(reporter: ReportStage.reporter(options.format, color: color, failLevel: failLevel, console: console),
+                                target: nil, file: nil, console: console))
+        for target in options.outputs {
+            do {
+                let file = try AtomicFile(target.path)
+                sinks.append(OutputSink(reporter: ReportStage.reporter(target.format, color: false, failLevel: failLevel, console: console),
+                                        target: target, file: file, console: console))
+            } catch {
+                console.err("tcpglint: cannot write \(target.format.rawValue) output to \(target.path): \(error)\n")
+                ioFailure = true
+            }
+        }
+        let rules = RuleDocs.summaries(plan.groups.map(\.set))
+        for i in sinks.indices { sinks[i].begin(rules: rules) }
+    }
+
+    /// One chunk: a file counts once (a name given twice is linted once; a stream comes in
+    /// pieces), an unreadable path only when it is reported.
+    mutating func add(_ chunk: ReportChunk) {
+        let findings = chunk.findings
+        if chunk.name != lastName, chunk.linted || !findings.isEmpty {
+            totals.fileCount += 1
+            lastName = chunk.name
+        }
+        if !findings.isEmpty, chunk.name != lastWithFindings {
+            totals.filesWithFindings += 1
+            lastWithFindings = chunk.name
+        }
+        totals.add(findings)
+        if findings.contains(where: { $0.severity >= chunk.failLevel }) { failing = true }
+        for i in sinks.indices {
+            if chunk.listed, chunk.last { sinks[i].file(chunk.file, failLevel: chunk.failLevel) }
+            sinks[i].add(findings, of: chunk.file)
+        }
+    }
+
+    /// A failure of the system met by an earlier stage (a file that could not be read).
+    mutating func noteIOFailure() { ioFailure = true }
+
+    /// Ends every output and gives the exit status: 3 when something could not be read or
+    /// written, else 1 when a finding is at or above its file's fail level, else 0.
+    mutating func end(baselined: Int) -> Int32 {
+        totals.baselined = baselined
+        for i in sinks.indices {
+            do { try sinks[i].end(totals) } catch {
+                // Only a file can fail to commit: standard output has no target.
+                let what = sinks[i].target.map { "\($0.format.rawValue) output to \($0.path)" } ?? "standard output"
+                console.err("tcpglint: cannot write \(what): \(error)\n")
+                ioFailure = true
+            }
+        }
+        if ioFailure { return ExitStatus.failure.rawValue }
+        return failing ? ExitStatus.findings.rawValue : ExitStatus.clean.rawValue
+    }
+
+    /// The reporter for a format; `auto` is `github` inside GitHub Actions, else `text`.
+    static func reporter(_ format: OutputFormat, color: Bool, failLevel: Severity, console: Console) -> any Reporter {
+        switch format {
+        case .auto:
+            let github = console.environment["GITHUB_ACTIONS"] == "true"
+            return reporter(github ? .github : .text, color: color, failLevel: failLevel, console: console)
+        case .text: return TextReporter(color: color)
+        case .json: return JSONReporter()
+        case .sarif: return SARIFReporter(version: Tcpglint.configuration.version)
+        case .junit: return JUnitReporter(defaultFailLevel: failLevel)
+        case .github: return GitHubReporter()
+        case .gitlab: return GitLabReporter()
+        }
+    }
+
+    /// Colour: `always`, `never`, or with `auto` when standard output is a terminal and
+    /// `NO_COLOR` is unset or empty.
+    static func useColor(_ choice: ColorChoice, console: Console) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto: return console.isTerminal && (console.environment["NO_COLOR"] ?? "").isEmpty
+        }
+    }
+}
+
+/// One output of a run: a reporter and where its text goes (standard output, or a file that
+/// appears when complete). Text is passed on in blocks of about 64 KiB.
+struct OutputSink {
+    var reporter: any Reporter
+    /// The `--output` it writes; nil for standard output.
+    let target: OutputTarget?
+    let file: AtomicFile?
+    let console: Console
+    private var buffer = ""
+
+    init(reporter: any Reporter, target: OutputTarget?, file: AtomicFile?, console: Console) {
+        self.reporter = reporter
+        self.target = target
+        self.file = file
+        self.console = console
+    }
+
+    mutating func begin(rules: [RuleSummary]) { write(reporter.begin(rules: rules)) }
+    mutating func file(_ f: LintedFile, failLevel: Severity) { reporter.file(f, failLevel: failLevel) }
+    mutating func add(_ findings: [Finding], of file: LintedFile) {
+        if !findings.isEmpty { write(reporter.add(findings, of: file)) }
+    }
+
+    mutating func end(_ totals: Totals) throws(FileSystemError) {
+        write(reporter.end(totals))
+        flush()
+        try file?.commit()
+    }
+
+    private mutating func write(_ text: String) {
+        buffer += text
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    private mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        if let file { file.write(buffer) } else { console.out(buffer) }
+        buffer = ""
+    }
+}

@@ -1,0 +1,182 @@
+import TcpglintCore
+import TcpglintRules
+import TcpglintSystem
+
+/// Stage 1: what a run needs before it looks at any file. Nil after printing the errors (a
+/// rule-file, config or baseline error is a usage error: nothing is linted).
+struct RunInputs {
+    let pack: RulePack
+    let resolver: ConfigResolver
+    let baseline: Baseline?
+
+    static func load(_ options: Lint, console: Console) -> RunInputs? {
+        let loading = RuleSetLoading(console: console)
+        guard let pack = loading.loadPack(options.rules.directory, limits: options.regexLimits) else { return nil }
+        let resolver: ConfigResolver
+        do { resolver = try ConfigResolver(configPath: options.config) } catch {
+            loading.printErrors(error.errors, what: "the config")
+            return nil
+        }
+        var baseline: Baseline?
+        if let path = options.baseline {
+            switch BaselineFile.read(path) {
+            case .success(let b): baseline = b
+            case .failure(let errors):
+                loading.printErrors(errors.errors, what: "the baseline")
+                return nil
+            }
+        }
+        return RunInputs(pack: pack, resolver: resolver, baseline: baseline)
+    }
+}
+
+/// The files linted with one rule set: those whose configs and command line name the same
+/// policies. One value per group, in the order of the files that first use it.
+struct RuleSetGroup {
+    let policies: [String]
+    let set: RuleSet
+}
+
+/// A file to lint: where it is read from, the name findings show, its settings and its group.
+struct PlannedFile {
+    let entry: InputEntry
+    let name: String
+    let settings: FileSettings
+    let group: Int
+}
+
+/// What a run goes through, in output order: a file to lint, or a path that could not be read
+/// (an index into `RunPlan.files` or `RunPlan.unreadable`: a run over 100,000 files keeps
+/// 100,000 of these, a few words each).
+enum RunUnit {
+    case lint(Int32)
+    case unreadable(Int32)
+}
+
+/// Stage 2: the paths walked into files, each with its settings and rule-set group, in name order.
+struct RunPlan {
+    let files: [PlannedFile]
+    /// Paths that could not be read, as `io-error` findings.
+    let unreadable: [Finding]
+    let units: [RunUnit]
+    let groups: [RuleSetGroup]
+    /// Standard input, read once, when `-` is among the paths.
+    let stdin: Result<[UInt8], FileSystemError>?
+    /// Every rule and diagnostic id of every group (suppressions naming others are wrong), and
+    /// those that may not be suppressed.
+    let known: Set<String>
+    let unsuppressible: Set<String>
+    /// The rule set for findings about files that were not linted (an unreadable path, a config,
+    /// a baseline): the first file's.
+    let fallbackSet: RuleSet
+    /// Whether post-processing needs every file's findings first: a baseline is read or written,
+    /// or a config's suppressions are matched across files.
+    let gathers: Bool
+
+    func name(of unit: RunUnit) -> String {
+        switch unit {
+        case .lint(let i): return files[Int(i)].name
+        case .unreadable(let i): return unreadable[Int(i)].file
+        }
+    }
+
+    /// The rule set a finding about `file` is judged by (its group's, else the fallback).
+    func set(ofGroup group: Int?) -> RuleSet { group.map { groups[$0].set } ?? fallbackSet }
+
+    static func make(_ options: Lint, inputs: RunInputs, console: Console) -> RunPlan? {
+        let loading = RuleSetLoading(console: console)
+        let walk = FileWalker.collect(options.paths)
+        var planned: [(entry: InputEntry, name: String, settings: FileSettings)] = []
+        planned.reserveCapacity(walk.files.count)
+        for entry in walk.files {
+            let shown = entry.isStandardInput ? (options.stdinFilename ?? "<stdin>") : entry.name
+            let lookup = entry.isStandardInput ? shown : entry.path
+            let settings = inputs.resolver.settings(
+                forFile: lookup, cliPolicies: options.rules.policies, cliFailLevel: options.failLevel?.severity)
+            if entry.walked && settings.excluded { continue }
+            planned.append((entry, shown, settings))
+        }
+        if !inputs.resolver.errors.isEmpty {
+            loading.printErrors(inputs.resolver.errors, what: "the config")
+            return nil
+        }
+        guard let (groups, groupOf) = grouped(planned.map(\.settings.policies), pack: inputs.pack, loading: loading) else {
+            return nil
+        }
+        let files = planned.indices.map {
+            PlannedFile(entry: planned[$0].entry, name: planned[$0].name, settings: planned[$0].settings, group: groupOf[$0])
+        }
+        var known = Set(Diagnostic.all.map(\.id))
+        var unsuppressible = Set<String>()
+        for g in groups {
+            known.formUnion(g.set.allIDs)
+            unsuppressible.formUnion((g.set.rules + g.set.disabled).filter { !$0.suppressible }.map(\.id))
+        }
+        let gathers = options.baseline != nil || options.writeBaseline != nil
+            || files.contains { !$0.settings.suppressions.isEmpty }
+        return RunPlan(
+            files: files, unreadable: walk.problems, units: ordered(files, walk.problems), groups: groups,
+            stdin: files.contains { $0.entry.isStandardInput } ? readStandardInput(options, console) : nil,
+            known: known, unsuppressible: unsuppressible, fallbackSet: groups.first?.set ?? inputs.pack.ruleSet,
+            gathers: gathers)
+    }
+
+    /// One group per distinct list of policies, in the order of the files; for each file, its
+    /// group. Nil after printing the policies' errors.
+    private static func grouped(
+        _ policyLists: [[String]], pack: RulePack, loading: RuleSetLoading
+    ) -> (groups: [RuleSetGroup], groupOf: [Int])? {
+        var groups: [RuleSetGroup] = []
+        var index: [[String]: Int] = [:]
+        var groupOf: [Int] = []
+        groupOf.reserveCapacity(policyLists.count)
+        var errors: [RuleFileError] = []
+        for policies in policyLists {
+            if let i = index[policies] {
+                groupOf.append(i)
+                continue
+            }
+            switch policies.isEmpty ? .success(pack.ruleSet) : PolicyLoader.load(policies, onto: pack) {
+            case .success(let set):
+                index[policies] = groups.count
+                groups.append(RuleSetGroup(policies: policies, set: set))
+            case .failure(let e):
+                errors += e.errors
+                index[policies] = -1
+            }
+            groupOf.append(index[policies]!)
+        }
+        guard errors.isEmpty else {
+            var seen = Set<String>()
+            loading.printErrors(errors.filter { seen.insert($0.description).inserted }, what: "the policy")
+            return nil
+        }
+        return (groups, groupOf)
+    }
+
+    /// Every file and unreadable path, in name (byte) order; equal names keep their order.
+    private static func ordered(_ files: [PlannedFile], _ unreadable: [Finding]) -> [RunUnit] {
+        var units: [RunUnit] = files.indices.map { .lint(Int32($0)) }
+        units += unreadable.indices.map { .unreadable(Int32($0)) }
+        func name(_ u: RunUnit) -> String {
+            switch u {
+            case .lint(let i): return files[Int(i)].name
+            case .unreadable(let i): return unreadable[Int(i)].file
+            }
+        }
+        let presorted = units.indices.dropFirst().allSatisfy { !name(units[$0]).utf8Precedes(name(units[$0 - 1])) }
+        if presorted { return units }
+        return units.enumerated().sorted { a, b in
+            let x = name(a.element), y = name(b.element)
+            return x == y ? a.offset < b.offset : x.utf8Precedes(y)
+        }.map(\.element)
+    }
+
+    private static func readStandardInput(_ options: Lint, _ console: Console) -> Result<[UInt8], FileSystemError> {
+        do { return .success(try console.readStandardInput(options.limits.maxFileBytes)) } catch let e as FileSystemError {
+            return .failure(e)
+        } catch {
+            return .failure(FileSystemError(path: "-", reason: "\(error)"))
+        }
+    }
+}
