@@ -197,11 +197,12 @@ final class TempDir {
         try FileSystem.writeAtomically(text, to: full)
     }
 
-    deinit {
-        for name in (try? FileSystem.listDirectory(path)) ?? [] { remove(path + "/" + name) }
-        for sub in ["sub"] {
-            for name in (try? FileSystem.listDirectory(path + "/" + sub)) ?? [] { remove(path + "/" + sub + "/" + name) }
-            remove(path + "/" + sub)
+    deinit { TempDir.removeTree(path) }
+
+    /// Removes a folder and everything below it (links are removed, not followed).
+    static func removeTree(_ path: String) {
+        if FileSystem.kind(path) == .directory, (try? FileSystem.listDirectory(path)) != nil {
+            for name in (try? FileSystem.listDirectory(path)) ?? [] { removeTree(path + "/" + name) }
         }
         remove(path)
     }
