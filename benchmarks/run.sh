@@ -13,13 +13,9 @@ swift build -c release --static-swift-stdlib --product tcpglint >/dev/null
 bin=.build/release/tcpglint
 cc -O2 -o "$work/floor" benchmarks/floor.c -lyaml
 
-# The corpora are generated once per size and corpus version (bump it when corpus.py changes).
-if [ ! -f "$work/.done-v2-$n" ]; then
-    rm -rf "$work/corpus" "$work/corpus-100k" "$work"/.done-*
-    python3 benchmarks/corpus.py "$work/corpus" "$n" 50 1000
-    python3 benchmarks/corpus.py "$work/corpus-100k" 100000 1 1 >/dev/null 2>&1 || true
-    touch "$work/.done-v2-$n"
-fi
+# The corpora are generated once per size and corpus version (benchmarks/corpus.sh).
+. benchmarks/corpus.sh
+ensure_corpus "$work" "$n"
 small="$work/corpus/small"
 big="$work/corpus-100k/small"
 find "$small" -type f | sort > "$work/small.list"
