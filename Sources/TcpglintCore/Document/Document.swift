@@ -9,7 +9,7 @@
 /// The index of a node inside its `Document`.
 public struct NodeID: Hashable, Sendable {
     public let index: Int32
-    public init(_ index: Int) { self.index = Int32(index) }
+    @inlinable public init(_ index: Int) { self.index = Int32(index) }
 }
 
 /// The shape of a node.
@@ -68,10 +68,12 @@ public struct Node: Sendable {
     public var tag: String?
     /// True when the node was made by merging or copying and has no source text of its own.
     public var synthetic: Bool
-    package var firstChild: Int32
-    package var childCount: Int32
+    @usableFromInline package var firstChild: Int32
+    @usableFromInline package var childCount: Int32
 
-    package init(
+    /// For decoders of documents in other modules (the embedded pack's format): inlinable, as
+    /// it runs once per node.
+    @inlinable package init(
         kind: NodeKind, type: ScalarType, style: NodeStyle, range: SourceRange, value: String, tag: String?,
         synthetic: Bool, firstChild: Int32, childCount: Int32
     ) {

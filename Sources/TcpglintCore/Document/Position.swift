@@ -10,7 +10,7 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
     public var column: Int
     public var offset: Int
 
-    public init(line: Int, column: Int, offset: Int) {
+    @inlinable public init(line: Int, column: Int, offset: Int) {
         self.line = line
         self.column = column
         self.offset = offset
@@ -31,12 +31,12 @@ public struct SourceRange: Hashable, Sendable {
     public var start: SourcePosition
     public var end: SourcePosition
 
-    public init(start: SourcePosition, end: SourcePosition) {
+    @inlinable public init(start: SourcePosition, end: SourcePosition) {
         self.start = start
         self.end = end
     }
 
-    public init(at position: SourcePosition) {
+    @inlinable public init(at position: SourcePosition) {
         self.start = position
         self.end = position
     }

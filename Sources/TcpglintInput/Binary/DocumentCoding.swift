@@ -91,7 +91,8 @@ public enum DocumentCoding {
             d.root = NodeID(varint())
             let count = varint()
             guard !bad, count >= 0, count <= b.count else { return nil }
-            d.nodes.reserveCapacity(count)
+            var nodes: [Node] = []
+            nodes.reserveCapacity(count)
             for _ in 0..<count {
                 guard let kind = NodeKind(rawValue: byte()), let type = ScalarType(rawValue: byte()),
                       let style = NodeStyle(rawValue: byte()) else { return nil }
@@ -101,17 +102,20 @@ public enum DocumentCoding {
                 let value = text()
                 let tag = flags & 2 != 0 ? text() : nil
                 guard !bad, first >= 0, childCount >= 0, first <= Int(Int32.max), childCount <= Int(Int32.max) else { return nil }
-                d.nodes.append(Node(kind: kind, type: type, style: style, range: range, value: value, tag: tag,
+                nodes.append(Node(kind: kind, type: type, style: style, range: range, value: value, tag: tag,
                                     synthetic: flags & 1 != 0, firstChild: Int32(first), childCount: Int32(childCount)))
             }
             let children = varint()
             guard !bad, children >= 0, children <= b.count else { return nil }
-            d.children.reserveCapacity(children)
+            var childIDs: [NodeID] = []
+            childIDs.reserveCapacity(children)
             for _ in 0..<children {
                 let c = varint()
                 guard !bad, c >= 0, c < count else { return nil }
-                d.children.append(NodeID(c))
+                childIDs.append(NodeID(c))
             }
+            d.nodes = nodes
+            d.children = childIDs
             // Every child list and the root must point inside the document.
             guard !bad, i == b.count, Int(d.root.index) >= 0, Int(d.root.index) < max(count, 1) else { return nil }
             for n in d.nodes {
