@@ -34,12 +34,12 @@ public enum JSONScanner {
 // MARK: - Implementation
 
 /// The fault that ends a parse.
-private struct JSONFault: Error {
+struct JSONFault: Error {
     let problem: InputProblem
 }
 
 /// An open object or array.
-private struct Frame {
+struct JSONFrame {
     let isObject: Bool
     let start: SourcePosition
     /// The index of this object's first key in `JSONParser.keys`.
@@ -52,7 +52,7 @@ private struct Frame {
     var lookup: [String: Int]? = nil
 }
 
-private enum ASCII {
+enum ASCII {
     static let quote = UInt8(ascii: "\"")
     static let backslash = UInt8(ascii: "\\")
     static let slash = UInt8(ascii: "/")
@@ -79,7 +79,8 @@ private enum ASCII {
 /// Objects with more keys than this look duplicates up in a dictionary instead of a scan.
 private let linearKeySearchLimit = 12
 
-private struct JSONParser {
+/// The parser of one JSON text, over its bytes; JSONLexer.swift reads its tokens.
+struct JSONParser {
     let source: SourceFile
     let buf: UnsafeBufferPointer<UInt8>
     let n: Int
@@ -94,7 +95,7 @@ private struct JSONParser {
     var lineStart = 0
     var continuationBytes = 0
 
-    var frames: [Frame] = []
+    var frames: [JSONFrame] = []
     /// The keys of every open object, innermost last, with where each first appears.
     var keys: [(name: String, position: SourcePosition)] = []
     /// Decoded bytes of a string with escapes; reused between strings.
@@ -160,26 +161,14 @@ private struct JSONParser {
                 let b = buf[i]
                 switch b {
                 case ASCII.openBrace:
-                    let start = try open(isObject: true)
-                    builder.begin(.mapping, style: .flow, start: start)
-                    skipWhitespace()
-                    guard i < n else { throw eofUnclosed(frames[frames.count - 1]) }
-                    if buf[i] == ASCII.closeBrace {
-                        i += 1
-                        last = close()
+                    if let empty = try begin(isObject: true) {
+                        last = empty
                         needValue = false
-                    } else {
-                        try readKey()
                     }
                     continue
                 case ASCII.openBracket:
-                    let start = try open(isObject: false)
-                    builder.begin(.sequence, style: .flow, start: start)
-                    skipWhitespace()
-                    guard i < n else { throw eofUnclosed(frames[frames.count - 1]) }
-                    if buf[i] == ASCII.closeBracket {
-                        i += 1
-                        last = close()
+                    if let empty = try begin(isObject: false) {
+                        last = empty
                         needValue = false
                     }
                     continue
@@ -231,6 +220,23 @@ private struct JSONParser {
         }
     }
 
+    /// Opens the object or array at `i` and reads up to its first value: the node when it is
+    /// empty (and so already closed), else nil with `i` at the first value (after an object's
+    /// first key and colon).
+    @inline(__always)
+    mutating func begin(isObject: Bool) throws(JSONFault) -> NodeID? {
+        let start = try open(isObject: isObject)
+        builder.begin(isObject ? .mapping : .sequence, style: .flow, start: start)
+        skipWhitespace()
+        guard i < n else { throw eofUnclosed(frames[frames.count - 1]) }
+        if buf[i] == (isObject ? ASCII.closeBrace : ASCII.closeBracket) {
+            i += 1
+            return close()
+        }
+        if isObject { try readKey() }
+        return nil
+    }
+
     /// Opens an object or array at `i`, checking the depth limit; returns its start.
     mutating func open(isObject: Bool) throws(JSONFault) -> SourcePosition {
         let start = position(i)
@@ -238,7 +244,7 @@ private struct JSONParser {
             throw fault(.limitExceeded, at: start,
                         "nesting deeper than \(limits.maxDepth) levels; raise it with --max-depth")
         }
-        frames.append(Frame(isObject: isObject, start: start, keyBase: keys.count))
+        frames.append(JSONFrame(isObject: isObject, start: start, keyBase: keys.count))
         i += 1
         return start
     }
@@ -313,239 +319,6 @@ private struct JSONParser {
         return ParamPath(components)
     }
 
-    // MARK: Strings
-
-    /// Reads a string starting at the opening quote at `i`; returns its decoded value and range.
-    mutating func readString() throws(JSONFault) -> (String, SourceRange) {
-        let start = position(i)
-        i += 1
-        let contentStart = i
-        var runStart = i
-        var escaped = false
-        while true {
-            // The hot loop: plain characters up to a quote, a backslash or a control character.
-            var extra = 0
-            var j = i
-            while j < n {
-                let b = buf[j]
-                if b < 0x80 {
-                    if b == ASCII.quote || b == ASCII.backslash || b < 0x20 { break }
-                } else if b & 0xC0 == 0x80 {
-                    extra += 1
-                }
-                j += 1
-            }
-            i = j
-            continuationBytes += extra
-            guard i < n else { throw fault(.syntaxError, at: start, "unterminated string") }
-            let b = buf[i]
-            if b == ASCII.quote { break }
-            if b == ASCII.backslash {
-                if !escaped {
-                    escaped = true
-                    scratch.removeAll(keepingCapacity: true)
-                }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i]))
-                try readEscape(stringStart: start)
-                runStart = i
-                if scratch.count > limits.maxScalarBytes { throw tooLong(start) }
-                continue
-            }
-            if b == 0x0A || b == 0x0D {
-                throw fault(.syntaxError, at: start, "unterminated string: the line ends before the closing quote")
-            }
-            throw fault(.syntaxError, at: position(i), "control character U+\(hex(UInt32(b))) in string; escape it")
-        }
-        let contentEnd = i
-        i += 1
-        let range = SourceRange(start: start, end: position(i))
-        if escaped {
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<contentEnd]))
-            if scratch.count > limits.maxScalarBytes { throw tooLong(start, range) }
-            return (String(decoding: scratch, as: UTF8.self), range)
-        }
-        if contentEnd - contentStart > limits.maxScalarBytes { throw tooLong(start, range) }
-        return (String(decoding: UnsafeBufferPointer(rebasing: buf[contentStart..<contentEnd]), as: UTF8.self), range)
-    }
-
-    func tooLong(_ start: SourcePosition, _ range: SourceRange? = nil) -> JSONFault {
-        fault(.limitExceeded, range: range ?? SourceRange(at: start),
-              "string longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
-    }
-
-    /// Decodes the escape sequence at `i` (a backslash) into `scratch`.
-    mutating func readEscape(stringStart: SourcePosition) throws(JSONFault) {
-        let backslash = i
-        guard i + 1 < n else { throw fault(.syntaxError, at: stringStart, "unterminated string") }
-        let decoded: UInt8
-        switch buf[i + 1] {
-        case ASCII.quote: decoded = ASCII.quote
-        case ASCII.backslash: decoded = ASCII.backslash
-        case ASCII.slash: decoded = ASCII.slash
-        case UInt8(ascii: "b"): decoded = 0x08
-        case UInt8(ascii: "f"): decoded = 0x0C
-        case UInt8(ascii: "n"): decoded = 0x0A
-        case UInt8(ascii: "r"): decoded = 0x0D
-        case UInt8(ascii: "t"): decoded = 0x09
-        case UInt8(ascii: "u"):
-            let unit = try hex4(backslash: backslash, stringStart: stringStart)
-            i += 6
-            var scalar = unit
-            if unit >= 0xD800 && unit < 0xDC00 {
-                guard i + 1 < n && buf[i] == ASCII.backslash && buf[i + 1] == UInt8(ascii: "u") else {
-                    if i + 1 >= n && (i == n || buf[i] == ASCII.backslash) {
-                        throw fault(.syntaxError, at: stringStart, "unterminated string")
-                    }
-                    throw loneSurrogate(backslash)
-                }
-                let low = try hex4(backslash: i, stringStart: stringStart)
-                guard low >= 0xDC00 && low < 0xE000 else { throw loneSurrogate(backslash) }
-                i += 6
-                scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-            } else if unit >= 0xDC00 && unit < 0xE000 {
-                throw loneSurrogate(backslash)
-            }
-            appendUTF8(scalar)
-            return
-        default:
-            throw fault(.syntaxError, at: position(backslash), "invalid escape sequence in string")
-        }
-        scratch.append(decoded)
-        i += 2
-    }
-
-    /// The value of the four hex digits of the `\u` escape at `backslash`.
-    func hex4(backslash: Int, stringStart: SourcePosition) throws(JSONFault) -> UInt32 {
-        var value: UInt32 = 0
-        for k in 2..<6 {
-            guard backslash + k < n else { throw fault(.syntaxError, at: stringStart, "unterminated string") }
-            let b = buf[backslash + k]
-            let digit: UInt8
-            switch b {
-            case ASCII.zero...ASCII.nine: digit = b - ASCII.zero
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
-            default:
-                throw fault(.syntaxError, at: position(backslash),
-                            "invalid escape sequence in string; \\u needs four hex digits")
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
-    }
-
-    func loneSurrogate(_ backslash: Int) -> JSONFault {
-        fault(.syntaxError, at: position(backslash), "lone surrogate in \\u escape")
-    }
-
-    mutating func appendUTF8(_ v: UInt32) {
-        switch v {
-        case ..<0x80:
-            scratch.append(UInt8(v))
-        case ..<0x800:
-            scratch.append(UInt8(0xC0 | v >> 6))
-            scratch.append(UInt8(0x80 | v & 0x3F))
-        case ..<0x10000:
-            scratch.append(UInt8(0xE0 | v >> 12))
-            scratch.append(UInt8(0x80 | v >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | v & 0x3F))
-        default:
-            scratch.append(UInt8(0xF0 | v >> 18))
-            scratch.append(UInt8(0x80 | v >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | v >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | v & 0x3F))
-        }
-    }
-
-    // MARK: Numbers and literals
-
-    /// Reads a number starting at `i` (a '-' or a digit) and adds it as a scalar.
-    mutating func readNumber() throws(JSONFault) -> NodeID {
-        let start = i
-        if buf[i] == ASCII.minus {
-            i += 1
-            guard i < n, ASCII.isDigit(buf[i]) else {
-                if i < n && (buf[i] == UInt8(ascii: "I") || buf[i] == UInt8(ascii: "i")) {
-                    throw fault(.syntaxError, at: position(start), "infinite and NaN numbers are not allowed in JSON")
-                }
-                throw fault(.syntaxError, at: position(i), "expected a digit after '-'")
-            }
-        }
-        if buf[i] == ASCII.zero {
-            let zero = i
-            i += 1
-            if i < n {
-                if ASCII.isDigit(buf[i]) {
-                    throw fault(.syntaxError, at: position(zero), "leading zeros are not allowed in numbers")
-                }
-                if buf[i] == UInt8(ascii: "x") || buf[i] == UInt8(ascii: "X") {
-                    throw fault(.syntaxError, at: position(start), "hexadecimal numbers are not allowed in JSON")
-                }
-            }
-        } else {
-            while i < n && ASCII.isDigit(buf[i]) { i += 1 }
-        }
-        var isFloat = false
-        if i < n && buf[i] == ASCII.dot {
-            isFloat = true
-            i += 1
-            guard i < n, ASCII.isDigit(buf[i]) else {
-                throw fault(.syntaxError, at: position(i), "expected a digit after the decimal point")
-            }
-            while i < n && ASCII.isDigit(buf[i]) { i += 1 }
-        }
-        if i < n && (buf[i] | 0x20) == UInt8(ascii: "e") {
-            isFloat = true
-            i += 1
-            if i < n && (buf[i] == ASCII.plus || buf[i] == ASCII.minus) { i += 1 }
-            guard i < n, ASCII.isDigit(buf[i]) else {
-                throw fault(.syntaxError, at: position(i), "expected a digit in the exponent")
-            }
-            while i < n && ASCII.isDigit(buf[i]) { i += 1 }
-        }
-        let range = SourceRange(start: position(start), end: position(i))
-        if i - start > limits.maxScalarBytes {
-            throw fault(.limitExceeded, range: range,
-                        "number longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
-        }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)
-        return builder.scalar(text, type: isFloat ? .float : .integer, style: .plain, range: range)
-    }
-
-    /// Reads `true`, `false` or `null` starting at `i` (a letter) and adds it as a scalar.
-    mutating func readLiteral() throws(JSONFault) -> NodeID {
-        let start = i
-        while i < n && (ASCII.isLetter(buf[i]) || ASCII.isDigit(buf[i]) || buf[i] == UInt8(ascii: "_")) { i += 1 }
-        let word = UnsafeBufferPointer(rebasing: buf[start..<i])
-        let type: ScalarType
-        let text: String
-        if word.count == 4 && word[0] == UInt8(ascii: "t") && word[1] == UInt8(ascii: "r")
-            && word[2] == UInt8(ascii: "u") && word[3] == UInt8(ascii: "e") {
-            type = .boolean
-            text = "true"
-        } else if word.count == 5 && word[0] == UInt8(ascii: "f") && word[1] == UInt8(ascii: "a")
-            && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "s") && word[4] == UInt8(ascii: "e") {
-            type = .boolean
-            text = "false"
-        } else if word.count == 4 && word[0] == UInt8(ascii: "n") && word[1] == UInt8(ascii: "u")
-            && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "l") {
-            type = .null
-            text = "null"
-        } else {
-            let lower = word.map { ASCII.isLetter($0) ? $0 | 0x20 : $0 }
-            let message: String
-            if lower.elementsEqual("nan".utf8) || lower.elementsEqual("infinity".utf8) || lower.elementsEqual("inf".utf8) {
-                message = "infinite and NaN numbers are not allowed in JSON"
-            } else if ["true", "false", "null", "none", "nil", "yes", "no"].contains(where: { lower.elementsEqual($0.utf8) }) {
-                message = "not a JSON literal; JSON has only the lower-case literals true, false and null"
-            } else {
-                message = "unquoted value; strings must be in double quotes"
-            }
-            throw fault(.syntaxError, at: position(start), message)
-        }
-        return builder.scalar(text, type: type, style: .plain, range: SourceRange(start: position(start), end: position(i)))
-    }
-
     // MARK: Faults
 
     func fault(_ diagnostic: Diagnostic, at position: SourcePosition, _ message: String) -> JSONFault {
@@ -561,7 +334,7 @@ private struct JSONParser {
         fault(.syntaxError, at: position(n), "unexpected end of \(endName); \(expected)")
     }
 
-    func eofUnclosed(_ frame: Frame) -> JSONFault {
+    func eofUnclosed(_ frame: JSONFrame) -> JSONFault {
         let what = frame.isObject ? "object" : "array"
         return JSONFault(problem: InputProblem(
             .syntaxError, document: 1, range: SourceRange(at: position(n)), related: frame.start,
@@ -611,14 +384,8 @@ private struct JSONParser {
             value = value << 6 | UInt32(buf[p + k] & 0x3F)
             k += 1
         }
-        return "U+" + hex(value)
+        return "U+" + ValueText.hex4(value)
     }
-}
-
-/// Upper-case hex with at least four digits.
-private func hex(_ v: UInt32) -> String {
-    let digits = String(v, radix: 16, uppercase: true)
-    return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
 }
 
 /// A key as shown between double quotes in a message: quotes, backslashes and control
@@ -630,7 +397,7 @@ private func displayKey(_ key: String) -> String {
         switch scalar.value {
         case 0x22: out += "\\\""
         case 0x5C: out += "\\\\"
-        case 0..<0x20, 0x7F: out += "\\u" + hex(scalar.value)
+        case 0..<0x20, 0x7F: out += "\\u" + ValueText.hex4(scalar.value)
         default: out.unicodeScalars.append(scalar)
         }
     }

@@ -51,60 +51,6 @@ public enum YAMLLoader {
     }
 }
 
-/// Maps libyaml's character index to a byte offset: the identity for ASCII files, otherwise a
-/// walk from the last position asked for (libyaml's marks mostly move forward, so a whole
-/// file costs one pass), or from a checkpoint taken every 64 characters when asked for an
-/// earlier one.
-struct CharOffsets {
-    private let ascii: Bool
-    private var checkpoints: [Int] = []
-    private let bytes: [UInt8]
-    /// The last character index mapped, and its byte offset.
-    private var lastChar = 0
-    private var lastByte = 0
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        ascii = !bytes.contains { $0 >= 0x80 }
-        guard !ascii else { return }
-        var chars = 0
-        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
-            if chars % 64 == 0 { checkpoints.append(i) }
-            chars += 1
-        }
-    }
-
-    mutating func byteOffset(ofChar index: Int) -> Int {
-        if ascii { return min(index, bytes.count) }
-        var offset: Int
-        var remaining: Int
-        if index >= lastChar {
-            offset = lastByte
-            remaining = index - lastChar
-        } else {
-            let cp = index / 64
-            guard cp < checkpoints.count else { return bytes.count }
-            offset = checkpoints[cp]
-            remaining = index - cp * 64
-        }
-        if remaining > 64, index / 64 < checkpoints.count {
-            // Far ahead: start from the nearest checkpoint instead.
-            offset = checkpoints[index / 64]
-            remaining = index - (index / 64) * 64
-        }
-        while remaining > 0, offset < bytes.count {
-            offset += 1
-            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-            remaining -= 1
-        }
-        if remaining == 0 {
-            lastChar = index
-            lastByte = offset
-        }
-        return offset
-    }
-}
-
 private struct OpenCollection {
     var kind: NodeKind
     var anchor: String?
@@ -230,132 +176,169 @@ private struct LoaderState {
         builder = nil
     }
 
+    /// Builds on the current document from one event: each kind of event has its method below.
     mutating func handle(_ event: inout yaml_event_t) {
         let start = position(event.start_mark)
         let end = position(event.end_mark)
         switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
-            documentCount += 1
-            documentStart = Int(event.start_mark.index)
-            builder = DocumentBuilder(source: source, format: .yaml, index: documentCount)
-            stack = []
-            anchors = [:]
-            expanded = 0
-            root = nil
-        case YAML_DOCUMENT_END_EVENT:
-            if var b = builder, let root {
-                let r = b.node(root)
-                // An empty document (a bare `---`, or a trailing one) holds no request.
-                if !(r.kind == .scalar && r.type == .null && r.value.isEmpty && r.tag == nil) {
-                    if let sink {
-                        let drained = problems
-                        problems = []
-                        sink(b.finish(root: root), drained)
-                    } else {
-                        documents.append(b.finish(root: root))
-                    }
+        case YAML_DOCUMENT_START_EVENT: documentStart(&event)
+        case YAML_DOCUMENT_END_EVENT: documentEnd()
+        case YAML_SCALAR_EVENT: scalar(&event, start: start, end: end)
+        case YAML_SEQUENCE_START_EVENT: collectionStart(&event, isMapping: false, start: start)
+        case YAML_MAPPING_START_EVENT: collectionStart(&event, isMapping: true, start: start)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT: collectionEnd(end: end)
+        case YAML_ALIAS_EVENT: alias(&event, start: start)
+        default: break
+        }
+    }
+
+    @inline(__always)
+    mutating func documentStart(_ event: inout yaml_event_t) {
+        documentCount += 1
+        documentStart = Int(event.start_mark.index)
+        builder = DocumentBuilder(source: source, format: .yaml, index: documentCount)
+        stack = []
+        anchors = [:]
+        expanded = 0
+        root = nil
+    }
+
+    /// Keeps the document just ended (or hands it to `sink`) unless it is empty.
+    @inline(__always)
+    mutating func documentEnd() {
+        if var b = builder, let root {
+            let r = b.node(root)
+            // An empty document (a bare `---`, or a trailing one) holds no request.
+            if !(r.kind == .scalar && r.type == .null && r.value.isEmpty && r.tag == nil) {
+                if let sink {
+                    let drained = problems
+                    problems = []
+                    sink(b.finish(root: root), drained)
+                } else {
+                    documents.append(b.finish(root: root))
                 }
             }
-            builder = nil
-        case YAML_SCALAR_EVENT:
-            let s = event.data.scalar
-            let value = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
-            if s.length > limits.maxScalarBytes {
-                fatal(.limitExceeded, at: start, "a scalar longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
-                return
-            }
-            let tag = s.tag.map { String(cString: $0) }
-            let anchor = s.anchor.map { String(cString: $0) }
-            let style: NodeStyle
-            switch s.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: style = .literal
-            case YAML_FOLDED_SCALAR_STYLE: style = .folded
-            default: style = .plain
-            }
-            let type = YAMLTypes.resolve(value, style: style, tag: tag)
-            if let tag, let expected = YAMLTypes.standardType(tag), expected != type, expected != .string {
-                let path = ParamPath(stack.compactMap { $0.component } + (stack.last.map { [childComponent($0)] } ?? []))
-                problems.append(InputProblem(
-                    .syntaxError, document: documentCount, range: SourceRange(start: start, end: end), path: path,
-                    message: "\(ValueText.quote(value)) is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string",
-                    redactedMessage: "the value is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string"))
-            }
-            let isKey = stack.last.map { $0.kind == .mapping && $0.expectKey } ?? false
-            if !isKey, style == .plain, tag == nil, let note = YAMLTypes.yaml11Difference(value, type: type) {
-                let path = ParamPath(stack.compactMap { $0.component } + (stack.last.map { [childComponent($0)] } ?? []))
-                problems.append(InputProblem(
-                    .yaml11, document: documentCount, range: SourceRange(start: start, end: end), path: path,
-                    message: "YAML 1.2 reads \(value) as \(note.yaml12), YAML 1.1 as \(note.yaml11); \(type == .string ? "quote it" : "quote it if you mean a string, or write the number so that both read it alike")",
-                    redactedMessage: "a YAML 1.1 loader reads this value as \(note.yaml11Type); quote it"))
-            }
-            addNode(anchor: anchor, isKey: isKey, keyText: value, keyPosition: start) { b in
-                b.scalar(value, type: type, style: style, range: SourceRange(start: start, end: end), tag: tag)
-            }
-        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            let isMapping = event.type == YAML_MAPPING_START_EVENT
-            let tagPtr = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
-            let anchorPtr = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-            let flow = isMapping
-                ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
-                : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-            if stack.count >= limits.maxDepth {
-                fatal(.limitExceeded, at: start, "nesting deeper than \(limits.maxDepth) levels; raise it with --max-depth")
-                return
-            }
-            let isKey = stack.last.map { $0.kind == .mapping && $0.expectKey } ?? false
-            if isKey {
-                fatal(.syntaxError, at: start, "a mapping key must be a scalar; requests have only named parameters")
-                return
-            }
-            let component = stack.last.map { childComponent($0) }
-            builder!.begin(isMapping ? .mapping : .sequence, style: flow ? .flow : .block, start: start,
-                           tag: tagPtr.map { String(cString: $0) })
-            stack.append(OpenCollection(kind: isMapping ? .mapping : .sequence,
-                                        anchor: anchorPtr.map { String(cString: $0) }, component: component))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            let open = stack.removeLast()
-            if open.kind == .mapping, open.hasMerge, !applyMerges() { return }
-            let id = builder!.end(at: end)
-            countNode()
-            if let a = open.anchor { anchors[a] = id }
-            finishChild(id)
-        case YAML_ALIAS_EVENT:
-            let name = String(cString: event.data.alias.anchor)
-            guard let target = anchors[name] else {
-                // An unquoted value that starts with '*' (a password, say) reads as an alias:
-                // the name is shown only where the value is not secret.
-                let path = ParamPath(stack.compactMap { $0.component } + (stack.last.map { [childComponent($0)] } ?? []))
-                problems.append(InputProblem(
-                    .syntaxError, document: max(1, documentCount), range: SourceRange(at: start), path: path,
-                    message: "alias *\(name) refers to no anchor defined before it; quote the value if it is not an alias",
-                    redactedMessage: "this value reads as an alias that refers to no anchor; quote it"))
-                abandonDocument()
-                return
-            }
-            let isKey = stack.last.map { $0.kind == .mapping && $0.expectKey } ?? false
-            let targetNode = builder!.node(target)
-            if isKey, targetNode.kind != .scalar {
-                fatal(.syntaxError, at: start, "a mapping key must be a scalar; requests have only named parameters")
-                return
-            }
-            expanded += builder!.expandedSize[Int(target.index)]
-            if expanded > limits.maxAliasExpansion {
-                fatal(.limitExceeded, at: start,
-                      "aliases expand to more than \(limits.maxAliasExpansion) nodes; raise it with --max-alias-expansion")
-                return
-            }
-            if stack.isEmpty {
-                root = target
-            } else {
-                if isKey { noteKey(targetNode.value, at: start) }
-                builder!.reuse(target)
-                advance()
-            }
-        default:
-            break
         }
+        builder = nil
+    }
+
+    /// A scalar: its type by the core schema, with problems for a tag that does not fit and for
+    /// a plain value that a YAML 1.1 loader reads otherwise.
+    @inline(__always)
+    mutating func scalar(_ event: inout yaml_event_t, start: SourcePosition, end: SourcePosition) {
+        let s = event.data.scalar
+        let value = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
+        if s.length > limits.maxScalarBytes {
+            fatal(.limitExceeded, at: start, "a scalar longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
+            return
+        }
+        let tag = s.tag.map { String(cString: $0) }
+        let anchor = s.anchor.map { String(cString: $0) }
+        let style: NodeStyle
+        switch s.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        let type = YAMLTypes.resolve(value, style: style, tag: tag)
+        if let tag, let expected = YAMLTypes.standardType(tag), expected != type, expected != .string {
+            problems.append(InputProblem(
+                .syntaxError, document: documentCount, range: SourceRange(start: start, end: end), path: childPath(),
+                message: "\(ValueText.quote(value)) is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string",
+                redactedMessage: "the value is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string"))
+        }
+        let isKey = expectsKey
+        if !isKey, style == .plain, tag == nil, let note = YAMLTypes.yaml11Difference(value, type: type) {
+            problems.append(InputProblem(
+                .yaml11, document: documentCount, range: SourceRange(start: start, end: end), path: childPath(),
+                message: "YAML 1.2 reads \(value) as \(note.yaml12), YAML 1.1 as \(note.yaml11); \(type == .string ? "quote it" : "quote it if you mean a string, or write the number so that both read it alike")",
+                redactedMessage: "a YAML 1.1 loader reads this value as \(note.yaml11Type); quote it"))
+        }
+        addNode(anchor: anchor, isKey: isKey, keyText: value, keyPosition: start) { b in
+            b.scalar(value, type: type, style: style, range: SourceRange(start: start, end: end), tag: tag)
+        }
+    }
+
+    /// The start of a sequence or a mapping: checks the depth limit and that it is not a key.
+    @inline(__always)
+    mutating func collectionStart(_ event: inout yaml_event_t, isMapping: Bool, start: SourcePosition) {
+        let tagPtr = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+        let anchorPtr = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+        let flow = isMapping
+            ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+            : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+        if stack.count >= limits.maxDepth {
+            fatal(.limitExceeded, at: start, "nesting deeper than \(limits.maxDepth) levels; raise it with --max-depth")
+            return
+        }
+        if expectsKey {
+            fatal(.syntaxError, at: start, "a mapping key must be a scalar; requests have only named parameters")
+            return
+        }
+        let component = stack.last.map { childComponent($0) }
+        builder!.begin(isMapping ? .mapping : .sequence, style: flow ? .flow : .block, start: start,
+                       tag: tagPtr.map { String(cString: $0) })
+        stack.append(OpenCollection(kind: isMapping ? .mapping : .sequence,
+                                    anchor: anchorPtr.map { String(cString: $0) }, component: component))
+    }
+
+    /// The end of a sequence or a mapping, with a mapping's merge keys applied.
+    @inline(__always)
+    mutating func collectionEnd(end: SourcePosition) {
+        let open = stack.removeLast()
+        if open.kind == .mapping, open.hasMerge, !applyMerges() { return }
+        let id = builder!.end(at: end)
+        countNode()
+        if let a = open.anchor { anchors[a] = id }
+        finishChild(id)
+    }
+
+    /// An alias: the anchored node is shared, counted towards the alias-expansion limit.
+    @inline(__always)
+    mutating func alias(_ event: inout yaml_event_t, start: SourcePosition) {
+        let name = String(cString: event.data.alias.anchor)
+        guard let target = anchors[name] else {
+            // An unquoted value that starts with '*' (a password, say) reads as an alias:
+            // the name is shown only where the value is not secret.
+            problems.append(InputProblem(
+                .syntaxError, document: max(1, documentCount), range: SourceRange(at: start), path: childPath(),
+                message: "alias *\(name) refers to no anchor defined before it; quote the value if it is not an alias",
+                redactedMessage: "this value reads as an alias that refers to no anchor; quote it"))
+            abandonDocument()
+            return
+        }
+        let isKey = expectsKey
+        let targetNode = builder!.node(target)
+        if isKey, targetNode.kind != .scalar {
+            fatal(.syntaxError, at: start, "a mapping key must be a scalar; requests have only named parameters")
+            return
+        }
+        expanded += builder!.expandedSize[Int(target.index)]
+        if expanded > limits.maxAliasExpansion {
+            fatal(.limitExceeded, at: start,
+                  "aliases expand to more than \(limits.maxAliasExpansion) nodes; raise it with --max-alias-expansion")
+            return
+        }
+        if stack.isEmpty {
+            root = target
+        } else {
+            if isKey { noteKey(targetNode.value, at: start) }
+            builder!.reuse(target)
+            advance()
+        }
+    }
+
+    /// Whether the next node is a key of the open mapping.
+    @inline(__always)
+    var expectsKey: Bool {
+        stack.last.map { $0.kind == .mapping && $0.expectKey } ?? false
+    }
+
+    /// The parameter path of the next node (for problems only: it is built when one is reported).
+    func childPath() -> ParamPath {
+        ParamPath(stack.compactMap { $0.component } + (stack.last.map { [childComponent($0)] } ?? []))
     }
 
     func childComponent(_ open: OpenCollection) -> PathComponent {

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import TcpglintCore
 import TcpglintInput
 import TcpglintSystem
@@ -15,7 +12,8 @@ public struct RulePack: Sendable {
 }
 
 /// Loads rule files into a compiled `RuleSet`. A fault anywhere is an error with its
-/// file:line:col; nothing is skipped in silence.
+/// file:line:col; nothing is skipped in silence. The pack built into the binary is in
+/// BuiltIn/ (`builtIn()`, `builtInFiles`, the prefetch and the documents parsed at build time).
 public enum RulePackLoader {
     /// The keys a pack file may have at its top level.
     static let fileKeys = ["references", "model", "example-base", "rules", "definitions"]
@@ -25,39 +23,6 @@ public enum RulePackLoader {
         "source", "examples", "note", "suppressible",
     ]
 
-    /// The files of the pack compiled into the binary from `rules/`, named `rules/NAME`.
-    public static var builtInFiles: [(name: String, bytes: [UInt8])] {
-        EmbeddedRulePack.files.map { (name: "rules/" + $0.name, bytes: Array($0.text.utf8)) }
-    }
-
-    /// The built-in files parsed at build time, by name, with the text they were parsed from.
-    static let builtInParsed: [String: (text: String, parsed: String)] = {
-        var out: [String: (text: String, parsed: String)] = [:]
-        for f in EmbeddedRulePack.files where !f.parsed.isEmpty { out["rules/" + f.name] = (f.text, f.parsed) }
-        return out
-    }()
-
-    /// The document of a built-in file as parsed at build time, when these bytes are that
-    /// file's (a rules directory may hold files of the same name with other text).
-    static func prebuilt(name: String, bytes: [UInt8]) -> Document? {
-        guard let entry = builtInParsed[name], entry.text.utf8.count == bytes.count else { return nil }
-        var text = entry.text
-        let same = text.withUTF8 { t in bytes.withUnsafeBufferPointer { b in t.count == b.count && (t.isEmpty || memcmp(t.baseAddress!, b.baseAddress!, t.count) == 0) } }
-        guard same, let raw = Base64.decode(entry.parsed) else { return nil }
-        return DocumentCoding.decode(raw, source: SourceFile(name: name, bytes: bytes))
-    }
-
-    /// The pack compiled into the binary from `rules/`.
-    public static func builtIn(limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
-        loadPack(files: builtInFiles, limits: limits).map(\.ruleSet)
-    }
-
-    /// Starts loading the built-in pack (with the default regex limits) on another thread, for
-    /// `loadPack(directory: nil)` to take when it is called.
-    public static func prefetchBuiltIn() {
-        BuiltInPrefetch.shared.start()
-    }
-
     /// Loads rule files given as names and bytes.
     public static func load(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
         loadPack(files: files, limits: limits).map(\.ruleSet)
@@ -66,13 +31,7 @@ public enum RulePackLoader {
     /// The built-in pack, or the pack in `directory` (its `*.yaml` and `*.yml` files in name
     /// order), with its example base for policies.
     public static func loadPack(directory: String?, limits: Regex.Limits = .default) -> Result<RulePack, RuleFileErrors> {
-        guard let directory else {
-            if limits.match == Regex.Limits.default.match, limits.depth == Regex.Limits.default.depth,
-               limits.heapKiB == Regex.Limits.default.heapKiB, let prefetched = BuiltInPrefetch.shared.take() {
-                return prefetched
-            }
-            return loadPack(files: builtInFiles, limits: limits)
-        }
+        guard let directory else { return loadBuiltIn(limits: limits) }
         let names: [String]
         do {
             names = try FileSystem.listDirectory(directory).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
@@ -209,41 +168,5 @@ public enum RulePackLoader {
             }
         }
         return rules
-    }
-}
-
-/// Base64 (RFC 4648, with padding), for the pre-parsed pack.
-enum Base64 {
-    static let table: [UInt8] = {
-        var t = [UInt8](repeating: 0xFF, count: 256)
-        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { t[Int(c)] = UInt8(i) }
-        return t
-    }()
-
-    static func decode(_ s: String) -> [UInt8]? {
-        var text = s
-        return text.withUTF8 { src -> [UInt8]? in
-            table.withUnsafeBufferPointer { table -> [UInt8]? in
-                var bad = false
-                let out = [UInt8](unsafeUninitializedCapacity: src.count / 4 * 3 + 3) { dst, n in
-                    var acc: UInt32 = 0
-                    var bits = 0
-                    n = 0
-                    for c in src {
-                        if c == UInt8(ascii: "=") { break }
-                        let v = table[Int(c)]
-                        if v == 0xFF { bad = true; return }
-                        acc = acc << 6 | UInt32(v)
-                        bits += 6
-                        if bits >= 8 {
-                            bits -= 8
-                            dst[n] = UInt8(truncatingIfNeeded: acc >> UInt32(bits))
-                            n += 1
-                        }
-                    }
-                }
-                return bad ? nil : out
-            }
-        }
     }
 }
