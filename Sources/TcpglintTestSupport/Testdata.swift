@@ -23,13 +23,13 @@ public func readText(_ path: String) -> String? {
     return (try? FileSystem.readFile(path)).map { String(decoding: $0, as: UTF8.self) }
 }
 
-/// Writes a test file (a golden, a scratch request), replacing what was there.
-public func writeText(_ path: String, _ text: String) {
+/// Writes a test file (a golden, a scratch request) atomically, replacing what was there and
+/// making its folders; false when it cannot be written.
+@discardableResult
+public func writeText(_ path: String, _ text: String) -> Bool {
     _ = packageRoot
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { return }
-    FileSystem.write(text, to: fd)
-    close(fd)
+    makeFolders(Paths.directory(of: path))
+    return (try? FileSystem.writeAtomically(text, to: path)) != nil
 }
 
 /// The files of a testdata folder with one of the given extensions, sorted.
