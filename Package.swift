@@ -69,6 +69,10 @@ let package = Package(
         // MARK: Tests: one target per library, its folders those of the library; the CLI's target
         // also holds what runs the whole program (goldens, end to end, integrations, architecture).
         .testTarget(
+            name: "TcpglintSystemTests",
+            dependencies: ["TcpglintSystem", "TcpglintTestSupport"]
+        ),
+        .testTarget(
             name: "TcpglintCoreTests",
             dependencies: ["TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintTestSupport"]
         ),
