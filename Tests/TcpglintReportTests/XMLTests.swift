@@ -4,8 +4,7 @@ import TcpglintReport
 /// XML escaping in JUnit's attributes and text.
 @Suite struct XMLEscapingTests {
     @Test func attributesKeepTabsAndCarriageReturns() {
-        let report = JUnitReporter().render(Report(
-            findings: [], fileCount: 1, files: [LintedFile(name: "a\tb\rc\n.yaml", documents: 1)]))
+        let report = JUnitReporter().render(Fixture(files: [("a\tb\rc\n.yaml", 1)]).report())
         #expect(report.contains("classname=\"a&#9;b&#13;c&#10;.yaml\""))
     }
 }
