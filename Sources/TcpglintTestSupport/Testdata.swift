@@ -1,7 +1,3 @@
-// TcpglintTestSupport: what every test target shares, and nothing a user runs. It finds the
-// package root (the tests run there, so file names in outputs are the short relative ones), reads
-// and writes test files, compares goldens (recording one fails the run), and runs the CLI
-// in-process. It may import TcpglintSystem, TcpglintCLI and Testing.
 #if canImport(Glibc)
 import Glibc
 #endif
