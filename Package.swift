@@ -47,10 +47,11 @@ let package = Package(
             name: "TcpglintFuzz",
             dependencies: ["TcpglintSystem", "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport"]
         ),
-        // Test helpers shared by every test target: goldens, testdata, the CLI run in-process.
+        // Test helpers shared by every test target: goldens, testdata, scratch folders, rule sets,
+        // the CLI run in-process.
         .target(
             name: "TcpglintTestSupport",
-            dependencies: ["TcpglintSystem", "TcpglintCLI"]
+            dependencies: ["TcpglintSystem", "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintCLI"]
         ),
 
         // MARK: Build tooling: the rule pack in rules/ is embedded in the binary
@@ -65,14 +66,27 @@ let package = Package(
             dependencies: ["EmbedRulePackTool"]
         ),
 
-        // MARK: Tests
+        // MARK: Tests: one target per library, its folders those of the library; the CLI's target
+        // also holds what runs the whole program (goldens, end to end, integrations, architecture).
+        .testTarget(
+            name: "TcpglintSystemTests",
+            dependencies: ["TcpglintSystem", "TcpglintTestSupport"]
+        ),
+        .testTarget(
+            name: "TcpglintCoreTests",
+            dependencies: ["TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintTestSupport"]
+        ),
         .testTarget(
             name: "TcpglintInputTests",
             dependencies: ["TcpglintInput", "TcpglintCore", "TcpglintSystem", "TcpglintTestSupport"]
         ),
         .testTarget(
-            name: "TcpglintCoreTests",
-            dependencies: ["TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintSystem", "TcpglintTestSupport"]
+            name: "TcpglintRulesTests",
+            dependencies: ["TcpglintRules", "TcpglintCore", "TcpglintInput", "TcpglintSystem", "TcpglintTestSupport"]
+        ),
+        .testTarget(
+            name: "TcpglintReportTests",
+            dependencies: ["TcpglintReport", "TcpglintCore", "TcpglintTestSupport"]
         ),
         .testTarget(
             name: "TcpglintCLITests",

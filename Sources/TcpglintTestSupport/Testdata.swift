@@ -1,7 +1,3 @@
-// TcpglintTestSupport: what every test target shares, and nothing a user runs. It finds the
-// package root (the tests run there, so file names in outputs are the short relative ones), reads
-// and writes test files, compares goldens (recording one fails the run), and runs the CLI
-// in-process. It may import TcpglintSystem, TcpglintCLI and Testing.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,13 +19,13 @@ public func readText(_ path: String) -> String? {
     return (try? FileSystem.readFile(path)).map { String(decoding: $0, as: UTF8.self) }
 }
 
-/// Writes a test file (a golden, a scratch request), replacing what was there.
-public func writeText(_ path: String, _ text: String) {
+/// Writes a test file (a golden, a scratch request) atomically, replacing what was there and
+/// making its folders; false when it cannot be written.
+@discardableResult
+public func writeText(_ path: String, _ text: String) -> Bool {
     _ = packageRoot
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else { return }
-    FileSystem.write(text, to: fd)
-    close(fd)
+    makeFolders(Paths.directory(of: path))
+    return (try? FileSystem.writeAtomically(text, to: path)) != nil
 }
 
 /// The files of a testdata folder with one of the given extensions, sorted.

@@ -1,9 +1,7 @@
 import Testing
-import TcpglintSystem
 import TcpglintTestSupport
 @testable import TcpglintCore
-import TcpglintInput
-@testable import TcpglintRules
+import TcpglintRules
 
 /// The evaluation plan: rules compiled to a pattern trie, conditions shared between rules and
 /// decided once per document when their answer cannot depend on the slot.
@@ -25,12 +23,12 @@ import TcpglintInput
     }
 
     static func set(_ rules: [String]) throws -> RuleSet {
-        try ReviewRegressionTests.set("rules:\n" + rules.joined())
+        try ruleSet(modelAnd: "rules:\n" + rules.joined())
     }
 
     /// Rule id and position of each finding of the given rules.
     static func found(_ set: RuleSet, _ json: String, _ ids: Set<String>) -> [String] {
-        ReviewRegressionTests.lint(set, json).filter { ids.contains($0.rule) }.map { "\($0.rule) \($0.path) \($0.range.start)" }
+        lint(set, json).filter { ids.contains($0.rule) }.map { "\($0.rule) \($0.path) \($0.range.start)" }
     }
 
     /// One condition written in three rules (and inside a `not` in a fourth) is one object,
@@ -96,69 +94,5 @@ import TcpglintInput
             }
             #expect(plan.trie[node].pattern == id)
         }
-    }
-}
-
-/// The built-in pack's documents are parsed at build time and read back at start-up.
-@Suite struct DocumentCodingTests {
-    static func same(_ a: Document, _ b: Document) -> Bool {
-        guard a.format == b.format, a.index == b.index, a.root == b.root, a.nodes.count == b.nodes.count,
-              a.children == b.children else { return false }
-        for (x, y) in zip(a.nodes, b.nodes) {
-            guard x.kind == y.kind, x.type == y.type, x.style == y.style, x.range == y.range, x.value == y.value,
-                  x.tag == y.tag, x.synthetic == y.synthetic, x.firstChild == y.firstChild, x.childCount == y.childCount
-            else { return false }
-        }
-        return true
-    }
-
-    /// Every rule file and every YAML and JSON request under testdata comes back node for node.
-    @Test func documentsComeBackExactly() throws {
-        var files = RulePackLoader.builtInFiles
-        for dir in ["testdata/valid", "testdata/invalid"] {
-            for n in ((try? FileSystem.listDirectory(dir)) ?? []).sorted() where n.hasSuffix(".yaml") || n.hasSuffix(".json") {
-                files.append((dir + "/" + n, (try? FileSystem.readFile(dir + "/" + n)) ?? []))
-            }
-        }
-        var documents = 0
-        for f in files {
-            for d in InputReader.load(name: f.name, bytes: f.bytes).documents {
-                let back = DocumentCoding.decode(DocumentCoding.encode(d), source: d.source)
-                #expect(back.map { Self.same($0, d) } == true, "\(f.name) document \(d.index)")
-                documents += 1
-            }
-        }
-        #expect(documents > 100)
-    }
-
-    /// The embedded pack is the pre-parsed one, and reads the same as parsing its text.
-    @Test func theEmbeddedPackIsPreParsed() throws {
-        for f in RulePackLoader.builtInFiles {
-            let pre = try #require(RulePackLoader.prebuilt(name: f.name, bytes: f.bytes), "\(f.name)")
-            let parsed = try #require(InputReader.load(name: f.name, bytes: f.bytes, format: .yaml).documents.first)
-            #expect(Self.same(pre, parsed), "\(f.name)")
-            // Other text under the same name (a rules directory named rules/) is parsed, not taken.
-            #expect(RulePackLoader.prebuilt(name: f.name, bytes: f.bytes + Array("\n# changed\n".utf8)) == nil)
-        }
-    }
-
-    /// Cut or damaged bytes give nil, never a crash or a document pointing outside itself.
-    @Test func damagedBytesAreRefused() throws {
-        let d = try #require(InputReader.load(name: "m.json", bytes: Array(#"{"a": [1, {"b": "c"}], "d": true}"#.utf8)).documents.first)
-        let bytes = DocumentCoding.encode(d)
-        for cut in 0..<bytes.count { #expect(DocumentCoding.decode(Array(bytes[0..<cut]), source: d.source) == nil) }
-        var flips = 0
-        for i in 8..<bytes.count {
-            var b = bytes
-            b[i] ^= 0xFF
-            if let back = DocumentCoding.decode(b, source: d.source) {
-                flips += 1
-                for n in back.nodes {
-                    #expect(Int(n.firstChild) + Int(n.childCount) <= back.children.count)
-                    #expect(n.kind != .mapping || n.childCount % 2 == 0)
-                }
-            }
-        }
-        #expect(flips < bytes.count)
     }
 }

@@ -6,7 +6,6 @@ import Testing
 import TcpglintSystem
 import TcpglintTestSupport
 import TcpglintInput
-@testable import TcpglintReport
 
 /// Every limit, with its flag; hostile file-system entries; secrets in every output.
 @Suite struct LimitTests {
@@ -181,15 +180,5 @@ extension DeterminismTests {
             #expect(!t.contains(c) && !t.contains(prefix), "output \(i) leaks the canary: \(t.prefix(2000))")
         }
         #expect(texts.joined().contains("(plaintext-secret)"))
-    }
-}
-
-@Suite struct XMLEscapingTests {
-    @Test func attributesKeepTabsAndCarriageReturns() {
-        let r = runCLI(["lint", "--format", "junit", "testdata/cli/mixed.yaml"]).out
-        #expect(r.contains("classname=\"testdata/cli/mixed.yaml\""))
-        let report = JUnitReporter().render(Report(
-            findings: [], fileCount: 1, files: [LintedFile(name: "a\tb\rc\n.yaml", documents: 1)]))
-        #expect(report.contains("classname=\"a&#9;b&#13;c&#10;.yaml\""))
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import TcpglintSystem
 import TcpglintTestSupport
-@testable import TcpglintCLI
 import TcpglintReport
 import TcpglintRules
 
@@ -17,18 +16,7 @@ import TcpglintRules
             Issue.record("the built-in pack does not load")
             return
         }
-        let readme = try #require(readText("README.md"))
-        let start = try #require(readme.range(of: Self.begin))
-        let stop = try #require(readme.range(of: Self.end))
-        let current = String(readme[start.upperBound..<stop.lowerBound])
-        let table = RuleDocs.markdownTable(set)
-        if current == table { return }
-        if updatingGoldens {
-            writeText("README.md", String(readme[..<start.upperBound]) + table + String(readme[stop.lowerBound...]))
-            Issue.record("Rewrote the rule table in README.md; review it and run the tests again")
-        } else {
-            Issue.record("README.md's rule table is stale; run TCPGLINT_UPDATE_GOLDENS=1 swift test")
-        }
+        expectGolden(RuleDocs.markdownTable(set), path: "README.md", between: Self.begin, and: Self.end)
     }
 
     /// Every flag of `lint` is documented in the README.

@@ -1,21 +1,10 @@
 import Testing
-import TcpglintSystem
 import TcpglintTestSupport
 import TcpglintCore
 import TcpglintInput
 import TcpglintRules
 
-/// The built-in pack, loaded once.
-let pack: RuleSet = {
-    switch RulePackLoader.builtIn() {
-    case .success(let set): return set
-    case .failure(let errors): fatalError("the built-in pack does not load:\n" + errors.errors.map(\.description).joined(separator: "\n"))
-    }
-}()
-
-func linter(_ set: RuleSet, reportSecrets: Bool = true) -> Linter {
-    Linter(ruleSet: set, embeddedParser: JSONEmbeddedParser(), reportSecrets: reportSecrets)
-}
+// `pack` (the built-in pack) and `linter` are TcpglintTestSupport's.
 
 /// Rule examples are tests: each valid example leaves its rule silent, each invalid one makes it speak.
 @Suite struct RuleExampleTests {

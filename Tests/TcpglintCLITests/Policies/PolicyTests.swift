@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 import TcpglintSystem
 import TcpglintTestSupport
@@ -178,33 +175,6 @@ import TcpglintInput
         let r = runCLI(["lint", "--baseline", dir.path + "/baseline.json", "testdata/valid"])
         #expect(r.status == 2)
         #expect(r.err.contains("baseline.json:1:13: error: baseline version 2 is not supported"))
-    }
-}
-
-/// A scratch folder under /tmp, removed when the test ends.
-final class TempDir {
-    let path: String
-
-    init() throws {
-        var template = Array("/tmp/tcpglint-test-XXXXXX".utf8CString)
-        guard let p = mkdtemp(&template) else { throw FileSystemError(path: "/tmp", reason: "mkdtemp failed") }
-        path = String(cString: p)
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        let full = path + "/" + name
-        if let slash = full.lastIndex(of: "/") { mkdir(String(full[..<slash]), 0o755) }
-        try FileSystem.writeAtomically(text, to: full)
-    }
-
-    deinit { TempDir.removeTree(path) }
-
-    /// Removes a folder and everything below it (links are removed, not followed).
-    static func removeTree(_ path: String) {
-        if FileSystem.kind(path) == .directory, (try? FileSystem.listDirectory(path)) != nil {
-            for name in (try? FileSystem.listDirectory(path)) ?? [] { removeTree(path + "/" + name) }
-        }
-        remove(path)
     }
 }
 

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 import TcpglintInput
 import TcpglintRules
@@ -31,4 +28,25 @@ import TcpglintTestSupport
     }
 
     @Test func theCasesExist() { #expect(Self.cases.count >= 6) }
+
+    /// A fault in a message template is placed by characters, not bytes (a review regression).
+    @Test func templateErrorsCountCharactersNotBytes() throws {
+        let rule = """
+        rules:
+          - id: t
+            code: Org.Check
+            severity: error
+            summary: s
+            message: "名名名名名名名名名名 {valu}"
+            target: Name
+            check: {length: {max: 3}}
+            source: {ref: PAGE, quote: "x"}
+            examples: {valid: [{Name: a}], invalid: [{Name: b}]}
+        """
+        let r = RulePackLoader.load(files: RulePackLoader.builtInFiles.filter { $0.name.hasSuffix("/model.yaml") } + [
+            (name: "t.yaml", bytes: Array(rule.utf8)),
+        ])
+        guard case .failure(let e) = r else { Issue.record("loaded"); return }
+        #expect(e.errors.map { "\($0.location.line):\($0.location.column)" } == ["6:26"])
+    }
 }

@@ -1,0 +1,40 @@
+import Testing
+import TcpglintCore
+import TcpglintInput
+
+/// From bytes to documents: byte order marks, encodings, formats, empty files.
+@Suite struct InputReaderTests {
+    @Test func bomIsStrippedAndPositionsIgnoreIt() throws {
+        let f = InputReader.load(name: "a.json", bytes: [0xEF, 0xBB, 0xBF] + Array("{\"A\": 1}".utf8))
+        let d = try #require(f.documents.first)
+        #expect(d[d.root].range.start == SourcePosition(line: 1, column: 1, offset: 0))
+    }
+
+    @Test(arguments: [
+        ([0xFF, 0xFE, 0x41, 0x00] as [UInt8], "1:1 the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"),
+        ([0x00, 0x00, 0xFE, 0xFF], "1:1 the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8"),
+        (Array("A: 1\nB: x".utf8) + [0xFF], "2:5 invalid UTF-8: byte 0xFF cannot start a character"),
+        (Array("A: é\nB: ".utf8) + [0xC3, 0x28], "2:4 invalid UTF-8: byte 0xC3 is not followed by a continuation byte"),
+        ([0x41, 0x00], "1:2 the file holds a NUL byte; it looks binary, not like a request"),
+        ([0xED, 0xA0, 0x80], "1:1 invalid UTF-8: an overlong or surrogate encoding starting with byte 0xED"),
+    ])
+    func encodingProblems(_ bytes: [UInt8], _ expected: String) {
+        let f = InputReader.load(name: "x.yaml", bytes: bytes)
+        #expect(f.problems.map { "\($0.range.start) \($0.message)" } == [expected])
+        #expect(f.problems.first?.diagnostic == .encoding)
+    }
+
+    @Test func formatComesFromTheExtensionOrTheContent() {
+        #expect(InputReader.format(forName: "a.JSON", bytes: []) == .json)
+        #expect(InputReader.format(forName: "a.yml", bytes: Array("{}".utf8)) == .yaml)
+        #expect(InputReader.format(forName: "-", bytes: Array("  {".utf8)) == .json)
+        #expect(InputReader.format(forName: "-", bytes: Array("A: 1".utf8)) == .yaml)
+    }
+
+    @Test func emptyFilesAreReported() {
+        for text in ["", "   \n", "# only a comment\n"] {
+            let f = InputReader.load(name: "e.yaml", bytes: Array(text.utf8))
+            #expect(f.problems.map(\.diagnostic) == [.emptyFile])
+        }
+    }
+}
