@@ -8,7 +8,7 @@ public enum RuleDocs {
         out += "  code:      \(rule.code)\n"
         out += "  severity:  \(rule.severity)\n"
         out += "  target:    \(targets(rule))\n"
-        out += "  check:     \(rule.check.kind)\n"
+        out += "  check:     \(rule.check.kind.rawValue)\n"
         out += "  defined:   \(rule.location)\n"
         if !rule.description.isEmpty {
             out += "\n" + wrap(rule.description, indent: "  ") + "\n"

@@ -13,11 +13,6 @@ struct RuleCompiler {
     let namespace: String?
     let diags: Diagnostics
 
-    static let checkKinds = [
-        "required", "unknown", "absent", "type", "enum", "pattern", "length", "integer", "char-classes",
-        "allowed-chars", "forbid", "size", "count", "relation", "json",
-    ]
-
     func compile(_ v: Value) -> Rule? {
         let before = diags.errors.count
         guard let o = v.object("a rule", allowed: RulePackLoader.ruleKeys) else { return nil }
@@ -278,17 +273,17 @@ struct RuleCompiler {
 
     func check(_ v: Value, targets: [Target]) -> Check? {
         guard v.isMapping else {
-            v.error("check must be a mapping with one check kind (\(RuleCompiler.checkKinds.joined(separator: ", "))), not \(v.kindName)")
+            v.error("check must be a mapping with one check kind (\(CheckKind.names.joined(separator: ", "))), not \(v.kindName)")
             return nil
         }
-        for (k, _) in v.doc.entries(of: v.id) where !RuleCompiler.checkKinds.contains(v.doc[k].value) {
+        for (k, _) in v.doc.entries(of: v.id) where !CheckKind.names.contains(v.doc[k].value) {
             let name = v.doc[k].value
-            let hint = Suggest.closest(to: name, in: RuleCompiler.checkKinds).map { "; did you mean \"\($0)\"?" } ?? ""
+            let hint = Suggest.closest(to: name, in: CheckKind.names).map { "; did you mean \"\($0)\"?" } ?? ""
             Value(doc: v.doc, id: k, diags: diags).error(
-                "unknown check \"\(name)\"\(hint); the checks are \(RuleCompiler.checkKinds.joined(separator: ", "))")
+                "unknown check \"\(name)\"\(hint); the checks are \(CheckKind.names.joined(separator: ", "))")
             return nil
         }
-        guard let o = v.object("check", allowed: RuleCompiler.checkKinds) else { return nil }
+        guard let o = v.object("check", allowed: CheckKind.names) else { return nil }
         guard o.entries.count == 1 else {
             if !o.entries.isEmpty || v.doc.count(of: v.id) == 0 { v.error("check must have exactly one check kind, not \(o.entries.count)") }
             return nil
