@@ -2,8 +2,8 @@
 
 extension Evaluation {
     @inline(__always)
-    func sizeHits(_ lo: Int?, _ hi: Int?, slot: Slot) -> [Hit] {
-        guard let loc = slot.node, node(loc).kind == .sequence else { return [] }
+    func sizeHits(_ compiled: Plan.CompiledCheck, slot: Slot) -> [Hit] {
+        guard case .size(let lo, let hi) = compiled.check, let loc = slot.node, node(loc).kind == .sequence else { return [] }
         let n = docs[loc.doc].count(of: loc.node)
         if let lo, n < lo { return [sizeHit(loc, slot, n, lo, hi)] }
         if let hi, n > hi { return [sizeHit(loc, slot, n, lo, hi)] }
@@ -18,8 +18,9 @@ extension Evaluation {
     /// The items for which the compiled condition holds (its paths relative to the item, which
     /// binds their `[*]` to its index), counted.
     @inline(__always)
-    func countHits(_ compiled: Plan.CompiledCheck, _ lo: Int?, _ hi: Int?, _ description: String, slot: Slot) -> [Hit] {
-        guard let loc = slot.node, node(loc).kind == .sequence, let (condition, items) = compiled.count else { return [] }
+    func countHits(_ compiled: Plan.CompiledCheck, slot: Slot) -> [Hit] {
+        guard case .count(_, let lo, let hi, let description) = compiled.check,
+              let loc = slot.node, node(loc).kind == .sequence, let (condition, items) = compiled.count else { return [] }
         var matching = 0
         for (k, item) in docs[loc.doc].items(of: loc.node).enumerated() {
             let itemSlot = Slot(parent: loc, node: Loc(doc: loc.doc, node: item), key: nil, pattern: items, bindings: slot.bindings + [k])

@@ -3,8 +3,8 @@
 extension Evaluation {
     /// The problems found parsing the embedded document (at their place inside the string),
     /// then what makes it other than the shape.
-    func jsonHits(_ shape: JSONShape, slot: Slot) -> [Hit] {
-        guard let loc = slot.node else { return [] }
+    func jsonHits(_ compiled: Plan.CompiledCheck, slot: Slot) -> [Hit] {
+        guard case .json(let shape) = compiled.check, let loc = slot.node else { return [] }
         let n = node(loc)
         guard n.kind == .scalar, n.type == .string else { return [] }
         let (idx, problems) = embeddedDocument(loc)

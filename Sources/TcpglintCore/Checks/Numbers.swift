@@ -4,8 +4,9 @@ extension Evaluation {
     /// An integer (or a string holding a decimal one) outside the range, the set or the step.
     /// A value outside its 64-bit member type is left to the `type` rules.
     @inline(__always)
-    func integerHits(_ lo: Int?, _ hi: Int?, _ values: [Int]?, _ step: Int?, target: Target, slot: Slot) -> [Hit] {
-        guard let loc = slot.node, let v = integerValue(loc) else { return [] }
+    func integerHits(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot) -> [Hit] {
+        guard case .integer(let lo, let hi, let values, let step) = compiled.check,
+              let loc = slot.node, let v = integerValue(loc) else { return [] }
         if case .integer(let width) = target.spec.type, !IntegerLiteral.fits(String(v), width: width, yaml: false) {
             return [] // outside the member type: the type rules report it
         }

@@ -4,9 +4,8 @@ extension Evaluation {
     /// Skipped when the other parameter is absent or not a value a check can judge. The other
     /// parameter's slot is the one bound to this slot's `[*]` indices, if the paths share any.
     @inline(__always)
-    func relationHits(_ op: RelationOp, other: Target, otherExtract: Regex?, _ compiled: Plan.CompiledCheck,
-                      _ s: Subject, _ slot: Slot, decide: Bool) throws(Regex.MatchError) -> [Hit] {
-        guard let otherPattern = compiled.other else { return [] }
+    func relationHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) throws(Regex.MatchError) -> [Hit] {
+        guard case .relation(let op, let other, let otherExtract) = compiled.check, let otherPattern = compiled.other else { return [] }
         var found: Slot?
         forEachSlot(otherPattern, boundTo: slot) { o in
             found = o

@@ -5,8 +5,8 @@
 
 extension Evaluation {
     @inline(__always)
-    func enumHits(_ values: [String], caseSensitive: Bool, onlyCaseMismatch onlyCase: Bool, _ s: Subject, _ slot: Slot,
-                  decide: Bool) -> [Hit] {
+    func enumHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) -> [Hit] {
+        guard case .enumeration(let values, let caseSensitive, let onlyCase) = compiled.check else { return [] }
         if values.contains(s.text) { return [] }
         if onlyCase || !caseSensitive {
             let lower = s.text.lowercased()
@@ -22,15 +22,16 @@ extension Evaluation {
     }
 
     @inline(__always)
-    func patternHits(_ regex: Regex, negate: Bool, description: String?, _ s: Subject, _ slot: Slot,
-                     decide: Bool) throws(Regex.MatchError) -> [Hit] {
+    func patternHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) throws(Regex.MatchError) -> [Hit] {
+        guard case .pattern(let regex, let negate, let description) = compiled.check else { return [] }
         let matched = try regex.matches(s.text)
         if matched != negate { return [] }
         return textHit(s, slot, decide: decide, ["expected": description ?? "a value \(negate ? "not " : "")matching /\(regex.pattern)/"])
     }
 
     @inline(__always)
-    func lengthHits(_ lo: Int?, _ hi: Int?, _ s: Subject, _ slot: Slot, decide: Bool) -> [Hit] {
+    func lengthHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) -> [Hit] {
+        guard case .length(let lo, let hi) = compiled.check else { return [] }
         // Between a quarter of the UTF-8 length and all of it: inside the bounds, no count.
         let bytes = s.text.utf8.count
         if (lo.map { $0 <= (bytes + 3) / 4 } ?? true) && (hi.map { bytes <= $0 } ?? true) { return [] }
@@ -43,7 +44,8 @@ extension Evaluation {
     }
 
     @inline(__always)
-    func charClassesHits(_ classes: [CharClass], minimum: Int?, _ s: Subject, _ slot: Slot, decide: Bool) -> [Hit] {
+    func charClassesHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) -> [Hit] {
+        guard case .charClasses(let classes, let minimum) = compiled.check else { return [] }
         var missing: [CharClass] = []
         for c in classes where !s.text.unicodeScalars.contains(where: { c.contains($0) }) { missing.append(c) }
         let need = minimum ?? classes.count
@@ -54,7 +56,8 @@ extension Evaluation {
     }
 
     @inline(__always)
-    func allowedCharsHits(_ classes: [CharClass], _ s: Subject, _ slot: Slot, decide: Bool) -> [Hit] {
+    func allowedCharsHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) -> [Hit] {
+        guard case .allowedChars(let classes) = compiled.check else { return [] }
         var offset = 0
         for ch in s.text.unicodeScalars {
             let len = String(ch).utf8.count
@@ -70,8 +73,8 @@ extension Evaluation {
     }
 
     @inline(__always)
-    func forbidHits(_ values: [String], prefixes: [String], caseSensitive: Bool, _ s: Subject, _ slot: Slot,
-                    decide: Bool) -> [Hit] {
+    func forbidHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) -> [Hit] {
+        guard case .forbid(let values, let prefixes, let caseSensitive) = compiled.check else { return [] }
         let text = caseSensitive ? s.text : s.text.lowercased()
         for v in values where text == (caseSensitive ? v : v.lowercased()) {
             return textHit(s, slot, decide: decide, ["detail": "is \(s.secret ? "a reserved value" : "\"\(v)\"")",

@@ -42,23 +42,4 @@ extension Evaluation {
             return passed
         }
     }
-
-    /// Whether a present value is of a kind the check can judge and the check finds nothing.
-    func passes(_ check: Plan.CompiledCheck, target: Target, slot: Slot) -> Bool {
-        guard let loc = slot.node else { return false }
-        if !check.readsText {
-            // (A text check that cannot judge the value fails in `textHits` when deciding.)
-            switch check.check {
-            case .integer:
-                guard integerValue(loc) != nil else { return false }
-            case .size, .count:
-                guard node(loc).kind == .sequence else { return false }
-            case .required, .unknown, .absent, .type, .json:
-                break
-            case .enumeration, .pattern, .length, .charClasses, .allowedChars, .forbid, .relation:
-                break // (not reached: these read the text)
-            }
-        }
-        return ((try? runThrowing(check, target: target, slot: slot, extract: nil, decide: true)) ?? []).isEmpty
-    }
 }

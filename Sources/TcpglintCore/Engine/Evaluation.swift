@@ -1,9 +1,17 @@
 // MARK: - One evaluation
 //
 // A document's evaluation: the slots every pattern of the plan reaches (one walk, then grouped
-// by pattern), the rules run at them, findings emitted, embedded documents parsed once.
-// Conditions are in Conditions.swift, the values checks look at in Values.swift, and the
-// checks themselves in Sources/TcpglintCore/Checks/, one file per family of check kinds.
+// by pattern), the rules run at them, findings emitted, embedded documents parsed once, and
+// each check dispatched to its kind. Conditions are in Conditions.swift, the values checks
+// look at in Values.swift, and the checks themselves in Sources/TcpglintCore/Checks/, one file
+// per family of check kinds.
+//
+// Speed: a struct's outlined copy and destroy are emitted in every file that copies one, and
+// only the copy in the file that defines the struct is direct (elsewhere it calls the value
+// witness); the linker keeps the first by object file name. So the structs the checks copy
+// (Loc, Slot, Hit, Subject) are defined here, with the dispatch that copies them, and no file
+// named before Document.swift or Evaluation.swift copies a Node or a Slot (a Slot passed along
+// is not copied). A misplaced copy costs about 1% of a lint's instructions.
 
 /// A node in the main document (doc 0) or in an embedded document.
 struct Loc: Hashable {
@@ -28,6 +36,17 @@ struct Hit {
     var atStart: Bool = false
     var path: ParamPath
     var vars: [String: String]
+}
+
+/// What a value check looks at: the value's text, or the part of it that `extract` captured.
+struct Subject {
+    var loc: Loc
+    var text: String
+    /// The byte range of `text` inside the node's decoded value.
+    var range: Range<Int>
+    var secret: Bool
+    /// Whether `text` is the whole value.
+    var whole: Bool
 }
 
 /// One document's evaluation. Used by one thread from start to end, with no re-entrant
@@ -70,6 +89,23 @@ final class Evaluation {
     }
     @exclusivity(unchecked) var subjectIndex: [Int32] = []
     @exclusivity(unchecked) var subjectEntries: [SubjectEntry] = []
+
+    /// A subject worked out before for this node of the main document, pattern and spec.
+    func rememberedSubject(_ loc: Loc, _ pattern: Int, _ spec: ObjectIdentifier?) -> SubjectEntry? {
+        guard loc.doc == 0, !subjectIndex.isEmpty else { return nil }
+        let e = Int(subjectIndex[Int(loc.node.index)])
+        guard e > 0 else { return nil }
+        let entry = subjectEntries[e - 1]
+        return entry.pattern == pattern && entry.spec == spec ? entry : nil
+    }
+
+    func remember(_ subject: Subject?, _ loc: Loc, _ pattern: Int, _ spec: ObjectIdentifier?) {
+        guard loc.doc == 0 else { return }
+        if subjectIndex.isEmpty { subjectIndex = [Int32](repeating: 0, count: docs[0].nodes.count) }
+        subjectEntries.append(SubjectEntry(pattern: pattern, spec: spec, subject: subject))
+        subjectIndex[Int(loc.node.index)] = Int32(subjectEntries.count)
+    }
+
     /// Answers of document-wide conditions by id: -1 not yet worked out, 0 false, 1 true.
     @exclusivity(unchecked) var conditionMemo: [Int8] = []
     @exclusivity(unchecked) var mismatchLoc = Loc(doc: -1, node: NodeID(0))
@@ -370,5 +406,118 @@ final class Evaluation {
     func embeddedRoot(_ loc: Loc) -> Loc? {
         guard let idx = embeddedDocument(loc).index else { return nil }
         return Loc(doc: idx, node: docs[idx].root)
+    }
+}
+
+// MARK: - Checks: from a compiled check to the evaluation of its kind
+//
+// A check's evaluation is in the file of its family (`CheckKind.Family`) in Checks/:
+// Presence.swift (required, unknown, absent), Types.swift (type), Text.swift (enum, pattern,
+// length, char-classes, allowed-chars, forbid), Numbers.swift (integer), Arrays.swift (size,
+// count), Relations.swift (relation) and Embedded.swift (json). Here it is only dispatched: the
+// `type` checks first (four rules ask at every parameter), then the checks that do not read a
+// value's text, then those that do, which share the value's text, worked out once. A kind's
+// method is handed the compiled check and reads its options itself: options bound here would
+// be copied (their arrays retained and released) for every call.
+
+extension Evaluation {
+    func check(_ rule: Rule, _ compiled: Plan.CompiledCheck, target: Target, slot: Slot) -> [Hit] {
+        do {
+            return try runThrowing(compiled, target: target, slot: slot, extract: rule.extract)
+        } catch {
+            guard let loc = slot.node else { return [] }
+            let why: String
+            switch error {
+            case .limitExceeded(let reason): why = "its pattern hit the PCRE2 limit (\(reason))"
+            case .failed(let reason): why = "its pattern failed to run (\(reason))"
+            }
+            let d = Diagnostic.regexLimit
+            findings.append(Finding(
+                file: main.source.name, document: main.index, range: hostRange(loc, nil), severity: d.severity,
+                code: d.code, rule: d.id, path: path(slot).description, message: "rule \(rule.id) could not decide: \(why)"))
+            return []
+        }
+    }
+
+    /// A check's hits at a slot. With `decide`, only whether there is one matters (a condition
+    /// asks): no message is worked out, and a failing check gives `Evaluation.failed`.
+    func runThrowing(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?,
+                     decide: Bool = false) throws(Regex.MatchError) -> [Hit] {
+        if compiled.typeReport != 0 {
+            return typeHits(compiled.typeReport, target: target, slot: slot, decide: decide)
+        }
+        if !compiled.readsText {
+            let hits = nonTextHits(compiled, target: target, slot: slot)
+            return decide && !hits.isEmpty ? Evaluation.failed : hits
+        }
+        return try textHits(compiled, target: target, slot: slot, extract: extract, decide: decide)
+    }
+
+    /// The checks that do not read a value's text.
+    func nonTextHits(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot) -> [Hit] {
+        switch compiled.check {
+        case .required: return requiredHits(target: target, slot: slot)
+        case .absent: return absentHits(slot: slot)
+        case .unknown: return unknownHits(slot: slot, spec: target.spec)
+        case .type: return [] // `typeHits`, when it reports any mismatch
+        case .size: return sizeHits(compiled, slot: slot)
+        case .count: return countHits(compiled, slot: slot)
+        case .json: return jsonHits(compiled, slot: slot)
+        case .integer: return integerHits(compiled, target: target, slot: slot)
+        case .enumeration, .pattern, .length, .charClasses, .allowedChars, .forbid, .relation:
+            return [] // `textHits`
+        }
+    }
+
+    /// The checks that read a value's text (or the part `extract` captures).
+    func textHits(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?, decide: Bool) throws(Regex.MatchError) -> [Hit] {
+        guard let loc = slot.node, let s = try subjectThrowing(loc, pattern: slot.pattern, extract: extract, spec: target.spec) else {
+            // A condition does not hold on a value its check cannot judge.
+            return decide ? Evaluation.failed : []
+        }
+        switch compiled.check {
+        case .enumeration: return enumHits(compiled, s, slot, decide: decide)
+        case .pattern: return try patternHits(compiled, s, slot, decide: decide)
+        case .length: return lengthHits(compiled, s, slot, decide: decide)
+        case .charClasses: return charClassesHits(compiled, s, slot, decide: decide)
+        case .allowedChars: return allowedCharsHits(compiled, s, slot, decide: decide)
+        case .forbid: return forbidHits(compiled, s, slot, decide: decide)
+        case .relation: return try relationHits(compiled, s, slot, decide: decide)
+        case .required, .unknown, .absent, .type, .integer, .size, .count, .json:
+            return [] // `nonTextHits`
+        }
+    }
+
+    /// The hit of a text check at its subject. The message's values are worked out only when
+    /// the check finds something, and not at all when a condition only asks whether it does.
+    @inline(__always)
+    func textHit(_ s: Subject, _ slot: Slot, decide: Bool, _ extra: @autoclosure () -> [String: String],
+                 at inner: Range<Int>? = nil) -> [Hit] {
+        if decide { return Evaluation.failed }
+        let extra = extra()
+        var vars = valueVars(s.loc, slot.pattern)
+        vars["written"] = vars["value"]
+        if !s.whole { vars["value"] = s.secret ? ValueText.redacted : ValueText.quote(s.text) }
+        vars.merge(extra) { $1 }
+        return [Hit(loc: s.loc, innerRange: inner ?? (s.whole ? nil : s.range), path: path(slot), vars: vars)]
+    }
+
+    /// Whether a present value is of a kind the check can judge and the check finds nothing.
+    func passes(_ check: Plan.CompiledCheck, target: Target, slot: Slot) -> Bool {
+        guard let loc = slot.node else { return false }
+        if !check.readsText {
+            // (A text check that cannot judge the value fails in `textHits` when deciding.)
+            switch check.check {
+            case .integer:
+                guard integerValue(loc) != nil else { return false }
+            case .size, .count:
+                guard node(loc).kind == .sequence else { return false }
+            case .required, .unknown, .absent, .type, .json:
+                break
+            case .enumeration, .pattern, .length, .charClasses, .allowedChars, .forbid, .relation:
+                break // (not reached: these read the text)
+            }
+        }
+        return ((try? runThrowing(check, target: target, slot: slot, extract: nil, decide: true)) ?? []).isEmpty
     }
 }

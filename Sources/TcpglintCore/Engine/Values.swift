@@ -1,16 +1,5 @@
 // MARK: - Values: what a value check looks at
 
-/// What a value check looks at: the value's text, or the part of it that `extract` captured.
-struct Subject {
-    var loc: Loc
-    var text: String
-    /// The byte range of `text` inside the node's decoded value.
-    var range: Range<Int>
-    var secret: Bool
-    /// Whether `text` is the whole value.
-    var whole: Bool
-}
-
 extension Evaluation {
     /// The text a value check sees (the written text of a scalar it can judge), narrowed by `extract`.
     func subjectThrowing(_ loc: Loc, pattern: Int, extract: Regex?, spec: ParamSpec? = nil) throws(Regex.MatchError) -> Subject? {
@@ -32,22 +21,6 @@ extension Evaluation {
         guard let r = chosen else { return nil }
         let utf8 = Array(n.value.utf8)
         return Subject(loc: loc, text: String(decoding: utf8[r], as: UTF8.self), range: r, secret: secret, whole: r == 0..<utf8.count)
-    }
-
-    /// A subject worked out before for this node of the main document, pattern and spec.
-    private func rememberedSubject(_ loc: Loc, _ pattern: Int, _ spec: ObjectIdentifier?) -> SubjectEntry? {
-        guard loc.doc == 0, !subjectIndex.isEmpty else { return nil }
-        let e = Int(subjectIndex[Int(loc.node.index)])
-        guard e > 0 else { return nil }
-        let entry = subjectEntries[e - 1]
-        return entry.pattern == pattern && entry.spec == spec ? entry : nil
-    }
-
-    private func remember(_ subject: Subject?, _ loc: Loc, _ pattern: Int, _ spec: ObjectIdentifier?) {
-        guard loc.doc == 0 else { return }
-        if subjectIndex.isEmpty { subjectIndex = [Int32](repeating: 0, count: docs[0].nodes.count) }
-        subjectEntries.append(SubjectEntry(pattern: pattern, spec: spec, subject: subject))
-        subjectIndex[Int(loc.node.index)] = Int32(subjectEntries.count)
     }
 
     /// Whether a value checks can judge a scalar: one of the documented type, or one the API
