@@ -70,6 +70,17 @@ extension RuleDocs {
     }
 }
 
+extension RuleDocs {
+    /// The README's check table: one row per check kind, from `CheckKind`.
+    public static func checkTable() -> String {
+        var out = "| check | options | reports |\n|---|---|---|\n"
+        for kind in CheckKind.allCases {
+            out += "| `\(kind.rawValue)` | \(kind.optionsSummary.replacingPipes()) | \(kind.summary.replacingPipes()) |\n"
+        }
+        return out
+    }
+}
+
 extension String {
     fileprivate func replacingPipes() -> String {
         var out = ""

@@ -6,28 +6,34 @@ import TcpglintTestSupport
 import TcpglintReport
 import TcpglintRules
 
-/// The README's rule table is generated from the pack; this fails when it is stale (and rewrites
-/// it in update mode).
-@Suite struct ReadmeTests {
-    static let begin = "<!-- rules:begin -->\n"
-    static let end = "<!-- rules:end -->"
-
+/// The README's rule table and check table are generated (from the pack and from `CheckKind`);
+/// these fail when one is stale (and rewrite it in update mode).
+@Suite(.serialized) struct ReadmeTests {
     @Test func theRuleTableIsCurrent() throws {
         guard case .success(let set) = RulePackLoader.builtIn() else {
             Issue.record("the built-in pack does not load")
             return
         }
+        try Self.expectSection("rules", "rule table", is: RuleDocs.markdownTable(set))
+    }
+
+    @Test func theCheckTableIsCurrent() throws {
+        try Self.expectSection("checks", "check table", is: RuleDocs.checkTable())
+    }
+
+    /// Compares the README's text between `<!-- NAME:begin -->` and `<!-- NAME:end -->` with
+    /// `generated`; in update mode, a stale section is rewritten (and the test still fails).
+    static func expectSection(_ name: String, _ what: String, is generated: String) throws {
         let readme = try #require(readText("README.md"))
-        let start = try #require(readme.range(of: Self.begin))
-        let stop = try #require(readme.range(of: Self.end))
+        let start = try #require(readme.range(of: "<!-- \(name):begin -->\n"))
+        let stop = try #require(readme.range(of: "<!-- \(name):end -->"))
         let current = String(readme[start.upperBound..<stop.lowerBound])
-        let table = RuleDocs.markdownTable(set)
-        if current == table { return }
+        if current == generated { return }
         if updatingGoldens {
-            writeText("README.md", String(readme[..<start.upperBound]) + table + String(readme[stop.lowerBound...]))
-            Issue.record("Rewrote the rule table in README.md; review it and run the tests again")
+            writeText("README.md", String(readme[..<start.upperBound]) + generated + String(readme[stop.lowerBound...]))
+            Issue.record("Rewrote the \(what) in README.md; review it and run the tests again")
         } else {
-            Issue.record("README.md's rule table is stale; run TCPGLINT_UPDATE_GOLDENS=1 swift test")
+            Issue.record("README.md's \(what) is stale; run TCPGLINT_UPDATE_GOLDENS=1 swift test")
         }
     }
 
