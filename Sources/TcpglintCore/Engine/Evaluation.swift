@@ -8,10 +8,10 @@
 //
 // Speed: a struct's outlined copy and destroy are emitted in every file that copies one, and
 // only the copy in the file that defines the struct is direct (elsewhere it calls the value
-// witness); the linker keeps the first by object file name. So the structs the checks copy
-// (Loc, Slot, Hit, Subject) are defined here, with the dispatch that copies them, and no file
-// named before Document.swift or Evaluation.swift copies a Node or a Slot (a Slot passed along
-// is not copied). A misplaced copy costs about 1% of a lint's instructions.
+// witness); the linker keeps the first by object file name. So Loc, Slot, Hit and the subject
+// memo are defined here, with the dispatch and the memo's code that copy them, and no file
+// named before Document.swift or Evaluation.swift copies a Node or a Slot (passing one along is
+// no copy). A misplaced copy cost about 1% of a lint's instructions (callgrind).
 
 /// A node in the main document (doc 0) or in an embedded document.
 struct Loc: Hashable {
