@@ -8,7 +8,7 @@ public enum RuleDocs {
         out += "  code:      \(rule.code)\n"
         out += "  severity:  \(rule.severity)\n"
         out += "  target:    \(targets(rule))\n"
-        out += "  check:     \(rule.check.kind)\n"
+        out += "  check:     \(rule.check.kind.rawValue)\n"
         out += "  defined:   \(rule.location)\n"
         if !rule.description.isEmpty {
             out += "\n" + wrap(rule.description, indent: "  ") + "\n"
@@ -65,6 +65,17 @@ extension RuleDocs {
         }
         for d in Diagnostic.all {
             out += "| `\(d.id)` | \(d.severity) | `\(d.code)` | \(cell(d.summary)) |\n"
+        }
+        return out
+    }
+}
+
+extension RuleDocs {
+    /// The README's check table: one row per check kind, from `CheckKind`.
+    public static func checkTable() -> String {
+        var out = "| check | options | reports |\n|---|---|---|\n"
+        for kind in CheckKind.allCases {
+            out += "| `\(kind.rawValue)` | \(kind.optionsSummary.replacingPipes()) | \(kind.summary.replacingPipes()) |\n"
         }
         return out
     }

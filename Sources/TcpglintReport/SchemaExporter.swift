@@ -162,10 +162,12 @@ public struct SchemaExporter {
     /// The schema keywords a check stands for, or none when a schema cannot say it.
     func keywords(_ check: Check, type: ParamType) -> [String: J] {
         switch check {
-        case .enumeration(let values, let caseSensitive, let onlyCase) where caseSensitive && !onlyCase:
+        case .enumeration(let values, let caseSensitive, let onlyCase):
+            guard caseSensitive && !onlyCase else { return [:] }
             if case .boolean = type { return ["enum": .array(values.map { .bool($0 == "true") })] }
             return ["enum": .array(values.map { .string($0) })]
-        case .pattern(let regex, let negate, _) where !regex.caseInsensitive && SchemaExporter.isPortable(regex.pattern):
+        case .pattern(let regex, let negate, _):
+            guard !regex.caseInsensitive && SchemaExporter.isPortable(regex.pattern) else { return [:] }
             return negate ? ["not": .object(["pattern": .string(regex.pattern)])] : ["pattern": .string(regex.pattern)]
         case .length(let lo, let hi):
             var o: [String: J] = [:]
@@ -189,7 +191,8 @@ public struct SchemaExporter {
             var alternatives: [String] = values.map { "^" + SchemaExporter.literal($0, caseSensitive: caseSensitive) + "$" }
             alternatives += prefixes.map { "^" + SchemaExporter.literal($0, caseSensitive: caseSensitive) }
             return ["not": .object(["pattern": .string(alternatives.joined(separator: "|"))])]
-        case .charClasses(let classes, nil) where classes.allSatisfy({ $0.regex == nil }):
+        case .charClasses(let classes, let minimum):
+            guard minimum == nil, classes.allSatisfy({ $0.regex == nil }) else { return [:] }
             return ["allOf": .array(classes.map { .object(["pattern": .string("[" + SchemaExporter.classBody($0.chars) + "]")]) })]
         case .count(let cond, let lo, let hi, _):
             guard let c = condition(cond) else { return [:] }
@@ -197,11 +200,18 @@ public struct SchemaExporter {
             o["minContains"] = .int(lo ?? 0)
             if let hi { o["maxContains"] = .int(hi) }
             return o
-        case .allowedChars(let classes) where classes.allSatisfy({ $0.regex == nil }):
+        case .allowedChars(let classes):
+            guard classes.allSatisfy({ $0.regex == nil }) else { return [:] }
             let body = classes.map { SchemaExporter.classBody($0.chars) }.joined()
             return ["pattern": .string("^[" + body + "]*$")]
-        default:
-            return [:]
+        case .required, .unknown:
+            return [:] // `required` and `additionalProperties` of the object (`isRequired`, `forbidsUnknown`)
+        case .absent:
+            return [:] // `not: {required: [...]}`, under a condition (`conditionals`)
+        case .type:
+            return [:] // the model's types are the schema's
+        case .relation, .json:
+            return [:] // a schema cannot say it
         }
     }
 

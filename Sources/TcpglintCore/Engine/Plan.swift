@@ -76,17 +76,14 @@ public final class Plan: Sendable {
         /// For `type`: the mismatches reported, as bits (`TypeMismatch.bit`); 0 for other checks.
         /// Four rules ask about types at every parameter: this spares them the enum's payload.
         let typeReport: UInt8
-        /// Whether the check reads a value's text (enum, pattern, length, char-classes,
-        /// allowed-chars, forbid, relation): those share one path in the evaluation.
+        /// Whether the check reads a value's text (`CheckKind.readsText`: enum, pattern, length,
+        /// char-classes, allowed-chars, forbid, relation): those share one path in the evaluation.
         let readsText: Bool
         init(check: Check, count: (condition: CompiledCondition, items: Int)?, other: Int?) {
             self.check = check
             self.count = count
             self.other = other
-            switch check {
-            case .enumeration, .pattern, .length, .charClasses, .allowedChars, .forbid, .relation: readsText = true
-            default: readsText = false
-            }
+            readsText = check.kind.readsText
             if case .type(let report) = check {
                 typeReport = report.reduce(0) { $0 | $1.bit }
             } else {
@@ -285,7 +282,8 @@ public final class Plan: Sendable {
             case .integer(let lo, let hi, let values, let step):
                 return "integer(\(n(lo)),\(n(hi)),\(values.map { $0.map(String.init).joined(separator: ",") } ?? "-"),\(n(step)))"
             case .forbid(let values, let prefixes, let cs): return "forbid(\(list(values)),\(list(prefixes)),\(cs))"
-            default: return nil
+            case .required, .unknown, .absent, .type, .charClasses, .allowedChars, .size, .count, .relation, .json:
+                return nil
             }
         }
 
@@ -300,7 +298,8 @@ public final class Plan: Sendable {
             case .relation(_, let other, _):
                 // The other side is written from the request, wherever the relation sits.
                 return CompiledCheck(check: c, count: nil, other: intern(other.pattern))
-            default:
+            case .required, .unknown, .absent, .type, .enumeration, .pattern, .length, .integer, .charClasses,
+                 .allowedChars, .forbid, .size, .json:
                 return CompiledCheck(check: c, count: nil, other: nil)
             }
         }

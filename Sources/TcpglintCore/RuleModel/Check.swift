@@ -58,7 +58,8 @@ public struct CharClass: Sendable {
     }
 }
 
-/// The closed vocabulary of checks. Each case is documented in the README's rule-file section.
+/// The closed vocabulary of checks, one case per `CheckKind`, with the options the rule file
+/// gave. Each kind is documented in the README's rule-file section (generated from `CheckKind`).
 public enum Check: Sendable {
     /// The target parameter is present (when its parent object is).
     case required
@@ -86,24 +87,24 @@ public enum Check: Sendable {
     /// The string holds a JSON document of the given shape.
     case json(JSONShape)
 
-    /// The kind's name as written in rule files.
-    public var kind: String {
+    /// The check's kind (`kind.rawValue` is its name in rule files).
+    public var kind: CheckKind {
         switch self {
-        case .required: return "required"
-        case .unknown: return "unknown"
-        case .absent: return "absent"
-        case .type: return "type"
-        case .enumeration: return "enum"
-        case .pattern: return "pattern"
-        case .length: return "length"
-        case .integer: return "integer"
-        case .charClasses: return "char-classes"
-        case .allowedChars: return "allowed-chars"
-        case .forbid: return "forbid"
-        case .size: return "size"
-        case .count: return "count"
-        case .relation: return "relation"
-        case .json: return "json"
+        case .required: return .required
+        case .unknown: return .unknown
+        case .absent: return .absent
+        case .type: return .type
+        case .enumeration: return .enumeration
+        case .pattern: return .pattern
+        case .length: return .length
+        case .integer: return .integer
+        case .charClasses: return .charClasses
+        case .allowedChars: return .allowedChars
+        case .forbid: return .forbid
+        case .size: return .size
+        case .count: return .count
+        case .relation: return .relation
+        case .json: return .json
         }
     }
 }

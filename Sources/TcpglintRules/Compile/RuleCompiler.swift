@@ -13,11 +13,6 @@ struct RuleCompiler {
     let namespace: String?
     let diags: Diagnostics
 
-    static let checkKinds = [
-        "required", "unknown", "absent", "type", "enum", "pattern", "length", "integer", "char-classes",
-        "allowed-chars", "forbid", "size", "count", "relation", "json",
-    ]
-
     func compile(_ v: Value) -> Rule? {
         let before = diags.errors.count
         guard let o = v.object("a rule", allowed: RulePackLoader.ruleKeys) else { return nil }
@@ -25,20 +20,7 @@ struct RuleCompiler {
         if !id.isEmpty, !RuleCompiler.isKebab(id) {
             o["id"]?.error("rule id \"\(id)\" must be lower-case words joined by '-'")
         }
-        let code = o.require("code")?.string("code") ?? ""
-        if !code.isEmpty, !RuleCompiler.isCode(code) {
-            o["code"]?.error("code \"\(code)\" must be dot-separated words of letters and digits, such as InvalidParameterValue.InvalidCharset")
-        }
-        if code.hasPrefix("Tcpglint.") || code == "Tcpglint" {
-            o["code"]?.error("the Tcpglint. namespace is reserved for tcpglint's own diagnostics")
-        } else if let namespace, !code.isEmpty {
-            let first = code.split(separator: ".").first.map(String.init) ?? code
-            if model.codeNamespaces.contains(first) {
-                o["code"]?.error("code \"\(code)\" is in the API's \(first) namespace; a policy's codes start with its namespace, \(namespace).")
-            } else if !namespace.isEmpty, first != namespace || !code.contains(".") {
-                o["code"]?.error("code \"\(code)\" is outside the policy's namespace; write \(namespace).\(code.split(separator: ".").last.map(String.init) ?? code)")
-            }
-        }
+        let code = self.code(o)
         let suppressible = o["suppressible"]?.bool("suppressible") ?? true
         var severity = Severity.error
         if let s = o.require("severity"), let name = s.string("severity") {
@@ -52,23 +34,7 @@ struct RuleCompiler {
                 diags.add(m.location(atValueOffset: String(text.prefix(error.offset)).utf8.count), error.message)
             }
         }
-        var targets: [Target] = []
-        if let t = o.require("target") {
-            let written: [(String, Value)]
-            if t.isSequence {
-                written = (t.list("target") ?? []).compactMap { item in item.string("a target").map { ($0, item) } }
-            } else {
-                written = t.string("target").map { [($0, t)] } ?? []
-            }
-            for (text, site) in written {
-                if text == "*" {
-                    targets += model.allPatterns().compactMap { p in model.spec(at: p).map { Target(pattern: p, spec: $0) } }
-                } else if let target = target(text, at: site, from: model.request) {
-                    targets.append(target)
-                }
-            }
-            if written.isEmpty, t.isSequence { t.error("target must name at least one parameter") }
-        }
+        let targets = o.require("target").map { self.targets($0) } ?? []
         let extract = o["extract"].flatMap { regex($0, caseInsensitive: false, what: "extract") }
         if let e = extract, e.captureCount < 1 {
             o["extract"]?.error("extract needs a capturing group: the check sees what group 1 captures")
@@ -104,7 +70,47 @@ struct RuleCompiler {
             invalid: invalid, location: v.location, suppressible: suppressible)
     }
 
+    /// A rule's code: dot-separated words, outside the reserved namespaces (for a policy, in its
+    /// own).
+    func code(_ o: Object) -> String {
+        let code = o.require("code")?.string("code") ?? ""
+        if !code.isEmpty, !RuleCompiler.isCode(code) {
+            o["code"]?.error("code \"\(code)\" must be dot-separated words of letters and digits, such as InvalidParameterValue.InvalidCharset")
+        }
+        if code.hasPrefix("Tcpglint.") || code == "Tcpglint" {
+            o["code"]?.error("the Tcpglint. namespace is reserved for tcpglint's own diagnostics")
+        } else if let namespace, !code.isEmpty {
+            let first = code.split(separator: ".").first.map(String.init) ?? code
+            if model.codeNamespaces.contains(first) {
+                o["code"]?.error("code \"\(code)\" is in the API's \(first) namespace; a policy's codes start with its namespace, \(namespace).")
+            } else if !namespace.isEmpty, first != namespace || !code.contains(".") {
+                o["code"]?.error("code \"\(code)\" is outside the policy's namespace; write \(namespace).\(code.split(separator: ".").last.map(String.init) ?? code)")
+            }
+        }
+        return code
+    }
+
     // MARK: Targets
+
+    /// A rule's `target`: a path or a list of them; `*` is every parameter of the model.
+    func targets(_ t: Value) -> [Target] {
+        var targets: [Target] = []
+        let written: [(String, Value)]
+        if t.isSequence {
+            written = (t.list("target") ?? []).compactMap { item in item.string("a target").map { ($0, item) } }
+        } else {
+            written = t.string("target").map { [($0, t)] } ?? []
+        }
+        for (text, site) in written {
+            if text == "*" {
+                targets += model.allPatterns().compactMap { p in model.spec(at: p).map { Target(pattern: p, spec: $0) } }
+            } else if let target = target(text, at: site, from: model.request) {
+                targets.append(target)
+            }
+        }
+        if written.isEmpty, t.isSequence { t.error("target must name at least one parameter") }
+        return targets
+    }
 
     /// Parses `DBNodeSet[*].Zone`, `DBEngineConfig::defaultLocale`, `$`, relative to `base`.
     func target(_ text: String, at site: Value, from base: ParamSpec) -> Target? {
@@ -274,155 +280,7 @@ struct RuleCompiler {
         }
     }
 
-    // MARK: Checks
-
-    func check(_ v: Value, targets: [Target]) -> Check? {
-        guard v.isMapping else {
-            v.error("check must be a mapping with one check kind (\(RuleCompiler.checkKinds.joined(separator: ", "))), not \(v.kindName)")
-            return nil
-        }
-        for (k, _) in v.doc.entries(of: v.id) where !RuleCompiler.checkKinds.contains(v.doc[k].value) {
-            let name = v.doc[k].value
-            let hint = Suggest.closest(to: name, in: RuleCompiler.checkKinds).map { "; did you mean \"\($0)\"?" } ?? ""
-            Value(doc: v.doc, id: k, diags: diags).error(
-                "unknown check \"\(name)\"\(hint); the checks are \(RuleCompiler.checkKinds.joined(separator: ", "))")
-            return nil
-        }
-        guard let o = v.object("check", allowed: RuleCompiler.checkKinds) else { return nil }
-        guard o.entries.count == 1 else {
-            if !o.entries.isEmpty || v.doc.count(of: v.id) == 0 { v.error("check must have exactly one check kind, not \(o.entries.count)") }
-            return nil
-        }
-        let (k, opts) = o.entries[0]
-        let kind = k.node.value
-        func options(_ allowed: [String]) -> Object? {
-            if opts.node.kind == .scalar, opts.node.type == .null || (opts.node.type == .boolean && opts.node.value == "true") {
-                return Object(value: opts, what: kind, allowed: allowed)
-            }
-            return opts.object("the options of \(kind)", allowed: allowed)
-        }
-        switch kind {
-        case "required", "unknown", "absent":
-            guard options([]) != nil else { return nil }
-            if kind == "unknown" {
-                for t in targets where t.spec.structure == nil {
-                    v.error("unknown checks an object's keys, but \(t.display) is \(t.spec.typeName)")
-                }
-            }
-            if kind == "required" {
-                for t in targets where t.pattern.isEmpty || t.pattern.last == .embedded || t.pattern.last == .anyIndex {
-                    v.error("required checks a named parameter, but \(t.display) is not one")
-                }
-            }
-            return kind == "required" ? .required : kind == "unknown" ? .unknown : .absent
-        case "type":
-            guard let to = options(["report"]), let r = to.require("report"), let names = r.strings("report") else { return nil }
-            var set = Set<TypeMismatch>()
-            for n in names {
-                if let m = TypeMismatch(rawValue: n) { set.insert(m) } else {
-                    r.error("unknown type mismatch \"\(n)\"; known: \(TypeMismatch.allCases.map { $0.rawValue }.joined(separator: ", "))")
-                }
-            }
-            return .type(set)
-        case "enum":
-            guard let eo = options(["values", "case-sensitive", "only-case-mismatch"]),
-                  let values = eo.require("values")?.scalars("values") else { return nil }
-            if values.isEmpty { eo["values"]?.error("values must not be empty") }
-            return .enumeration(values: values, caseSensitive: eo["case-sensitive"]?.bool("case-sensitive") ?? true,
-                                onlyCaseMismatch: eo["only-case-mismatch"]?.bool("only-case-mismatch") ?? false)
-        case "pattern":
-            guard let po = options(["regex", "case-insensitive", "negate", "description"]), let r = po.require("regex") else { return nil }
-            let ci = po["case-insensitive"]?.bool("case-insensitive") ?? false
-            guard let re = regex(r, caseInsensitive: ci, what: "regex") else { return nil }
-            return .pattern(re, negate: po["negate"]?.bool("negate") ?? false, description: po["description"]?.string("description"))
-        case "length", "size":
-            guard let lo = options(["min", "max"]) else { return nil }
-            let min = lo["min"]?.int("min"), max = lo["max"]?.int("max")
-            if min == nil, max == nil { opts.error("\(kind) needs min, max or both") }
-            if let a = min, let b = max, a > b { opts.error("min \(a) is greater than max \(b)") }
-            return kind == "length" ? .length(min: min, max: max) : .size(min: min, max: max)
-        case "integer":
-            guard let io = options(["min", "max", "values", "step"]) else { return nil }
-            var values: [Int]?
-            if let vv = io["values"], let items = vv.list("values") {
-                values = items.compactMap { $0.int("each value") }
-            }
-            let step = io["step"]?.int("step")
-            if let s = step, s < 1 { io["step"]?.error("step must be at least 1") }
-            let min = io["min"]?.int("min"), max = io["max"]?.int("max")
-            if min == nil, max == nil, values == nil, step == nil { opts.error("integer needs min, max, values or step") }
-            return .integer(min: min, max: max, values: values, step: step)
-        case "char-classes", "allowed-chars":
-            let allowed = kind == "char-classes" ? ["classes", "minimum"] : ["classes"]
-            guard let co = options(allowed), let list = co.require("classes")?.list("classes") else { return nil }
-            let classes = list.compactMap(charClass)
-            if classes.count != list.count { return nil }
-            if kind == "allowed-chars" { return .allowedChars(classes) }
-            return .charClasses(classes, minimum: co["minimum"]?.int("minimum"))
-        case "forbid":
-            guard let fo = options(["values", "prefixes", "case-sensitive"]) else { return nil }
-            let values = fo["values"]?.scalars("values") ?? []
-            let prefixes = fo["prefixes"]?.strings("prefixes") ?? []
-            if values.isEmpty, prefixes.isEmpty { opts.error("forbid needs values, prefixes or both") }
-            return .forbid(values: values, prefixes: prefixes, caseSensitive: fo["case-sensitive"]?.bool("case-sensitive") ?? true)
-        case "count":
-            guard let co = options(["where", "min", "max", "description"]) else { return nil }
-            guard let t = targets.first else { return nil }
-            guard case .array(let item) = t.spec.type else {
-                v.error("count counts the items of an array, but \(t.display) is \(t.spec.typeName)")
-                return nil
-            }
-            guard let w = co.require("where"), let cond = condition(w, base: item) else { return nil }
-            let min = co["min"]?.int("min"), max = co["max"]?.int("max")
-            if min == nil, max == nil { opts.error("count needs min, max or both") }
-            let description = co["description"]?.string("description") ?? "\(min.map { "at least \($0)" } ?? "")\(min != nil && max != nil ? " and " : "")\(max.map { "at most \($0)" } ?? "") matching items"
-            return .count(cond, min: min, max: max, description: description)
-        case "relation":
-            guard let ro = options(["equals", "not-equals", "other-extract"]) else { return nil }
-            let ops = ["equals", "not-equals"].filter { ro[$0] != nil }
-            guard ops.count == 1 else {
-                opts.error("relation needs exactly one of equals or not-equals")
-                return nil
-            }
-            guard let ov = ro[ops[0]], let text = ov.string(ops[0]), let other = target(text, at: ov, from: model.request) else { return nil }
-            var otherExtract: Regex?
-            if let oe = ro["other-extract"] {
-                otherExtract = regex(oe, caseInsensitive: false, what: "other-extract")
-                if let r = otherExtract, r.captureCount < 1 { oe.error("other-extract needs a capturing group") }
-            }
-            return .relation(RelationOp(rawValue: ops[0])!, other: other, otherExtract: otherExtract)
-        case "json":
-            guard let jo = options(["shape"]) else { return nil }
-            let shapeName = jo["shape"]?.string("shape") ?? "any"
-            guard let shape = JSONShape(rawValue: shapeName) else {
-                jo["shape"]?.error("shape must be any, object or object-of-strings, not \"\(shapeName)\"")
-                return nil
-            }
-            for t in targets where !(t.spec.type.isScalar && t.spec.typeName == "String") {
-                v.error("json reads a document held in a String, but \(t.display) is \(t.spec.typeName)")
-            }
-            return .json(shape)
-        default:
-            return nil
-        }
-    }
-
-    func charClass(_ v: Value) -> CharClass? {
-        guard let o = v.object("a character class", allowed: ["name", "chars", "pattern"]) else { return nil }
-        let name = o.require("name")?.string("name") ?? ""
-        let hasChars = o["chars"] != nil, hasPattern = o["pattern"] != nil
-        guard hasChars != hasPattern else {
-            v.error("a character class has exactly one of chars or pattern")
-            return nil
-        }
-        if let c = o["chars"], let text = c.string("chars") {
-            return CharClass(name: name, chars: Set(text.unicodeScalars), regex: nil, display: text)
-        }
-        if let p = o["pattern"], let re = regex(p, caseInsensitive: false, what: "pattern") {
-            return CharClass(name: name, chars: [], regex: re, display: re.pattern)
-        }
-        return nil
-    }
+    // MARK: Regular expressions
 
     /// Compiles a PCRE2 pattern, reporting a compile error at the offending character.
     func regex(_ v: Value, caseInsensitive: Bool, what: String) -> Regex? {

@@ -5,18 +5,19 @@ import TcpglintTestSupport
 import TcpglintReport
 import TcpglintRules
 
-/// The README's rule table is generated from the pack; this fails when it is stale (and rewrites
-/// it in update mode).
-@Suite struct ReadmeTests {
-    static let begin = "<!-- rules:begin -->\n"
-    static let end = "<!-- rules:end -->"
-
+/// The README's rule table and check table are generated (from the pack and from `CheckKind`);
+/// these fail when one is stale (and rewrite it in update mode).
+@Suite(.serialized) struct ReadmeTests {
     @Test func theRuleTableIsCurrent() throws {
         guard case .success(let set) = RulePackLoader.builtIn() else {
             Issue.record("the built-in pack does not load")
             return
         }
-        expectGolden(RuleDocs.markdownTable(set), path: "README.md", between: Self.begin, and: Self.end)
+        expectGolden(RuleDocs.markdownTable(set), path: "README.md", between: "<!-- rules:begin -->\n", and: "<!-- rules:end -->")
+    }
+
+    @Test func theCheckTableIsCurrent() {
+        expectGolden(RuleDocs.checkTable(), path: "README.md", between: "<!-- checks:begin -->\n", and: "<!-- checks:end -->")
     }
 
     /// Every flag of `lint` is documented in the README.
