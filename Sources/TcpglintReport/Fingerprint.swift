@@ -11,7 +11,7 @@ struct Occurrences {
             file = f.file
             seen.removeAll(keepingCapacity: true)
         }
-        let key = "\(f.file)|\(f.rule)|\(f.path)"
+        let key = "\(f.file)|\(f.rule)|\(f.path.description)"
         let n = seen[key, default: 0]
         seen[key] = n + 1
         return (key, n)

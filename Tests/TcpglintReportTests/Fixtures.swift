@@ -1,10 +1,9 @@
 import TcpglintCore
 import TcpglintReport
 
-// The one place these tests make `Finding`s and `Report`s. When Finding changes (its `path`
-// becomes a ParamPath; `documentCount` moves out of it), adapt `Fixture.add` and
-// `Fixture.report` here and nothing else: the tests only describe findings in plain values
-// and render the reports.
+// The one place these tests make `Finding`s and `Report`s: the tests describe findings in plain
+// values (a parameter as the text the formats print) and render the reports. A file's number of
+// documents is the file's (`LintedFile`), not the finding's.
 
 /// The files linted, the findings about them, and what else a report holds.
 struct Fixture {
@@ -22,17 +21,30 @@ struct Fixture {
     }
 
     /// Adds a finding about `file`, in `document` (1 for a file of one), from `start` to `end`
-    /// (line, column; the start itself when `end` is nil). The document count is the file's.
+    /// (line, column; the start itself when `end` is nil) at `parameter`, a path as written
+    /// (`DBNodeSet[1].Zone`, `$`).
     mutating func add(
         _ file: String, document: Int = 1, at start: (Int, Int), to end: (Int, Int)? = nil,
         _ severity: Severity, code: String, rule: String, parameter: String, message: String
     ) {
-        let documents = files.first { $0.name == file }?.documents ?? 1
         let from = SourcePosition(line: start.0, column: start.1, offset: 0)
         let to = end.map { SourcePosition(line: $0.0, column: $0.1, offset: 0) } ?? from
         findings.append(Finding(
-            file: file, document: document, documentCount: documents, range: SourceRange(start: from, end: to),
-            severity: severity, code: code, rule: rule, path: parameter, message: message))
+            file: file, document: document, range: SourceRange(start: from, end: to),
+            severity: severity, code: code, rule: rule, path: Fixture.path(parameter), message: message))
+    }
+
+    /// The parameter path a text spells (keys and indices).
+    static func path(_ text: String) -> ParamPath {
+        let pattern = PatternComponent.parse(path: text) ?? [.key(text)]
+        return ParamPath(pattern.map { c -> PathComponent in
+            switch c {
+            case .key(let k): return .key(k)
+            case .index(let i): return .index(i)
+            case .anyIndex: return .index(0)
+            case .embedded: return .embedded
+            }
+        })
     }
 
     /// The report of the fixture (findings in the order added; the report sorts them).

@@ -126,7 +126,7 @@ struct FileContext: Sendable {
             let d = Diagnostic.limitExceeded
             let f = error.tooLarge
                 ? Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
-                          path: "$", message: error.reason)
+                          path: .root, message: error.reason)
                 : FileWalker.ioFinding(name, "cannot read the file: \(error)")
             return .whole(FilePiece(name: name, file: LintedFile(name: name, documents: 0), findings: [f], linted: true,
                                     ioFailure: !error.tooLarge))

@@ -78,6 +78,6 @@ enum FileWalker {
     static func ioFinding(_ name: String, _ message: String) -> Finding {
         let d = Diagnostic.ioError
         return Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
-                       path: "$", message: message)
+                       path: .root, message: message)
     }
 }

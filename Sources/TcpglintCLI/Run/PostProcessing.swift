@@ -195,7 +195,7 @@ struct FindingsCap {
         guard let first else { return nil }
         let d = Diagnostic.limitExceeded
         return Finding(file: first.file, document: first.document, range: SourceRange(at: first.range.start),
-                       severity: d.severity, code: d.code, rule: d.id, path: "$",
+                       severity: d.severity, code: d.code, rule: d.id, path: .root,
                        message: "\(count) more findings in this file are not shown; raise --max-findings-per-file to see them")
     }
 }

@@ -344,7 +344,7 @@ final class Evaluation {
                     : "\(path) is written in plain text in a file meant for a repository; write a placeholder such as ${PG_ADMIN_PASSWORD} and fill it in from a secret store when the request is sent"
                 findings.append(Finding(
                     file: main.source.name, document: main.index, range: n.range, severity: d.severity,
-                    code: d.code, rule: d.id, path: path.description, message: message))
+                    code: d.code, rule: d.id, path: path, message: message))
                 return true
             }
         }
@@ -362,7 +362,7 @@ final class Evaluation {
         }
         findings.append(Finding(
             file: main.source.name, document: main.index, range: range, severity: rule.severity,
-            code: rule.code, rule: rule.id, path: hit.path.description, message: rule.message.render(vars)))
+            code: rule.code, rule: rule.id, path: hit.path, message: rule.message.render(vars)))
     }
 
     /// The range in the linted file of a node (or of part of its value), following embedded
@@ -434,7 +434,7 @@ extension Evaluation {
             let d = Diagnostic.regexLimit
             findings.append(Finding(
                 file: main.source.name, document: main.index, range: hostRange(loc, nil), severity: d.severity,
-                code: d.code, rule: d.id, path: path(slot).description, message: "rule \(rule.id) could not decide: \(why)"))
+                code: d.code, rule: d.id, path: path(slot), message: "rule \(rule.id) could not decide: \(why)"))
             return []
         }
     }

@@ -19,25 +19,31 @@ public struct Linter: Sendable {
         self.reportSecrets = reportSecrets
     }
 
-    /// Every finding for a loaded file: its input problems, then the rules on each document.
-    /// Findings are sorted.
-    public func lint(_ file: LoadedFile) -> [Finding] {
+    /// Every finding for a loaded file, sorted, with the policy's overrides of tcpglint's own
+    /// diagnostics applied: for callers that lint one file on its own (rule examples, tests).
+    public func lint(_ file: LoadedFile) -> [Finding] { finish(findings(in: file)) }
+
+    /// A loaded file's findings as the linter makes them: its input problems, then the rules on
+    /// each document; unsorted, with tcpglint's own diagnostics at their default severity. The
+    /// CLI's post-processing sorts them and applies the policies' overrides once, with the
+    /// suppressions and the baseline.
+    public func findings(in file: LoadedFile) -> [Finding] {
         var out = findings(for: file.problems, in: file.source.name)
         for d in file.documents { out += lint(d) }
-        return finish(out, documentCount: file.documentCount)
+        return out
     }
 
     /// The findings for input problems (a secret's value is never quoted; unsorted).
     public func findings(for problems: [InputProblem], in name: String) -> [Finding] {
         var out: [Finding] = []
         for p in problems {
-            var path = p.path?.description ?? "$"
+            var path = p.path ?? .root
             var message = p.message
             if let full = p.path, let prefix = ruleSet.model.secretPrefix(of: full) {
                 // At a secret: a message that quotes the value is redacted. Inside a secret (a key
                 // of a mapping written as a password), the key itself is secret: the path stops
                 // at the secret parameter and the message says only what kind of problem it is.
-                path = prefix.description
+                path = prefix
                 if prefix.components.count < full.components.count {
                     message = p.redactedMessage ?? "a problem inside the value of \(prefix): \(p.diagnostic.summary.lowercased())"
                 } else if let redacted = p.redactedMessage {
@@ -52,13 +58,12 @@ public struct Linter: Sendable {
         return out
     }
 
-    /// Findings of a file (or of some documents of a stream) made ready to report: the number
-    /// of documents set, the policy's overrides of diagnostics applied, sorted.
-    public func finish(_ findings: [Finding], documentCount: Int) -> [Finding] {
+    /// Findings of a file made ready to report on their own: the policy's overrides of
+    /// diagnostics applied, sorted.
+    public func finish(_ findings: [Finding]) -> [Finding] {
         var out: [Finding] = []
         out.reserveCapacity(findings.count)
-        for var f in findings {
-            f.documentCount = documentCount
+        for f in findings {
             if let adjusted = ruleSet.adjusted(f) { out.append(adjusted) }
         }
         out.sort(by: Finding.ordered)
@@ -74,7 +79,7 @@ public struct Linter: Sendable {
             return [Finding(
                 file: document.source.name, document: document.index, range: root.range,
                 severity: Diagnostic.notARequest.severity, code: Diagnostic.notARequest.code,
-                rule: Diagnostic.notARequest.id, path: "$",
+                rule: Diagnostic.notARequest.id, path: .root,
                 message: "the document is \(what), not an object of request parameters")]
         }
         let eval = Evaluation(linter: self, document: document)

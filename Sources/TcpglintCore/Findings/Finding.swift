@@ -35,27 +35,26 @@ public enum Severity: Int, Comparable, Sendable, CaseIterable, CustomStringConve
 public struct Finding: Sendable, Hashable {
     /// The file name as given on the command line (or `--stdin-filename`).
     public var file: String
-    /// The 1-based number of the document in a YAML stream; 1 for JSON.
+    /// The 1-based number of the document in a YAML stream; 1 for JSON. (How many documents
+    /// the file holds is the file's, not the finding's: reporters are told it with each file.)
     public var document: Int
-    /// How many documents the stream holds (the text format names the document only when > 1).
-    public var documentCount: Int
     public var range: SourceRange
     public var severity: Severity
     /// The API error code this finding mirrors, or a `Tcpglint.` code of tcpglint's own.
     public var code: String
     /// The stable id of the rule that made the finding.
     public var rule: String
-    /// The parameter path (`DBNodeSet[1].Zone`), or `$` for the whole request.
-    public var path: String
+    /// The parameter path (`DBNodeSet[1].Zone`), or `.root` (`$`) for the whole request; kept
+    /// as components, rendered to text only by reporters and baselines.
+    public var path: ParamPath
     public var message: String
 
     public init(
-        file: String, document: Int = 1, documentCount: Int = 1, range: SourceRange,
-        severity: Severity, code: String, rule: String, path: String, message: String
+        file: String, document: Int = 1, range: SourceRange,
+        severity: Severity, code: String, rule: String, path: ParamPath, message: String
     ) {
         self.file = file
         self.document = document
-        self.documentCount = documentCount
         self.range = range
         self.severity = severity
         self.code = code
@@ -64,14 +63,18 @@ public struct Finding: Sendable, Hashable {
         self.message = message
     }
 
-    /// The order findings are printed in: file, document, line, column, then rule and message.
+    /// The order findings are printed in: file, document, line, column, then rule, the rendered
+    /// path (as text, so two paths that render alike tie) and message.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
         if a.file != b.file { return a.file.utf8Precedes(b.file) }
         if a.document != b.document { return a.document < b.document }
         if a.range.start.line != b.range.start.line { return a.range.start.line < b.range.start.line }
         if a.range.start.column != b.range.start.column { return a.range.start.column < b.range.start.column }
         if a.rule != b.rule { return a.rule < b.rule }
-        if a.path != b.path { return a.path < b.path }
+        if a.path != b.path {
+            let x = a.path.description, y = b.path.description
+            if x != y { return x < y }
+        }
         return a.message < b.message
     }
 }

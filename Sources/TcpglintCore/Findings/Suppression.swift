@@ -6,9 +6,18 @@ public struct Suppression: Sendable {
     public enum Scope: Sendable, Equatable {
         /// Findings that start on this line (an inline YAML comment).
         case line(Int)
-        /// Findings at this parameter path or below it (`DBNodeSet` covers `DBNodeSet[1].Zone`);
-        /// `*` covers the whole file (a config entry).
-        case parameter(String)
+        /// Findings at a parameter matching this pattern or below it (`DBNodeSet` covers
+        /// `DBNodeSet[1].Zone`, `DBNodeSet[*].Zone` covers every node's); the empty pattern
+        /// covers the whole file (a config entry without a parameter).
+        case parameter([PatternComponent])
+
+        /// The scope of a config entry's `parameter`: `*` (or `$`) for the whole file, else the
+        /// pattern it spells; text that spells none (an unknown key with other characters) is
+        /// taken as one key of that name.
+        public static func parameter(_ text: String) -> Scope {
+            if text == "*" { return .parameter([]) }
+            return .parameter(PatternComponent.parse(path: text) ?? [.key(text)])
+        }
     }
 
     /// The linted file it applies to (its display name).
@@ -37,25 +46,19 @@ public struct Suppression: Sendable {
         }
     }
 
-    /// `DBNodeSet[1].Zone` is within `DBNodeSet`, `DBNodeSet[1]` and `DBNodeSet[*].Zone`.
-    static func path(_ path: String, isWithin scope: String) -> Bool {
-        if scope == "*" || scope == path { return true }
-        let a = Array(path.utf8), b = Array(scope.utf8)
-        var i = 0, j = 0
-        while j < b.count {
-            guard i < a.count else { return false }
-            if b[j] == UInt8(ascii: "["), j + 2 < b.count, b[j + 1] == UInt8(ascii: "*"), b[j + 2] == UInt8(ascii: "]") {
-                guard a[i] == UInt8(ascii: "[") else { return false }
-                while i < a.count, a[i] != UInt8(ascii: "]") { i += 1 }
-                i += 1
-                j += 3
-                continue
+    /// `DBNodeSet[1].Zone` is within `DBNodeSet`, `DBNodeSet[1]` and `DBNodeSet[*].Zone`: the
+    /// scope is a prefix of the path, component by component, `[*]` matching any index.
+    static func path(_ path: ParamPath, isWithin scope: [PatternComponent]) -> Bool {
+        guard scope.count <= path.components.count else { return false }
+        for (c, p) in zip(path.components, scope) {
+            switch (c, p) {
+            case (.key(let a), .key(let b)): if a != b { return false }
+            case (.index(let a), .index(let b)): if a != b { return false }
+            case (.index, .anyIndex), (.embedded, .embedded): continue
+            case (.key, _), (.index, _), (.embedded, _): return false
             }
-            guard a[i] == b[j] else { return false }
-            i += 1
-            j += 1
         }
-        return i == a.count || a[i] == UInt8(ascii: ".") || a[i] == UInt8(ascii: "[") || a[i] == UInt8(ascii: ":")
+        return true
     }
 }
 
@@ -111,6 +114,6 @@ public enum Suppressor {
     }
 
     static func problem(_ d: Diagnostic, _ s: Suppression, _ message: String) -> Finding {
-        Finding(file: s.originFile, range: s.origin, severity: d.severity, code: d.code, rule: d.id, path: "$", message: message)
+        Finding(file: s.originFile, range: s.origin, severity: d.severity, code: d.code, rule: d.id, path: .root, message: message)
     }
 }

@@ -31,7 +31,7 @@ public struct JSONReporter: Reporter {
             out.append(", \"rule\": ")
             JSON.append(f.rule, to: &out)
             out.append(", \"parameter\": ")
-            JSON.append(f.path, to: &out)
+            JSON.append(f.path.description, to: &out)
             out.append(", \"message\": ")
             JSON.append(f.message, to: &out)
             out.append("}")

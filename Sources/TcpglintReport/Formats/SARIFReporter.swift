@@ -61,7 +61,7 @@ public struct SARIFReporter: Reporter {
             s += "\"region\": {\"startLine\": \(f.range.start.line), \"startColumn\": \(f.range.start.column), "
             s += "\"endLine\": \(end.line), \"endColumn\": \(max(end.column, f.range.start.column))}}}], "
             s += "\"partialFingerprints\": {\"tcpglint/v1\": \(JSON.string(Fingerprint.hex("\(key)|\(n)")))}, "
-            s += "\"properties\": {\"code\": \(JSON.string(f.code)), \"parameter\": \(JSON.string(f.path))"
+            s += "\"properties\": {\"code\": \(JSON.string(f.code)), \"parameter\": \(JSON.string(f.path.description))"
             if file.documents > 1 { s += ", \"document\": \(f.document)" }
             s += "}}"
             out += s

@@ -43,7 +43,7 @@ public struct Baseline: Sendable {
     /// The entries for a set of findings, sorted.
     public static func entries(for findings: [Finding]) -> [Entry] {
         var counts: [Key: Int] = [:]
-        for f in findings { counts[Key(file: f.file, parameter: f.path, rule: f.rule), default: 0] += 1 }
+        for f in findings { counts[Key(file: f.file, parameter: f.path.description, rule: f.rule), default: 0] += 1 }
         return counts.keys.sorted().map { Entry(key: $0, count: counts[$0]!) }
     }
 
@@ -55,7 +55,7 @@ public struct Baseline: Sendable {
         var kept: [Finding] = []
         var baselined = 0
         for f in findings {
-            let k = Key(file: f.file, parameter: f.path, rule: f.rule)
+            let k = Key(file: f.file, parameter: f.path.description, rule: f.rule)
             if let n = budget[k], n > 0 {
                 budget[k] = n - 1
                 baselined += 1
@@ -70,7 +70,7 @@ public struct Baseline: Sendable {
             budget[e.key] = 0
             let what = left == e.count ? "no longer matches" : "matches \(e.count - left) of its \(e.count) findings"
             stale.append(Finding(
-                file: name, range: e.range, severity: d.severity, code: d.code, rule: d.id, path: "$",
+                file: name, range: e.range, severity: d.severity, code: d.code, rule: d.id, path: .root,
                 message: "the entry for \(e.key.rule) at \(e.key.parameter) in \(e.key.file) \(what); write the baseline again with --write-baseline"))
         }
         return (kept, baselined, stale)

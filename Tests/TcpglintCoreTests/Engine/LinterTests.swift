@@ -92,7 +92,7 @@ import TcpglintInput
 
     @Test func keysInsideASecretAreSecret() {
         let found = linter(pack).lint(InputReader.load(name: "r.json", bytes: Array("{\"AdminPassword\": {\"Sup3r$ecret!\": 1, \"Sup3r$ecret!\": 2}}".utf8)))
-        #expect(!found.contains { $0.message.contains("Sup3r") || $0.path.contains("Sup3r") })
-        #expect(found.contains { $0.rule == "duplicate-key" && $0.path == "AdminPassword" })
+        #expect(!found.contains { $0.message.contains("Sup3r") || $0.path.description.contains("Sup3r") })
+        #expect(found.contains { $0.rule == "duplicate-key" && $0.path.description == "AdminPassword" })
     }
 }
