@@ -151,8 +151,16 @@ public struct SchemaExporter {
         var out: [String: J] = [:]
         var all: [J] = []
         for r in rules(at: pattern) {
-            for (k, v) in keywords(r.check, type: type) {
-                if out[k] == nil { out[k] = v } else { all.append(.object([k: v])) }
+            let k = keywords(r.check, type: type)
+            guard !k.isEmpty else { continue }
+            // A rule's keywords stay together (a count's `contains` with its `minContains`):
+            // merged when none of them is taken yet, else one entry of `allOf`. (Going through
+            // them one by one made the result depend on the order of a dictionary, which
+            // changes from run to run.)
+            if k.keys.allSatisfy({ out[$0] == nil }) {
+                out.merge(k) { first, _ in first }
+            } else {
+                all.append(.object(k))
             }
         }
         if !all.isEmpty { out["allOf"] = .array(all) }

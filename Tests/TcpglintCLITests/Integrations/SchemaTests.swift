@@ -17,6 +17,15 @@ import TcpglintTestSupport
         expectGolden(r.out, path: "testdata/cli/schema.out")
     }
 
+    /// Two `count` rules on one array (the company policy's owner and cost-center tags): each
+    /// rule's `contains` keeps its `minContains`, the second in `allOf`, the same in every run
+    /// (they were once split apart in an order that changed from run to run).
+    @Test func twoCountsOnOneArrayStayWhole() {
+        let r = runCLI(["schema", "--policy", "testdata/org/policies/company.yaml"])
+        #expect(r.status == 0)
+        expectGolden(r.out, path: "testdata/cli/schema-company.out")
+    }
+
     /// Splits a stream into single documents and strips a BOM: what check-jsonschema can read.
     static func instances(_ path: String) -> [String] {
         var text = readText(path) ?? ""
