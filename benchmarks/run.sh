@@ -2,6 +2,8 @@
 # The benchmark: generates its corpora deterministically, runs tcpglint beside the floor (reading
 # the bytes plus a libyaml event scan, floor.c) and check-jsonschema with the schema tcpglint
 # exports, and prints one table with the ratios. Usage: benchmarks/run.sh [SMALL_FILES]
+#   TCPGLINT_BIN=/path  measure that binary instead of building one (to compare two builds on the
+#                       same corpora, as benchmarks/callgrind.sh --compare does for instructions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10000}"
@@ -9,8 +11,12 @@ work=benchmarks/out
 mkdir -p "$work"
 
 # --static-swift-stdlib, as the README builds it: the one-file run is mostly start-up.
-swift build -c release --static-swift-stdlib --product tcpglint >/dev/null
-bin=.build/release/tcpglint
+if [ -n "${TCPGLINT_BIN:-}" ]; then
+    bin=$(realpath "$TCPGLINT_BIN")
+else
+    swift build -c release --static-swift-stdlib --product tcpglint >/dev/null
+    bin=.build/release/tcpglint
+fi
 cc -O2 -o "$work/floor" benchmarks/floor.c -lyaml
 
 # The corpora are generated once per size and corpus version (benchmarks/corpus.sh).

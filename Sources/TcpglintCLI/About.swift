@@ -3,9 +3,10 @@
 // calls it.
 //
 // Folders:
-//   (top level)  CLI (the entry point), Console (the injected I/O), ExitStatus
-//   Commands/    the ArgumentParser commands and their options: lint, rules, explain, schema
-//   Run/         carrying out a command: the Runner and its stages, the FileWalker (paths to files)
+//   (top level)  CLI (the entry point), Console (the injected I/O), ExitStatus, RuleSetLoading
+//   Commands/    the ArgumentParser commands, their options, and what rules, explain and schema do
+//   Run/         the lint session (LintSession) as stages: RunPlan (plan and walk, with the
+//                FileWalker), FileLinting and StreamLinting, PostProcessing, ReportStage
 //
 // Imports: TcpglintSystem, TcpglintCore, TcpglintInput, TcpglintRules, TcpglintReport and
 // ArgumentParser: everything below it.

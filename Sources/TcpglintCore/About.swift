@@ -6,7 +6,9 @@
 //   Document/   the document arena and builder, parameter paths, positions (inside scalars too)
 //   Model/      the API model the pack declares: parameters, types, structures, path patterns
 //   RuleModel/  rules, the closed vocabulary of checks and conditions, the compiled RuleSet
-//   Engine/     the evaluation plan (a trie of patterns, shared conditions) and the Linter
+//   Engine/     the evaluation plan (a trie of patterns, shared conditions), the Linter and one
+//               document's Evaluation (the walk, slots, conditions, the dispatch of checks)
+//   Checks/     each check kind's evaluation, one file per family (CheckKind.Family)
 //   Findings/   severities, findings, tcpglint's diagnostics and input problems, suppressions
 //   Text/       message templates, value quoting, JSON escaping, integers, PCRE2, suggestions
 //

@@ -6,7 +6,7 @@ import TcpglintSystem
 
 /// Findings on their way from a file to the report: a whole file's, or a piece of a long YAML
 /// stream's (its documents in order), or an unreadable path's.
-struct FilePiece {
+struct FilePiece: Sendable {
     /// The file's name as findings show it.
     var name: String
     /// The file as far as it has been read: its documents so far (a stream's pieces count up).
@@ -64,7 +64,7 @@ enum FileOutcome: Sendable {
     case stream([UInt8])
 }
 
-extension FilePiece: @unchecked Sendable {}
+
 
 /// The rule set of a group for a worker. With many files, each worker lints with rule sets of
 /// its own, loaded again from the same files: threads that share one set spend a fifth of their
