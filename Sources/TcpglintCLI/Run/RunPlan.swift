@@ -86,26 +86,27 @@ struct RunPlan {
     static func make(_ options: Lint, inputs: RunInputs, console: Console) -> RunPlan? {
         let loading = RuleSetLoading(console: console)
         let walk = FileWalker.collect(options.paths)
-        var planned: [(entry: InputEntry, name: String, settings: FileSettings)] = []
-        planned.reserveCapacity(walk.files.count)
+        var grouping = Grouping(pack: inputs.pack)
+        var files: [PlannedFile] = []
+        files.reserveCapacity(walk.files.count)
         for entry in walk.files {
             let shown = entry.isStandardInput ? (options.stdinFilename ?? "<stdin>") : entry.name
             let lookup = entry.isStandardInput ? shown : entry.path
             let settings = inputs.resolver.settings(
                 forFile: lookup, cliPolicies: options.rules.policies, cliFailLevel: options.failLevel?.severity)
             if entry.walked && settings.excluded { continue }
-            planned.append((entry, shown, settings))
+            files.append(PlannedFile(entry: entry, name: shown, settings: settings, group: grouping.group(settings.policies)))
         }
         if !inputs.resolver.errors.isEmpty {
             loading.printErrors(inputs.resolver.errors, what: "the config")
             return nil
         }
-        guard let (groups, groupOf) = grouped(planned.map(\.settings.policies), pack: inputs.pack, loading: loading) else {
+        if !grouping.errors.isEmpty {
+            var seen = Set<String>()
+            loading.printErrors(grouping.errors.filter { seen.insert($0.description).inserted }, what: "the policy")
             return nil
         }
-        let files = planned.indices.map {
-            PlannedFile(entry: planned[$0].entry, name: planned[$0].name, settings: planned[$0].settings, group: groupOf[$0])
-        }
+        let groups = grouping.groups
         var known = Set(Diagnostic.all.map(\.id))
         var unsuppressible = Set<String>()
         for g in groups {
@@ -121,21 +122,19 @@ struct RunPlan {
             gathers: gathers)
     }
 
-    /// One group per distinct list of policies, in the order of the files; for each file, its
-    /// group. Nil after printing the policies' errors.
-    private static func grouped(
-        _ policyLists: [[String]], pack: RulePack, loading: RuleSetLoading
-    ) -> (groups: [RuleSetGroup], groupOf: [Int])? {
-        var groups: [RuleSetGroup] = []
-        var index: [[String]: Int] = [:]
-        var groupOf: [Int] = []
-        groupOf.reserveCapacity(policyLists.count)
-        var errors: [RuleFileError] = []
-        for policies in policyLists {
-            if let i = index[policies] {
-                groupOf.append(i)
-                continue
-            }
+    /// One group per distinct list of policies, in the order of the files that first name it
+    /// (a run over 100,000 files plans them in one pass, with no second list of them).
+    private struct Grouping {
+        let pack: RulePack
+        private(set) var groups: [RuleSetGroup] = []
+        private(set) var errors: [RuleFileError] = []
+        private var index: [[String]: Int] = [:]
+
+        init(pack: RulePack) { self.pack = pack }
+
+        /// The group of a file with these policies (-1 when they do not load: `errors` says why).
+        mutating func group(_ policies: [String]) -> Int {
+            if let i = index[policies] { return i }
             switch policies.isEmpty ? .success(pack.ruleSet) : PolicyLoader.load(policies, onto: pack) {
             case .success(let set):
                 index[policies] = groups.count
@@ -144,14 +143,8 @@ struct RunPlan {
                 errors += e.errors
                 index[policies] = -1
             }
-            groupOf.append(index[policies]!)
+            return index[policies]!
         }
-        guard errors.isEmpty else {
-            var seen = Set<String>()
-            loading.printErrors(errors.filter { seen.insert($0.description).inserted }, what: "the policy")
-            return nil
-        }
-        return (groups, groupOf)
     }
 
     /// Every file and unreadable path, in name (byte) order; equal names keep their order.
