@@ -23,8 +23,8 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
 
-        // MARK: Libraries, lowest first. Each target's opening doc comment (its first file in
-        // alphabetical order is not special: see the `About.swift` of each) says what it holds.
+        // MARK: Libraries, lowest first. Each target's About.swift says what it holds and what it
+        // may import (the architecture test holds it to that).
         .target(name: "TcpglintSystem"),
         .target(name: "TcpglintCore", dependencies: ["CPCRE2"]),
         .target(name: "TcpglintInput", dependencies: ["TcpglintCore", "CYAML"]),

@@ -93,6 +93,13 @@ public enum SuppressionComments {
         }
         // An own-line comment with nothing after it still gets reported (as unused).
         found += pending.map { $0.1 }
+        // The document of each: the one the line it covers is in (a finding about the comment
+        // names it in a stream of several).
+        let starts = file.documents.map { (line: $0[$0.root].range.start.line, index: $0.index) }
+        for k in found.indices {
+            guard case .line(let l) = found[k].scope else { continue }
+            found[k].document = starts.last { $0.line <= l }?.index ?? starts.first?.index ?? 1
+        }
         return found
     }
 

@@ -11,7 +11,7 @@ public struct RunResult {
 /// and a terminal or not.
 public func runCLI(_ args: [String], stdin: String = "", environment: [String: String] = [:], terminal: Bool = false) -> RunResult {
     _ = packageRoot
-    final class Box: @unchecked Sendable { var out = ""; var err = "" }
+    final class Box { var out = ""; var err = "" }
     let box = Box()
     let console = Console(readStandardInput: { _ in Array(stdin.utf8) }, out: { box.out += $0 }, err: { box.err += $0 },
                           environment: environment, isTerminal: terminal)

@@ -9,7 +9,7 @@ public let packageRoot: String = {
     var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     parts.removeLast(3) // Sources/TcpglintTestSupport/Testdata.swift
     let root = parts.joined(separator: "/")
-    _ = chdir(root)
+    FileSystem.changeDirectory(root)
     return root
 }()
 

@@ -21,13 +21,16 @@ struct ReportChunk {
 
 /// Stage 4: what is done to a file's findings between the linter and the report, in this order,
 /// each step once:
-/// 1. what a policy turns off is dropped (so nothing below counts it, suppresses or baselines it);
+/// 1. what a policy turns off is dropped, so that nothing below suppresses or baselines it (as
+///    for a rule a policy turns off, which does not run at all);
 /// 2. suppressions (comments and config entries) silence findings, and wrong or unused ones are
 ///    reported;
 /// 3. the baseline is applied (or written);
-/// 4. the findings are sorted;
-/// 5. `--max-findings-per-file` holds back the rest of a file's findings;
-/// 6. policy severities are set, also on the diagnostics steps 2 to 5 made.
+/// 4. the policies' overrides are applied to tcpglint's own diagnostics, those steps 2 and 3
+///    made included (a new severity, or dropped);
+/// 5. the findings are sorted;
+/// 6. `--max-findings-per-file` holds back the rest of a linted file's findings (its
+///    `limit-exceeded` finding, too, takes the policy's severity).
 ///
 /// Normally each file is done as it comes (`take`). When a baseline is read or written or a
 /// config's suppressions apply, findings must be matched across files: `take` gathers them and
@@ -65,11 +68,12 @@ struct PostProcessing {
         if !piece.suppressions.isEmpty {
             findings = Suppressor.apply(findings, piece.suppressions, known: plan.known, unsuppressible: plan.unsuppressible)
         }
+        findings = PostProcessing.overridden(findings, set)
         findings.sort(by: Finding.ordered)
         findings = cap.pass(findings)
-        if piece.last, let hidden = cap.hidden { findings.append(hidden) }
+        if piece.last, let hidden = cap.hidden, let shown = set.adjusted(hidden) { findings.append(shown) }
         if piece.last { cap = FindingsCap(maxFindings) }
-        return [chunk(piece, findings: PostProcessing.severities(findings, set))]
+        return [chunk(piece, findings: findings)]
     }
 
     /// The gathered run, done at once: nothing when each file was done as it came. Throws (after
@@ -85,6 +89,7 @@ struct PostProcessing {
         findings = Suppressor.apply(findings, pieces.flatMap(\.suppressions), known: plan.known,
                                     unsuppressible: plan.unsuppressible)
         findings = try baselineStep(findings, pieces: pieces, console: console)
+        findings = findings.compactMap { set($0).adjusted($0) }
         findings.sort(by: Finding.ordered)
         return chunks(findings, pieces: pieces, set: set)
     }
@@ -114,9 +119,10 @@ struct PostProcessing {
         return result.kept + result.stale
     }
 
-    /// Steps 5 and 6 for a gathered run: the sorted findings in runs of one file, each run capped
-    /// and given its severities; the linted and unreadable files in name order beside them, with
-    /// or without findings.
+    /// Step 6 for a gathered run: the sorted findings in runs of one file; each linted or
+    /// unreadable file in name order, with its run capped (a name given twice is listed twice, its
+    /// findings with the first), and beside them every other file a finding is about (a config, a
+    /// baseline), not capped.
     private func chunks(_ findings: [Finding], pieces: [FilePiece], set: (Finding) -> RuleSet) -> [ReportChunk] {
         var byFile: [String: [Finding]] = [:]
         var order: [String] = []
@@ -124,20 +130,19 @@ struct PostProcessing {
             if byFile[f.file] == nil { order.append(f.file) }
             byFile[f.file, default: []].append(f)
         }
-        // Every linted or unreadable file, and every other file a finding is about (a config, a
-        // baseline), in name order; the pieces are in name order already.
-        var names: [(name: String, piece: FilePiece?)] = []
-        var listed = Set<String>()
-        for p in pieces where listed.insert(p.name).inserted { names.append((p.name, p)) }
+        // The pieces are in name order already; the other files go in among them.
+        var entries: [(name: String, piece: FilePiece?)] = pieces.map { ($0.name, $0) }
+        let listed = Set(pieces.map(\.name))
         let others = order.filter { !listed.contains($0) }
         if !others.isEmpty {
-            names = (names + others.map { ($0, nil) }).enumerated().sorted { a, b in
+            entries = (entries + others.map { ($0, nil) }).enumerated().sorted { a, b in
                 a.element.name == b.element.name ? a.offset < b.offset : a.element.name.utf8Precedes(b.element.name)
             }.map(\.element)
         }
-        return names.map { entry in
-            let found = capped(byFile[entry.name] ?? [], set: set)
-            if let p = entry.piece { return chunk(p, findings: found) }
+        var given = Set<String>()
+        return entries.map { entry in
+            let found = given.insert(entry.name).inserted ? byFile[entry.name] ?? [] : []
+            if let p = entry.piece { return chunk(p, findings: capped(found, set: set)) }
             return ReportChunk(name: entry.name, file: LintedFile(name: entry.name, documents: 0), listed: false, linted: false,
                                failLevel: defaultFailLevel, findings: found, last: true)
         }
@@ -146,14 +151,13 @@ struct PostProcessing {
     private func capped(_ findings: [Finding], set: (Finding) -> RuleSet) -> [Finding] {
         var cap = FindingsCap(maxFindings)
         var out = cap.pass(findings)
-        if let hidden = cap.hidden { out.append(hidden) }
-        return out.compactMap { set($0).adjusted($0) }
+        if let hidden = cap.hidden, let shown = set(hidden).adjusted(hidden) { out.append(shown) }
+        return out
     }
 
     private func chunk(_ piece: FilePiece, findings: [Finding]) -> ReportChunk {
         ReportChunk(name: piece.name, file: piece.file, listed: true, linted: piece.linted,
-                    failLevel: piece.failLevel ?? defaultFailLevel,
-                           findings: findings, last: piece.last)
+                    failLevel: piece.failLevel ?? defaultFailLevel, findings: findings, last: piece.last)
     }
 
     /// Step 1: the findings of tcpglint's own diagnostics that the file's policies turn off (a
@@ -163,8 +167,9 @@ struct PostProcessing {
         return findings.filter { set.adjusted($0) != nil }
     }
 
-    /// Step 6: the severities the file's policies give tcpglint's own diagnostics.
-    static func severities(_ findings: [Finding], _ set: RuleSet) -> [Finding] {
+    /// Step 4: the severities the file's policies give tcpglint's own diagnostics (those turned
+    /// off are dropped).
+    static func overridden(_ findings: [Finding], _ set: RuleSet) -> [Finding] {
         guard !set.overrides.isEmpty else { return findings }
         return findings.compactMap(set.adjusted)
     }

@@ -80,7 +80,7 @@ struct RunPlan {
         }
     }
 
-    /// The rule set a finding about `file` is judged by (its group's, else the fallback).
+    /// The rule set of a group; for a file that was not linted (no group), the fallback.
     func set(ofGroup group: Int?) -> RuleSet { group.map { groups[$0].set } ?? fallbackSet }
 
     static func make(_ options: Lint, inputs: RunInputs, console: Console) -> RunPlan? {

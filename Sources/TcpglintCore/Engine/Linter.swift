@@ -71,7 +71,7 @@ public struct Linter: Sendable {
     }
 
     /// The rule findings for one document (unsorted; diagnostics at their default severity:
-    /// `lint(_: LoadedFile)` applies the policy's overrides to them).
+    /// `finish` applies the policy's overrides, and the CLI's post-processing does).
     public func lint(_ document: Document) -> [Finding] {
         let root = document[document.root]
         guard root.kind == .mapping else {

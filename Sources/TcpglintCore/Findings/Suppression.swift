@@ -6,22 +6,27 @@ public struct Suppression: Sendable {
     public enum Scope: Sendable, Equatable {
         /// Findings that start on this line (an inline YAML comment).
         case line(Int)
+        /// Every finding in the file (a config entry whose parameter is `*`, or has none).
+        case file
         /// Findings at a parameter matching this pattern or below it (`DBNodeSet` covers
-        /// `DBNodeSet[1].Zone`, `DBNodeSet[*].Zone` covers every node's); the empty pattern
-        /// covers the whole file (a config entry without a parameter).
+        /// `DBNodeSet[1].Zone`, `DBNodeSet[*].Zone` covers every node's); the empty pattern,
+        /// `$`, is the request itself: the findings about the whole request only.
         case parameter([PatternComponent])
 
-        /// The scope of a config entry's `parameter`: `*` (or `$`) for the whole file, else the
-        /// pattern it spells; text that spells none (an unknown key with other characters) is
-        /// taken as one key of that name.
+        /// The scope of a config entry's `parameter`: `*` for the whole file, else the pattern
+        /// it spells; text that spells none (an unknown key with other characters) is taken as
+        /// one key of that name.
         public static func parameter(_ text: String) -> Scope {
-            if text == "*" { return .parameter([]) }
+            if text == "*" { return .file }
             return .parameter(PatternComponent.parse(path: text) ?? [.key(text)])
         }
     }
 
     /// The linted file it applies to (its display name).
     public let file: String
+    /// The document of a YAML stream the comment is in (1 for a config entry): where findings
+    /// about the suppression itself say they are.
+    public var document = 1
     public let scope: Scope
     public let rules: [String]
     public let reason: String?
@@ -42,7 +47,8 @@ public struct Suppression: Sendable {
         guard f.file == file, rules.contains(f.rule) else { return false }
         switch scope {
         case .line(let l): return f.range.start.line == l
-        case .parameter(let p): return Suppression.path(f.path, isWithin: p)
+        case .file: return true
+        case .parameter(let p): return p.isEmpty ? f.path.components.isEmpty : Suppression.path(f.path, isWithin: p)
         }
     }
 
@@ -114,6 +120,7 @@ public enum Suppressor {
     }
 
     static func problem(_ d: Diagnostic, _ s: Suppression, _ message: String) -> Finding {
-        Finding(file: s.originFile, range: s.origin, severity: d.severity, code: d.code, rule: d.id, path: .root, message: message)
+        Finding(file: s.originFile, document: s.document, range: s.origin, severity: d.severity, code: d.code, rule: d.id,
+                path: .root, message: message)
     }
 }

@@ -4,7 +4,7 @@ import Glibc
 import Dispatch
 import Synchronization
 
-/// The CLI's parallel work: ordered file results for the runner, threads, channels and
+/// The CLI's parallel work: ordered file results for the lint session, threads, channels and
 /// per-worker state.
 package enum Parallel {
     package static var processorCount: Int { Concurrent.processorCount }

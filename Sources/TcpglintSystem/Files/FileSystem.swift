@@ -161,3 +161,37 @@ extension FileSystem {
         }
     }
 }
+
+extension FileSystem {
+    /// Makes a new, empty folder `PREFIX` plus six random characters (`mkdtemp`), and gives its path.
+    public static func makeTemporaryDirectory(prefix: String) throws(FileSystemError) -> String {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        guard let p = mkdtemp(&template) else { throw .errno(prefix) }
+        return String(cString: p)
+    }
+
+    /// Makes a folder and the folders above it, as `mkdir -p` does; an error is left to the
+    /// write that needs the folder.
+    public static func makeDirectories(_ path: String) {
+        guard path != "." && path != "/" && kind(path) != .directory else { return }
+        makeDirectories(Paths.directory(of: path))
+        mkdir(path, 0o755)
+    }
+
+    /// Removes a path and, for a folder, everything below it; symbolic links are removed, not
+    /// followed. What cannot be removed is left.
+    public static func removeTree(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        if st.st_mode & S_IFMT == S_IFDIR {
+            for name in (try? listDirectory(path)) ?? [] { removeTree(path + "/" + name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// Makes `path` the working directory; false when it cannot be.
+    @discardableResult
+    public static func changeDirectory(_ path: String) -> Bool { chdir(path) == 0 }
+}

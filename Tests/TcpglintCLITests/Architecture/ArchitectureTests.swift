@@ -2,9 +2,9 @@ import Testing
 import TcpglintSystem
 import TcpglintTestSupport
 
-/// The layout's rules, read from the source tree: file sizes, who touches the file system, who
-/// imports whom, and a documented folder for every library. A failure names the file and line.
-/// (Function length is checked by a script, not here.)
+/// The layout's rules, read from the source tree: file and function sizes, who touches the file
+/// system, who imports whom, and a documented folder for every library. A failure names the file
+/// and line.
 @Suite struct ArchitectureTests {
     /// Every Swift file under Sources, relative to the package root, sorted.
     static let sources: [SwiftSource] = {
@@ -45,15 +45,53 @@ import TcpglintTestSupport
         }
     }
 
+    /// The longest a function, initializer or subscript may be, from its declaration to its
+    /// closing brace (the issue said "about 80": a longer one is to be split).
+    static let maxFunctionLines = 80
+
+    @Test func noFunctionIsOverEightyLines() {
+        #expect(Self.sources.map { $0.functionLengths().count }.reduce(0, +) > 500, "the functions were not found")
+        for file in Self.sources {
+            for (line, length) in file.functionLengths() where length > Self.maxFunctionLines {
+                Issue.record("\(file.path):\(line): the function is \(length) lines, over \(Self.maxFunctionLines); split it")
+            }
+        }
+    }
+
+    @Test func functionLengthsCountFromTheDeclarationToTheClosingBrace() {
+        let source = SwiftSource(path: "x.swift", text: """
+            struct S {
+                func a() {
+                    let s = "{ not a brace"
+                }
+                public static func b(
+                    x: Int
+                ) -> Int { x }
+                init() {}
+            }
+            protocol P {
+                func c() -> Int
+                mutating func d()
+            }
+            extension P {
+                func e() {
+                }
+            }
+            """)
+        #expect(source.functionLengths().map { "\($0.line):\($0.length)" } == ["2:3", "5:3", "8:1", "15:2"])
+    }
+
     // MARK: (b) The file system is TcpglintSystem's
 
     /// POSIX calls that touch the file system.
     static let fileSystemCalls: Set<String> = [
         "open", "opendir", "readdir", "fopen", "stat", "lstat", "realpath", "unlink", "rename", "fsync", "mkdir", "getcwd",
+        "rmdir", "mkdtemp", "chdir", "access", "readlink",
     ]
 
-    /// The targets that may make them: TcpglintSystem, the build tool, and the test support.
-    static let fileSystemTargets: Set<String> = ["TcpglintSystem", "EmbedRulePackTool", "TcpglintTestSupport"]
+    /// The targets that may make them: TcpglintSystem, and the build tool (which runs at build
+    /// time, with Foundation).
+    static let fileSystemTargets: Set<String> = ["TcpglintSystem", "EmbedRulePackTool"]
 
     @Test func onlyTcpglintSystemCallsTheFileSystem() {
         for file in Self.sources where !Self.fileSystemTargets.contains(Self.target(of: file)) {

@@ -188,3 +188,43 @@ struct SwiftSource {
         isIdentifierStart(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b >= 0x80
     }
 }
+
+extension SwiftSource {
+    /// Each function, initializer, subscript or deinitializer with a body: the line it is
+    /// declared on and how many lines it spans to its closing brace (strings and comments do not
+    /// count as braces).
+    func functionLengths() -> [(line: Int, length: Int)] {
+        let words = ["func ", "init(", "init?(", "init!(", "init<", "subscript(", "subscript<", "deinit "]
+        var out: [(line: Int, length: Int)] = []
+        for (i, line) in codeLines.enumerated() {
+            let t = line.drop { $0 == " " }
+            // After attributes and modifiers, the declaration's keyword starts a word.
+            guard let at = words.compactMap({ w in t.range(of: w).map { (w, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }),
+                  at.1.lowerBound == t.startIndex || t[t.index(before: at.1.lowerBound)] == " " else { continue }
+            let before = t[..<at.1.lowerBound]
+            guard before.split(separator: " ").allSatisfy({ $0.hasPrefix("@") || SwiftSource.modifiers.contains(String($0)) })
+            else { continue }
+            var depth = 0, started = false, j = i
+            scan: while j < codeLines.count {
+                for c in codeLines[j] {
+                    if c == "{" { depth += 1; started = true } else if c == "}" { depth -= 1 }
+                    if started && depth == 0 { break scan }
+                }
+                j += 1
+                // A declaration without a body (a protocol requirement) ends where the next
+                // declaration, a closing brace or a blank line comes first.
+                if !started, j < codeLines.count {
+                    let next = codeLines[j].drop { $0 == " " }
+                    if next.isEmpty || next.hasPrefix("}") || words.contains(where: { next.contains($0) }) { break }
+                }
+            }
+            if started { out.append((i + 1, j - i + 1)) }
+        }
+        return out
+    }
+
+    static let modifiers: Set<String> = [
+        "public", "private", "fileprivate", "internal", "package", "static", "class", "final", "override", "mutating",
+        "nonmutating", "convenience", "required", "nonisolated", "dynamic", "open", "private(set)", "public(set)",
+    ]
+}

@@ -5,7 +5,7 @@ import TcpglintInput
 
 /// A YAML stream of a megabyte or more is linted document by document (parsed on one thread,
 /// linted in batches on the others) and reported as it goes. What it reports must be what
-/// linting the file whole reports: a baseline makes the runner gather every finding first and
+/// linting the file whole reports: a baseline makes the lint session gather every finding first and
 /// read each file whole, so the two paths can be compared on the same file.
 @Suite struct StreamTests {
     /// A stream of the single-document requests under testdata (valid and invalid), repeated past

@@ -35,7 +35,9 @@ import Testing
         // A key that holds a dot is one key: its scope is not the key before the dot.
         #expect(covers("a.b c", ParamPath([.key("a.b c")])))
         #expect(!covers("a", ParamPath([.key("a.b c")])))
-        #expect(covers("$", Self.zone1))
+        #expect(!covers("$", Self.zone1), "$ is the request itself, not everything in it")
+        #expect(covers("$", .root))
+        #expect(covers("*", .root))
     }
 
     @Test func aLineScopeCoversFindingsStartingOnThatLine() {
