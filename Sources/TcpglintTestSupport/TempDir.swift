@@ -12,12 +12,9 @@ public final class TempDir {
     /// Writes `text` to `name` (which may hold folders, made as needed) inside the folder.
     public func write(_ name: String, _ text: String) throws {
         let full = path + "/" + name
-        makeFolders(Paths.directory(of: full))
+        FileSystem.makeDirectories(Paths.directory(of: full))
         try FileSystem.writeAtomically(text, to: full)
     }
 
     deinit { FileSystem.removeTree(path) }
 }
-
-/// Makes a folder and the folders above it, as `mkdir -p` does.
-public func makeFolders(_ path: String) { FileSystem.makeDirectories(path) }

@@ -24,7 +24,7 @@ public func readText(_ path: String) -> String? {
 @discardableResult
 public func writeText(_ path: String, _ text: String) -> Bool {
     _ = packageRoot
-    makeFolders(Paths.directory(of: path))
+    FileSystem.makeDirectories(Paths.directory(of: path))
     return (try? FileSystem.writeAtomically(text, to: path)) != nil
 }
 

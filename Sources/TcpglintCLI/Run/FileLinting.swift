@@ -44,9 +44,7 @@ enum FileLinting {
             case (.unreadable(let k), _):
                 let f = plan.unreadable[Int(k)]
                 deliver(FilePiece(name: f.file, file: LintedFile(name: f.file, documents: 0), findings: [f], linted: false))
-            case (.lint(let f), .whole(var piece)?):
-                piece.group = files[Int(f)].group
-                piece.failLevel = files[Int(f)].settings.failLevel ?? .error
+            case (.lint, .whole(let piece)?):
                 deliver(piece)
             case (.lint(let f), .stream(let bytes)?):
                 let file = files[Int(f)]
@@ -64,7 +62,15 @@ enum FileOutcome: Sendable {
     case stream([UInt8])
 }
 
-
+extension FilePiece {
+    /// A piece of a linted file: its name, group and fail level are the plan's.
+    init(of file: PlannedFile, documents: Int, findings: [Finding], suppressions: [Suppression] = [], last: Bool = true,
+         ioFailure: Bool = false) {
+        self.init(name: file.name, file: LintedFile(name: file.name, documents: documents), findings: findings,
+                  suppressions: suppressions, linted: true, group: file.group,
+                  failLevel: file.settings.failLevel ?? .error, last: last, ioFailure: ioFailure)
+    }
+}
 
 /// The rule set of a group for a worker. With many files, each worker lints with rule sets of
 /// its own, loaded again from the same files: threads that share one set spend a fifth of their
@@ -128,8 +134,7 @@ struct FileContext: Sendable {
                 ? Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
                           path: .root, message: error.reason)
                 : FileWalker.ioFinding(name, "cannot read the file: \(error)")
-            return .whole(FilePiece(name: name, file: LintedFile(name: name, documents: 0), findings: [f], linted: true,
-                                    ioFailure: !error.tooLarge))
+            return .whole(FilePiece(of: file, documents: 0, findings: [f], ioFailure: !error.tooLarge))
         }
         if streams, bytes.count >= FileContext.streamBytes, InputReader.format(forName: name, bytes: bytes) == .yaml,
            !SuppressionComments.mayHold(bytes) {
@@ -146,7 +151,7 @@ struct FileContext: Sendable {
             suppressions.append(Suppression(file: name, scope: .parameter(s.parameter), rules: s.rules, reason: s.reason,
                                             originFile: config, origin: s.range))
         }
-        return .whole(FilePiece(name: name, file: LintedFile(name: name, documents: loaded.documentCount),
-                                findings: linter.findings(in: loaded), suppressions: suppressions, linted: true))
+        return .whole(FilePiece(of: file, documents: loaded.documentCount, findings: linter.findings(in: loaded),
+                                suppressions: suppressions))
     }
 }

@@ -88,7 +88,7 @@ struct PostProcessing {
         var findings = pieces.flatMap { p in PostProcessing.dropTurnedOff(p.findings, plan.set(ofGroup: p.group)) }
         findings = Suppressor.apply(findings, pieces.flatMap(\.suppressions), known: plan.known,
                                     unsuppressible: plan.unsuppressible)
-        findings = try baselineStep(findings, pieces: pieces, console: console)
+        findings = try baselineStep(findings, console: console)
         findings = findings.compactMap { set($0).adjusted($0) }
         findings.sort(by: Finding.ordered)
         return chunks(findings, pieces: pieces, set: set)
@@ -97,9 +97,7 @@ struct PostProcessing {
     /// Step 3: with `--write-baseline`, every finding but the unreadable paths' goes into the
     /// baseline (and is not reported); with `--baseline`, the entries hold back what they list
     /// and stale entries are reported.
-    private mutating func baselineStep(
-        _ findings: [Finding], pieces: [FilePiece], console: Console
-    ) throws(FileSystemError) -> [Finding] {
+    private mutating func baselineStep(_ findings: [Finding], console: Console) throws(FileSystemError) -> [Finding] {
         if let path = writeBaseline {
             let io = Diagnostic.ioError.id
             let entries = Baseline.entries(for: findings.filter { $0.rule != io })

@@ -73,13 +73,6 @@ struct RunPlan {
     /// or a config's suppressions are matched across files.
     let gathers: Bool
 
-    func name(of unit: RunUnit) -> String {
-        switch unit {
-        case .lint(let i): return files[Int(i)].name
-        case .unreadable(let i): return unreadable[Int(i)].file
-        }
-    }
-
     /// The rule set of a group; for a file that was not linted (no group), the fallback.
     func set(ofGroup group: Int?) -> RuleSet { group.map { groups[$0].set } ?? fallbackSet }
 

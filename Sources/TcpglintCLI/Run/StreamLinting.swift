@@ -45,8 +45,7 @@ enum StreamLinting {
         while let batch = channel.receive() {
             var found = linter.findings(for: batch.problems, in: name)
             for f in Parallel.map(batch.documents, threads: jobs, { linter.lint($0) }) { found += f }
-            deliver(FilePiece(name: name, file: LintedFile(name: name, documents: batch.documentsSoFar), findings: found,
-                              linted: true, group: file.group, failLevel: file.settings.failLevel ?? .error, last: batch.last))
+            deliver(FilePiece(of: file, documents: batch.documentsSoFar, findings: found, last: batch.last))
         }
         reader.join()
     }
