@@ -34,13 +34,7 @@ public enum SuppressionComments {
         let bytes = file.source.bytes
         guard bytes.count >= marker.utf8.count else { return [] }
         // Comments cannot start inside a quoted or block scalar.
-        var inside: [Range<Int>] = []
-        for d in file.documents {
-            for n in d.nodes where n.kind == .scalar && n.style != .plain && !n.synthetic {
-                inside.append(n.range.start.offset..<n.range.end.offset)
-            }
-        }
-        inside.sort { $0.lowerBound < $1.lowerBound }
+        let inside = quotedScalarRanges(file)
         func isInsideScalar(_ offset: Int) -> Bool {
             var lo = 0, hi = inside.count
             while lo < hi {
@@ -49,16 +43,7 @@ public enum SuppressionComments {
             }
             return lo > 0 && inside[lo - 1].contains(offset)
         }
-
-        // Lines: start offsets, and whether each holds content other than a comment.
-        var lines: [(start: Int, end: Int)] = []
-        var s = 0
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x0A { lines.append((s, i)); s = i + 1 }
-            i += 1
-        }
-        if s < bytes.count { lines.append((s, bytes.count)) }
+        let lines = lineRanges(bytes)
 
         var found: [Suppression] = []
         var pending: [(Int, Suppression)] = [] // own-line comments waiting for their line
@@ -101,6 +86,31 @@ public enum SuppressionComments {
             found[k].document = starts.last { $0.line <= l }?.index ?? starts.first?.index ?? 1
         }
         return found
+    }
+
+    /// The byte ranges of the quoted and block scalars, sorted by start.
+    static func quotedScalarRanges(_ file: LoadedFile) -> [Range<Int>] {
+        var inside: [Range<Int>] = []
+        for d in file.documents {
+            for n in d.nodes where n.kind == .scalar && n.style != .plain && !n.synthetic {
+                inside.append(n.range.start.offset..<n.range.end.offset)
+            }
+        }
+        inside.sort { $0.lowerBound < $1.lowerBound }
+        return inside
+    }
+
+    /// Each line's start and end offsets (the end at its line feed, or at the end of the bytes).
+    static func lineRanges(_ bytes: [UInt8]) -> [(start: Int, end: Int)] {
+        var lines: [(start: Int, end: Int)] = []
+        var s = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A { lines.append((s, i)); s = i + 1 }
+            i += 1
+        }
+        if s < bytes.count { lines.append((s, bytes.count)) }
+        return lines
     }
 
     /// `tcpglint-ignore a, b -- reason` after the `#`.

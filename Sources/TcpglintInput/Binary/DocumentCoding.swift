@@ -55,78 +55,100 @@ public enum DocumentCoding {
     /// bytes are not such a document.
     public static func decode(_ bytes: [UInt8], source: SourceFile) -> Document? {
         bytes.withUnsafeBufferPointer { b -> Document? in
-            var i = 0
-            var bad = false
-            func byte() -> UInt8 {
-                guard i < b.count else { bad = true; return 0 }
-                i += 1
-                return b[i - 1]
-            }
-            func varint() -> Int {
-                var v: UInt64 = 0
-                var shift: UInt64 = 0
-                while true {
-                    let c = byte()
-                    if bad || shift > 63 { bad = true; return 0 }
-                    v |= UInt64(c & 0x7F) << shift
-                    if c & 0x80 == 0 { break }
-                    shift += 7
-                }
-                return Int(Int64(bitPattern: v))
-            }
-            func text() -> String {
-                let n = varint()
-                guard !bad, n >= 0, n <= b.count - i else { bad = true; return "" }
-                defer { i += n }
-                return String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + n)]), as: UTF8.self)
-            }
-            func position() -> SourcePosition {
-                let line = varint(), column = varint()
-                return SourcePosition(line: line, column: column, offset: varint())
-            }
             guard b.count > magic.count, Array(b[0..<magic.count]) == magic else { return nil }
-            i = magic.count
-            let format: SourceFormat = byte() == 0 ? .json : .yaml
-            var d = Document(source: source, format: format, index: varint())
-            d.root = NodeID(varint())
-            let count = varint()
-            guard !bad, count >= 0, count <= b.count else { return nil }
+            var r = DecodeReader(b: b, i: magic.count)
+            let format: SourceFormat = r.byte() == 0 ? .json : .yaml
+            var d = Document(source: source, format: format, index: r.varint())
+            d.root = NodeID(r.varint())
+            let count = r.varint()
+            guard !r.bad, count >= 0, count <= b.count else { return nil }
             var nodes: [Node] = []
             nodes.reserveCapacity(count)
             for _ in 0..<count {
-                guard let kind = NodeKind(rawValue: byte()), let type = ScalarType(rawValue: byte()),
-                      let style = NodeStyle(rawValue: byte()) else { return nil }
-                let flags = byte()
-                let range = SourceRange(start: position(), end: position())
-                let first = varint(), childCount = varint()
-                let value = text()
-                let tag = flags & 2 != 0 ? text() : nil
-                guard !bad, first >= 0, childCount >= 0, first <= Int(Int32.max), childCount <= Int(Int32.max) else { return nil }
-                nodes.append(Node(kind: kind, type: type, style: style, range: range, value: value, tag: tag,
-                                    synthetic: flags & 1 != 0, firstChild: Int32(first), childCount: Int32(childCount)))
+                guard let node = r.node() else { return nil }
+                nodes.append(node)
             }
-            let children = varint()
-            guard !bad, children >= 0, children <= b.count else { return nil }
+            let children = r.varint()
+            guard !r.bad, children >= 0, children <= b.count else { return nil }
             var childIDs: [NodeID] = []
             childIDs.reserveCapacity(children)
             for _ in 0..<children {
-                let c = varint()
-                guard !bad, c >= 0, c < count else { return nil }
+                let c = r.varint()
+                guard !r.bad, c >= 0, c < count else { return nil }
                 childIDs.append(NodeID(c))
             }
             d.nodes = nodes
             d.children = childIDs
-            // Every child list and the root must point inside the document.
-            guard !bad, i == b.count, Int(d.root.index) >= 0, Int(d.root.index) < max(count, 1) else { return nil }
-            for n in d.nodes {
-                guard Int(n.firstChild) + Int(n.childCount) <= children else { return nil }
-                switch n.kind {
-                case .scalar: guard n.childCount == 0 else { return nil }
-                case .mapping: guard n.childCount % 2 == 0 else { return nil }
-                case .sequence: break
-                }
-            }
+            guard !r.bad, r.i == b.count, isWellFormed(d, nodeCount: count, childCount: children) else { return nil }
             return d
         }
+    }
+
+    /// Every child list and the root point inside the document, and each node has the children
+    /// its kind allows.
+    static func isWellFormed(_ d: Document, nodeCount count: Int, childCount children: Int) -> Bool {
+        guard Int(d.root.index) >= 0, Int(d.root.index) < max(count, 1) else { return false }
+        for n in d.nodes {
+            guard Int(n.firstChild) + Int(n.childCount) <= children else { return false }
+            switch n.kind {
+            case .scalar: guard n.childCount == 0 else { return false }
+            case .mapping: guard n.childCount % 2 == 0 else { return false }
+            case .sequence: break
+            }
+        }
+        return true
+    }
+}
+
+/// Reads what `DocumentCoding.encode` wrote; past the end or on a bad varint, `bad` is set and
+/// every read returns zero or empty.
+private struct DecodeReader {
+    let b: UnsafeBufferPointer<UInt8>
+    var i: Int
+    var bad = false
+
+    mutating func byte() -> UInt8 {
+        guard i < b.count else { bad = true; return 0 }
+        i += 1
+        return b[i - 1]
+    }
+
+    mutating func varint() -> Int {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let c = byte()
+            if bad || shift > 63 { bad = true; return 0 }
+            v |= UInt64(c & 0x7F) << shift
+            if c & 0x80 == 0 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: v))
+    }
+
+    mutating func text() -> String {
+        let n = varint()
+        guard !bad, n >= 0, n <= b.count - i else { bad = true; return "" }
+        defer { i += n }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + n)]), as: UTF8.self)
+    }
+
+    mutating func position() -> SourcePosition {
+        let line = varint(), column = varint()
+        return SourcePosition(line: line, column: column, offset: varint())
+    }
+
+    /// One node, or nil when its fields are out of range.
+    mutating func node() -> Node? {
+        guard let kind = NodeKind(rawValue: byte()), let type = ScalarType(rawValue: byte()),
+              let style = NodeStyle(rawValue: byte()) else { return nil }
+        let flags = byte()
+        let range = SourceRange(start: position(), end: position())
+        let first = varint(), childCount = varint()
+        let value = text()
+        let tag = flags & 2 != 0 ? text() : nil
+        guard !bad, first >= 0, childCount >= 0, first <= Int(Int32.max), childCount <= Int(Int32.max) else { return nil }
+        return Node(kind: kind, type: type, style: style, range: range, value: value, tag: tag,
+                    synthetic: flags & 1 != 0, firstChild: Int32(first), childCount: Int32(childCount))
     }
 }

@@ -222,6 +222,11 @@ enum YAMLTypes {
                 return (.integer, sign + String(total))
             }
         }
+        return yaml11Float(s, unsigned: b)
+    }
+
+    /// YAML 1.1's float reading of `s` (`b` is its bytes after the sign), or nil.
+    static func yaml11Float(_ s: String, unsigned b: [UInt8]) -> (ScalarType, String)? {
         // Floats: [0-9][0-9_]*\.[0-9_]*([eE][-+][0-9]+)? or \.[0-9_]+...; and .inf/.nan.
         switch s {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
