@@ -28,11 +28,13 @@ public func writeText(_ path: String, _ text: String) -> Bool {
     return (try? FileSystem.writeAtomically(text, to: path)) != nil
 }
 
-/// The files of a testdata folder with one of the given extensions, sorted.
+/// The files of a testdata folder with one of the given extensions, sorted. Hidden files (a
+/// folder's `.tcpglint.yaml`) are skipped, as a walk of the folder skips them.
 public func testdataFiles(_ folder: String, extensions: [String] = [".json", ".yaml", ".yml"]) -> [String] {
     _ = packageRoot
     let names = (try? FileSystem.listDirectory(folder)) ?? []
-    return names.filter { n in extensions.contains { n.hasSuffix($0) } }.sorted().map { folder + "/" + $0 }
+    let files = names.filter { n in !n.hasPrefix(".") && extensions.contains { n.hasSuffix($0) } }
+    return files.sorted().map { folder + "/" + $0 }
 }
 
 /// The path with its extension replaced by `.out`.

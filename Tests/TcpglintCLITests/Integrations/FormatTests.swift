@@ -88,7 +88,7 @@ import TcpglintTestSupport
         let valid = testdataFiles("testdata/valid")
         // Streams count a test case per document: valid has one of 2 documents.
         #expect(lines.first == "\(valid.count + 1 + 1 + 2) 2")
-        #expect(lines.contains("testdata/invalid/charset.yaml request 2 findings"))
-        #expect(lines.contains("testdata/invalid/multi-document-second-bad.yaml document 2 3 findings"))
+        #expect(lines.contains("testdata/invalid/charset.yaml request 1 finding"))
+        #expect(lines.contains("testdata/invalid/multi-document-second-bad.yaml document 2 2 findings"))
     }
 }

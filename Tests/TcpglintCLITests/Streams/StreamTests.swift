@@ -14,7 +14,7 @@ import TcpglintInput
         var pieces: [String] = []
         for dir in ["testdata/valid", "testdata/invalid"] {
             let names = (try? FileSystem.listDirectory(dir)) ?? []
-            for n in names.sorted() where n.hasSuffix(".yaml") {
+            for n in names.sorted() where n.hasSuffix(".yaml") && !n.hasPrefix(".") {
                 guard let text = readText(dir + "/" + n), !text.contains("---"), !text.contains("tcpglint-ignore"),
                       !text.contains("%YAML"), !text.hasPrefix("\u{FEFF}") else { continue }
                 pieces.append(text.hasSuffix("\n") ? text : text + "\n")
