@@ -105,12 +105,15 @@ public struct RuleSummary: Sendable {
     public let summary: String
     /// The documentation: rationale and source, as `explain` has them.
     public let help: String
-    public init(id: String, code: String, severity: Severity, summary: String, help: String) {
+    /// Where the rule's source can be read, when its reference says.
+    public let helpURI: String?
+    public init(id: String, code: String, severity: Severity, summary: String, help: String, helpURI: String? = nil) {
         self.id = id
         self.code = code
         self.severity = severity
         self.summary = summary
         self.help = help
+        self.helpURI = helpURI
     }
 }
 

@@ -13,9 +13,7 @@ public enum RuleDocs {
         if !rule.description.isEmpty {
             out += "\n" + wrap(rule.description, indent: "  ") + "\n"
         }
-        let title = set.references[rule.source.ref]?.title ?? ""
-        out += "\nSource (\(rule.source.ref)\(title.isEmpty ? "" : ": " + title)):\n"
-        out += wrap("\"\(rule.source.quote)\"", indent: "  ") + "\n"
+        out += "\n" + source(rule.source, set.references[rule.source.ref])
         out += "\nValid examples (merged over the pack's example base):\n"
         for e in rule.valid { out += "  " + e.text + "\n" }
         out += "\nInvalid examples:\n"
@@ -30,6 +28,14 @@ public enum RuleDocs {
         out += "  source:    tcpglint (a problem with the file itself, not with the request)\n"
         out += "\n" + wrap(d.description, indent: "  ") + "\n"
         return out
+    }
+
+    /// The source block of `explain`: the reference's key, its title, where to read it, the quote.
+    static func source(_ source: RuleSource, _ reference: SourceReference?) -> String {
+        var out = "Source (\(source.ref)):\n"
+        if let title = reference?.title, !title.isEmpty { out += wrap(title, indent: "  ") + "\n" }
+        if let place = reference?.whereToRead { out += wrap(place, indent: "  ") + "\n" }
+        return out + wrap("\"\(source.quote)\"", indent: "  ") + "\n"
     }
 
     static func targets(_ rule: Rule) -> String {
@@ -107,8 +113,7 @@ extension RuleDocs {
         }
         let rules = (set.rules.map { ($0, true) } + set.disabled.map { ($0, false) }).sorted { $0.0.id < $1.0.id }
         for (r, enabled) in rules {
-            let title = set.references[r.source.ref]?.title ?? ""
-            let source = "{\"ref\": \(JSON.string(r.source.ref)), \"title\": \(JSON.string(title)), \"quote\": \(JSON.string(r.source.quote))}"
+            let source = registrySource(r.source, set.references[r.source.ref])
             items.append(entry(id: r.id, code: r.code, severity: enabled ? r.severity.description : "off", enabled: enabled,
                                summary: r.summary, description: r.description, source: source, suppressible: r.suppressible,
                                origin: r.location.description, override: set.overrides[r.id]))
@@ -125,16 +130,32 @@ extension RuleDocs {
 }
 
 extension RuleDocs {
+    /// A rule's `source` in the registry: `ref`, `title`, where to read it (`url`, or `pypi`
+    /// and `file`) when the reference says, and `quote`.
+    static func registrySource(_ source: RuleSource, _ reference: SourceReference?) -> String {
+        var s = "{\"ref\": \(JSON.string(source.ref)), \"title\": \(JSON.string(reference?.title ?? ""))"
+        switch reference?.location {
+        case .url(let url): s += ", \"url\": \(JSON.string(url))"
+        case .pypi(let package, let file): s += ", \"pypi\": \(JSON.string(package)), \"file\": \(JSON.string(file))"
+        case nil: break
+        }
+        return s + ", \"quote\": \(JSON.string(source.quote))}"
+    }
+}
+
+extension RuleDocs {
     /// What SARIF says about each rule of the rule sets used, and each diagnostic.
     public static func summaries(_ sets: [RuleSet]) -> [RuleSummary] {
         var seen = Set<String>()
         var out: [RuleSummary] = []
         for set in sets {
             for r in set.rules where seen.insert(r.id).inserted {
-                let title = set.references[r.source.ref]?.title ?? r.source.ref
+                let reference = set.references[r.source.ref]
+                let title = reference?.title ?? r.source.ref
                 var help = r.description.isEmpty ? r.summary + "." : r.description
-                help += " Source (\(title)): \"\(r.source.quote)\""
-                out.append(RuleSummary(id: r.id, code: r.code, severity: r.severity, summary: r.summary, help: help))
+                help += " Source (\(title)\(reference?.whereToRead.map { ", " + $0 } ?? "")): \"\(r.source.quote)\""
+                out.append(RuleSummary(id: r.id, code: r.code, severity: r.severity, summary: r.summary, help: help,
+                                       helpURI: reference?.link))
             }
         }
         for d in Diagnostic.all where seen.insert(d.id).inserted {

@@ -100,13 +100,54 @@ public struct Rule: Sendable {
     }
 }
 
-/// A reference document that rules cite.
+/// A reference document that rules cite, and where a reader can open it.
 public struct SourceReference: Sendable {
+    /// Where a document can be read.
+    public enum Location: Sendable, Equatable {
+        /// A web page, by its address.
+        case url(String)
+        /// A file inside a release of a package on PyPI: `package` is `name==version`, `file`
+        /// the path inside its wheel.
+        case pypi(package: String, file: String)
+    }
+
     public let key: String
     public let title: String
-    public init(key: String, title: String) {
+    /// Nil only for a policy's reference written as a title alone.
+    public let location: Location?
+
+    public init(key: String, title: String, location: Location? = nil) {
         self.key = key
         self.title = title
+        self.location = location
+    }
+
+    /// An address to open: the page, or the release's page on PyPI, which downloads the wheel.
+    public var link: String? {
+        switch location {
+        case .url(let url): return url
+        case .pypi(let package, _):
+            guard let r = Self.release(package) else { return nil }
+            return "https://pypi.org/project/\(r.name)/\(r.version)/"
+        case nil: return nil
+        }
+    }
+
+    /// Where to read it, in words: the page's address, or the file in its PyPI release.
+    public var whereToRead: String? {
+        switch location {
+        case .url(let url): return url
+        case .pypi(let package, let file):
+            guard let r = Self.release(package) else { return "\(package) on PyPI, file \(file)" }
+            return "\(r.name) \(r.version) on PyPI, file \(file)"
+        case nil: return nil
+        }
+    }
+
+    /// The name and version of a `name==version` release.
+    static func release(_ package: String) -> (name: Substring, version: Substring)? {
+        let parts = package.split(separator: "=", omittingEmptySubsequences: true)
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 }
 

@@ -29,6 +29,7 @@ public struct SARIFReporter: Reporter {
             s += "\"shortDescription\": {\"text\": \(JSON.string(r.summary))}, "
             s += "\"fullDescription\": {\"text\": \(JSON.string(r.help.isEmpty ? r.summary : r.help))}, "
             s += "\"help\": {\"text\": \(JSON.string(r.help.isEmpty ? r.summary : r.help)), \"markdown\": \(JSON.string(markdownHelp(r)))}, "
+            if let uri = r.helpURI { s += "\"helpUri\": \(JSON.string(uri)), " }
             s += "\"defaultConfiguration\": {\"level\": \(JSON.string(SARIFReporter.level(r.severity)))}, "
             s += "\"properties\": {\"code\": \(JSON.string(r.code)), \"tags\": [\(JSON.string(r.code.hasPrefix("Tcpglint.") ? "tcpglint" : "api-constraint"))]}}"
             lines.append(s)

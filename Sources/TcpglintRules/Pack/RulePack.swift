@@ -71,7 +71,7 @@ public enum RulePackLoader {
         var modelSite: Value?
         var base: Value?
         for o in roots {
-            readReferences(o, into: &references)
+            readReferences(o, into: &references, inPack: true)
             if let m = o["model"] {
                 if let first = modelSite {
                     m.error("a second model; the pack's model is at \(first.location)")
@@ -123,21 +123,6 @@ public enum RulePackLoader {
         }
         guard let doc = loaded.documents.first else { return nil }
         return Value(doc: doc, id: doc.root, diags: diags).object("a rule file", allowed: allowed)
-    }
-
-    static func readReferences(_ o: Object, into references: inout [String: SourceReference]) {
-        guard let r = o["references"], let ro = r.object("references", allowed: r.doc.entries(of: r.id).map { r.doc[$0.key].value }) else { return }
-        for (k, val) in ro.entries {
-            let key = k.node.value
-            if references[key] != nil { k.error("reference \(key) is defined twice") }
-            let title: String?
-            if val.isMapping {
-                title = val.object("reference \(key)", allowed: ["title"])?.require("title")?.string("title")
-            } else {
-                title = val.string("reference \(key)")
-            }
-            references[key] = SourceReference(key: key, title: title ?? "")
-        }
     }
 
     /// Compiles the `rules:` of each file, rejecting an id used before.

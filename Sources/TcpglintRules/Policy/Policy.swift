@@ -33,7 +33,7 @@ public enum PolicyLoader {
         var bases: [String: Value] = [:]
         for policy in state.order {
             let o = policy.root
-            RulePackLoader.readReferences(o, into: &references)
+            RulePackLoader.readReferences(o, into: &references, inPack: false)
             // Examples merge over this file's base, else the nearest extended one, else the pack's.
             var base: Value? = pack.exampleBase.map { Value(doc: $0.document, id: $0.node, diags: diags) }
             for e in policy.extends.reversed() { if let b = bases[e] { base = b; break } }

@@ -38,7 +38,7 @@ import TcpglintInput
         #expect(r.out.hasSuffix("60 passed, 0 failed\n"))
     }
 
-    @Test(arguments: ["api-namespace", "bad-namespace", "unknown-check", "cycle-a", "unsuppressible-override"])
+    @Test(arguments: ["api-namespace", "bad-namespace", "bad-reference", "unknown-check", "cycle-a", "unsuppressible-override"])
     func badPoliciesAreRejectedWithPositions(_ name: String) {
         let r = runCLI(["lint", "--policy", "testdata/policies/\(name).yaml", "testdata/org/prod/orders.yaml"])
         #expect(r.status == 2)

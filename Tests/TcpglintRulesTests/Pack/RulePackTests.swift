@@ -75,6 +75,48 @@ import TcpglintRules
         }
     }
 
+    /// Every reference of the pack is a document anyone can open: a page of tencentcloud.com, or
+    /// api.json or examples.json of one tccli release on PyPI.
+    @Test func everyReferenceIsAPublicDocument() {
+        #expect(pack.references.count >= 5)
+        var releases: Set<String> = []
+        for (key, r) in pack.references.sorted(by: { $0.key < $1.key }) {
+            #expect(!r.title.isEmpty, "\(key) has no title")
+            switch r.location {
+            case .url(let url):
+                #expect(Self.isTencentCloudPage(url), "\(key): \(url) is not a page of tencentcloud.com")
+            case .pypi(let package, let file):
+                #expect(package.hasPrefix("tccli=="), "\(key): \(package) is not a release of tccli")
+                #expect(Self.tccliFiles.contains(file), "\(key): \(file) is not api.json or examples.json of postgres 2017-03-12")
+                releases.insert(package)
+            case nil:
+                Issue.record("\(key) says nowhere a reader can open it")
+            }
+        }
+        #expect(releases.count == 1, "the pack cites more than one tccli release: \(releases.sorted())")
+        #expect(pack.references["API"]?.link == "https://pypi.org/project/tccli/3.1.155.1/")
+        #expect(pack.references["PAGE"]?.link == "https://www.tencentcloud.com/document/product/409/40583")
+    }
+
+    static let tccliFiles: Set<String> = [
+        "tccli/services/postgres/v20170312/api.json", "tccli/services/postgres/v20170312/examples.json",
+    ]
+
+    /// An https address whose host is tencentcloud.com or one of its subdomains.
+    static func isTencentCloudPage(_ url: String) -> Bool {
+        guard url.hasPrefix("https://") else { return false }
+        let host = url.dropFirst(8).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return host == "tencentcloud.com" || host.hasSuffix(".tencentcloud.com")
+    }
+
+    @Test func tencentCloudPagesAreTheirHosts() {
+        #expect(Self.isTencentCloudPage("https://www-sg.tencentcloud.com/document/product/409/40583"))
+        #expect(!Self.isTencentCloudPage("http://www.tencentcloud.com/document/product/409/40583"))
+        #expect(!Self.isTencentCloudPage("https://www.tencentcloud.com.example.org/document"))
+        #expect(!Self.isTencentCloudPage("https://example.org/www.tencentcloud.com/document"))
+        #expect(!Self.isTencentCloudPage("https://nottencentcloud.com/document"))
+    }
+
     @Test func everyTargetExistsInTheModel() {
         for r in pack.rules {
             for t in r.targets {
@@ -111,7 +153,7 @@ import TcpglintRules
         #expect(members.filter(\.secret).map(\.name) == ["AdminPassword"])
     }
 
-    /// Each row of error-codes.md, as (rule id, code, severity): the decisions the pack follows.
+    /// The code and severity decided for each rule (README, Decisions), as (rule id, code, severity).
     static let decisions: [(String, String, Severity)] = [
         ("quoted-literal", "InvalidParameter", .warning),
         ("number-for-string", "InvalidParameter", .warning),
