@@ -50,6 +50,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 }
 
 #if FUZZING
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// (the C function keeps its C name)
 /// libFuzzer's driver, from clang's `libclang_rt.fuzzer_no_main` (scripts/fuzz.sh links it).
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
