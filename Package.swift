@@ -8,7 +8,7 @@ let package = Package(
         .library(name: "TcpglintCore", targets: ["TcpglintCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // MARK: System libraries (Debian: libyaml-dev, libpcre2-dev)

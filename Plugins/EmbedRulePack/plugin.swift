@@ -19,7 +19,7 @@ struct EmbedRulePack: BuildToolPlugin {
                 arguments: [output.path] + inputs.map { $0.path },
                 inputFiles: inputs,
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

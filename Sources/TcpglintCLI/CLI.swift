@@ -41,7 +41,8 @@ public enum CLI {
             // `--help`, `-h` and `help [SUBCOMMAND]` parse into ArgumentParser's own help command,
             // which would print straight to stdout; print the same text through the console.
             let subcommands: [String: ParsableCommand.Type] = [
-                "lint": Lint.self, "rules": Rules.self, "explain": Explain.self, "list": ListRules.self, "test": TestRules.self,
+                "lint": Lint.self, "rules": Rules.self, "explain": Explain.self, "list": ListRules.self,
+                "test": TestRules.self,
                 "schema": Schema.self,
             ]
             let named = arguments.last { subcommands[$0] != nil }.flatMap { subcommands[$0] }

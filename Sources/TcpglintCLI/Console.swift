@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import TcpglintSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // MARK: - Injected I/O
 
@@ -17,7 +18,8 @@ public struct Console {
     public var isTerminal: Bool
 
     public init(
-        readStandardInput: @escaping (Int) throws -> [UInt8], out: @escaping (String) -> Void, err: @escaping (String) -> Void,
+        readStandardInput: @escaping (Int) throws -> [UInt8], out: @escaping (String) -> Void,
+        err: @escaping (String) -> Void,
         environment: [String: String] = [:], isTerminal: Bool = false
     ) {
         self.readStandardInput = readStandardInput

@@ -1,25 +1,28 @@
-// Fuzzing harnesses for tcpglint, for libFuzzer (`scripts/fuzz.sh`). One binary, four targets,
-// chosen by TCPGLINT_FUZZ: json (the JSON scanner), yaml (the YAML loader), rules (the rule-file
-// and model loader), lint (a whole lint of one file, every output format rendered).
-// Built without the FUZZING flag, it is a replay tool: `TcpglintFuzz FILE...` runs the target
-// on each file, to reproduce a crash the fuzzer found.
-#if canImport(Glibc)
-import Glibc
-#endif
 import TcpglintCore
 import TcpglintInput
 import TcpglintReport
 import TcpglintRules
 import TcpglintSystem
 
+// Fuzzing harnesses for tcpglint, for libFuzzer (`scripts/fuzz.sh`). One binary, four targets,
+// chosen by TCPGLINT_FUZZ: json (the JSON scanner), yaml (the YAML loader), rules (the rule-file
+// and model loader), lint (a whole lint of one file, every output format rendered).
+// Built without the FUZZING flag, it is a replay tool: `TcpglintFuzz FILE...` runs the target
+// on each file, to reproduce a crash the fuzzer found.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 enum Harness {
     static let target: String = getenv("TCPGLINT_FUZZ").map { String(cString: $0) } ?? "lint"
     static let model = RulePackLoader.builtInFiles.filter { $0.name.hasSuffix("/model.yaml") }
     static let linter: Linter = {
         guard case .success(let set) = RulePackLoader.builtIn() else { fatalError("the built-in pack does not load") }
-        return Linter(ruleSet: set, embeddedParser: JSONEmbeddedParser(), placeholders: [ConfigResolver.defaultPlaceholder])
+        return Linter(
+            ruleSet: set, embeddedParser: JSONEmbeddedParser(), placeholders: [ConfigResolver.defaultPlaceholder])
     }()
-    static let limits = InputLimits(maxDepth: 128, maxScalarBytes: 1 << 16, maxAliasExpansion: 10_000, maxDocuments: 100)
+    static let limits = InputLimits(
+        maxDepth: 128, maxScalarBytes: 1 << 16, maxAliasExpansion: 10_000, maxDocuments: 100)
 
     static func run(_ bytes: [UInt8]) {
         switch target {
@@ -34,9 +37,12 @@ enum Harness {
             let name = bytes.first == UInt8(ascii: "{") ? "f.json" : "f.yaml"
             let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
             let findings = linter.lint(loaded)
-            let report = Report(findings: findings, fileCount: 1, files: [LintedFile(name: name, documents: loaded.documentCount)])
-            let reporters: [Reporter] = [TextReporter(color: true), JSONReporter(), SARIFReporter(version: "fuzz"), JUnitReporter(),
-                                         GitHubReporter(), GitLabReporter()]
+            let report = Report(
+                findings: findings, fileCount: 1, files: [LintedFile(name: name, documents: loaded.documentCount)])
+            let reporters: [Reporter] = [
+                TextReporter(color: true), JSONReporter(), SARIFReporter(version: "fuzz"), JUnitReporter(),
+                GitHubReporter(), GitLabReporter(),
+            ]
             for r in reporters { _ = r.render(report) }
         }
     }
@@ -50,15 +56,15 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 }
 
 #if FUZZING
-// swift-format-ignore: AlwaysUseLowerCamelCase
-// (the C function keeps its C name)
-/// libFuzzer's driver, from clang's `libclang_rt.fuzzer_no_main` (scripts/fuzz.sh links it).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // (the C function keeps its C name)
+    /// libFuzzer's driver, from clang's `libclang_rt.fuzzer_no_main` (scripts/fuzz.sh links it).
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<Int32>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    ) -> Int32
 #endif
 
 /// With FUZZING, hands the command line to libFuzzer; without, replays the files it names.
@@ -66,20 +72,21 @@ func LLVMFuzzerRunDriver(
 struct Main {
     static func main() {
         #if FUZZING
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzOne($0, $1) }))
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzOne($0, $1) }))
         #else
-        var count = 0
-        for path in CommandLine.arguments.dropFirst() {
-            guard let bytes = try? FileSystem.readFile(path) else {
-                FileSystem.write("cannot read \(path)\n", to: 2)
-                exit(2)
+            var count = 0
+            for path in CommandLine.arguments.dropFirst() {
+                guard let bytes = try? FileSystem.readFile(path) else {
+                    FileSystem.write("cannot read \(path)\n", to: 2)
+                    exit(2)
+                }
+                Harness.run(bytes)
+                count += 1
             }
-            Harness.run(bytes)
-            count += 1
-        }
-        FileSystem.write("replayed \(count) input\(count == 1 ? "" : "s") through the \(Harness.target) target\n", to: 1)
+            FileSystem.write(
+                "replayed \(count) input\(count == 1 ? "" : "s") through the \(Harness.target) target\n", to: 1)
         #endif
     }
 }

@@ -39,21 +39,32 @@ enum InputEncoding {
             var minimum: UInt32 = 0
             var value: UInt32 = 0
             switch b {
-            case 0xC2...0xDF: need = 1; value = UInt32(b & 0x1F); minimum = 0x80
-            case 0xE0...0xEF: need = 2; value = UInt32(b & 0x0F); minimum = 0x800
-            case 0xF0...0xF4: need = 3; value = UInt32(b & 0x07); minimum = 0x10000
+            case 0xC2...0xDF:
+                need = 1
+                value = UInt32(b & 0x1F)
+                minimum = 0x80
+            case 0xE0...0xEF:
+                need = 2
+                value = UInt32(b & 0x0F)
+                minimum = 0x800
+            case 0xF0...0xF4:
+                need = 3
+                value = UInt32(b & 0x07)
+                minimum = 0x10000
             default:
                 return problem("invalid UTF-8: byte 0x\(hex(b)) cannot start a character", at: i)
             }
             guard i + need < n else {
-                return problem("invalid UTF-8: the file ends inside the character starting with byte 0x\(hex(b))", at: i)
+                return problem(
+                    "invalid UTF-8: the file ends inside the character starting with byte 0x\(hex(b))", at: i)
             }
             for k in 1...need {
                 let c = bytes[i + k]
                 guard c & 0xC0 == 0x80 else {
-                    return problem(k == 1
-                        ? "invalid UTF-8: byte 0x\(hex(b)) is not followed by a continuation byte"
-                        : "invalid UTF-8: the character starting with byte 0x\(hex(b)) is incomplete", at: i)
+                    return problem(
+                        k == 1
+                            ? "invalid UTF-8: byte 0x\(hex(b)) is not followed by a continuation byte"
+                            : "invalid UTF-8: the character starting with byte 0x\(hex(b)) is incomplete", at: i)
                 }
                 value = value << 6 | UInt32(c & 0x3F)
             }

@@ -23,18 +23,22 @@ public enum InputReader {
     }
 
     /// Loads a file's bytes. Never fails: every fault becomes an `InputProblem`.
-    public static func load(name: String, bytes raw: [UInt8], format: SourceFormat? = nil,
-                            limits: InputLimits = .default) -> LoadedFile {
+    public static func load(
+        name: String, bytes raw: [UInt8], format: SourceFormat? = nil,
+        limits: InputLimits = .default
+    ) -> LoadedFile {
         let bytes = InputEncoding.withoutByteOrderMark(raw)
         if let problem = InputEncoding.firstProblem(in: bytes) {
-            return LoadedFile(source: SourceFile(name: name, bytes: []), documents: [], problems: [problem], documentCount: 1)
+            return LoadedFile(
+                source: SourceFile(name: name, bytes: []), documents: [], problems: [problem], documentCount: 1)
         }
         let source = SourceFile(name: name, bytes: bytes)
         let loaded: LoadedFile
         let kind = format ?? self.format(forName: name, bytes: bytes)
         if kind == .json, bytes.count > limits.maxRequestBytes {
-            let problem = InputProblem(.requestTooLarge, document: 1, range: SourceRange(at: .start),
-                                       message: tooLarge(bytes.count, limits))
+            let problem = InputProblem(
+                .requestTooLarge, document: 1, range: SourceRange(at: .start),
+                message: tooLarge(bytes.count, limits))
             return LoadedFile(source: source, documents: [], problems: [problem], documentCount: 1)
         }
         switch kind {
@@ -42,8 +46,9 @@ public enum InputReader {
         case .yaml: loaded = YAMLLoader.load(source, limits: limits)
         }
         if loaded.documentCount == 0 && loaded.problems.isEmpty {
-            let problem = InputProblem(.emptyFile, document: 1, range: SourceRange(at: .start),
-                                       message: "the file holds no request (it is empty or holds only whitespace or comments)")
+            let problem = InputProblem(
+                .emptyFile, document: 1, range: SourceRange(at: .start),
+                message: "the file holds no request (it is empty or holds only whitespace or comments)")
             return LoadedFile(source: source, documents: [], problems: [problem], documentCount: 1)
         }
         return loaded
@@ -53,12 +58,15 @@ public enum InputReader {
     /// are read (with the problems found so far) and are not kept: the result has no documents,
     /// only the problems left after the last one. JSON files and files with encoding faults
     /// load as with `load`.
-    public static func stream(name: String, bytes raw: [UInt8], limits: InputLimits = .default,
-                              _ body: (Document, [InputProblem]) -> Void) -> LoadedFile {
+    public static func stream(
+        name: String, bytes raw: [UInt8], limits: InputLimits = .default,
+        _ body: (Document, [InputProblem]) -> Void
+    ) -> LoadedFile {
         guard format(forName: name, bytes: raw) == .yaml else { return load(name: name, bytes: raw, limits: limits) }
         let bytes = InputEncoding.withoutByteOrderMark(raw)
         if let problem = InputEncoding.firstProblem(in: bytes) {
-            return LoadedFile(source: SourceFile(name: name, bytes: []), documents: [], problems: [problem], documentCount: 1)
+            return LoadedFile(
+                source: SourceFile(name: name, bytes: []), documents: [], problems: [problem], documentCount: 1)
         }
         let source = SourceFile(name: name, bytes: bytes)
         var handed = false
@@ -67,8 +75,9 @@ public enum InputReader {
             body(doc, problems)
         }
         if count == 0 && problems.isEmpty && !handed {
-            let problem = InputProblem(.emptyFile, document: 1, range: SourceRange(at: .start),
-                                       message: "the file holds no request (it is empty or holds only whitespace or comments)")
+            let problem = InputProblem(
+                .emptyFile, document: 1, range: SourceRange(at: .start),
+                message: "the file holds no request (it is empty or holds only whitespace or comments)")
             return LoadedFile(source: source, documents: [], problems: [problem], documentCount: 1)
         }
         return LoadedFile(source: source, documents: [], problems: problems, documentCount: count)

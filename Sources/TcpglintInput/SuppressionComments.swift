@@ -36,7 +36,8 @@ public enum SuppressionComments {
         // Comments cannot start inside a quoted or block scalar.
         let inside = quotedScalarRanges(file)
         func isInsideScalar(_ offset: Int) -> Bool {
-            var lo = 0, hi = inside.count
+            var lo = 0
+            var hi = inside.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if inside[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
@@ -55,7 +56,9 @@ public enum SuppressionComments {
             var commentAt: Int?
             var j = line.start
             while j < line.end {
-                if bytes[j] == UInt8(ascii: "#"), j == line.start || bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09, !isInsideScalar(j) {
+                if bytes[j] == UInt8(ascii: "#"), j == line.start || bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09,
+                    !isInsideScalar(j)
+                {
                     commentAt = j
                     break
                 }
@@ -64,16 +67,19 @@ public enum SuppressionComments {
             let ownLine = commentAt == k
             if !blank && !ownLine {
                 for (_, p) in pending {
-                    found.append(Suppression(file: p.file, scope: .line(lineNumber), rules: p.rules, reason: p.reason,
-                                             originFile: p.originFile, origin: p.origin))
+                    found.append(
+                        Suppression(
+                            file: p.file, scope: .line(lineNumber), rules: p.rules, reason: p.reason,
+                            originFile: p.originFile, origin: p.origin))
                 }
                 pending.removeAll()
             }
             guard let c = commentAt, let parsed = parse(bytes[(c + 1)..<line.end]) else { continue }
             let start = file.source.advance(SourcePosition(line: lineNumber, column: 1, offset: line.start), to: c)
             let origin = SourceRange(start: start, end: file.source.advance(start, to: line.end))
-            let sup = Suppression(file: file.source.name, scope: .line(lineNumber), rules: parsed.rules, reason: parsed.reason,
-                                  originFile: file.source.name, origin: origin)
+            let sup = Suppression(
+                file: file.source.name, scope: .line(lineNumber), rules: parsed.rules, reason: parsed.reason,
+                originFile: file.source.name, origin: origin)
             if ownLine { pending.append((lineNumber, sup)) } else { found.append(sup) }
         }
         // An own-line comment with nothing after it still gets reported (as unused).
@@ -106,7 +112,10 @@ public enum SuppressionComments {
         var s = 0
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x0A { lines.append((s, i)); s = i + 1 }
+            if bytes[i] == 0x0A {
+                lines.append((s, i))
+                s = i + 1
+            }
             i += 1
         }
         if s < bytes.count { lines.append((s, bytes.count)) }
@@ -123,7 +132,9 @@ public enum SuppressionComments {
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
         var reason: String?
         let chars = Array(rest)
-        if let sep = (0..<chars.count).first(where: { k in k + 2 < chars.count && chars[k] == " " && chars[k + 1] == "-" && chars[k + 2] == "-" }) {
+        if let sep = (0..<chars.count).first(where: { k in
+            k + 2 < chars.count && chars[k] == " " && chars[k + 1] == "-" && chars[k + 2] == "-"
+        }) {
             let r = Substring(String(chars[(sep + 3)...])).trimmingWhitespace()
             reason = r.isEmpty ? nil : r
             rest = Substring(String(chars[..<sep]))

@@ -52,8 +52,10 @@ public struct Report: Sendable {
     }
 
     public var totals: Totals {
-        Totals(fileCount: fileCount, filesWithFindings: filesWithFindings, errors: count(.error), warnings: count(.warning),
-               infos: count(.info), baselined: baselined)
+        Totals(
+            fileCount: fileCount, filesWithFindings: filesWithFindings, errors: count(.error),
+            warnings: count(.warning),
+            infos: count(.info), baselined: baselined)
     }
 }
 
@@ -65,7 +67,10 @@ public struct Totals: Sendable {
     public var warnings: Int
     public var infos: Int
     public var baselined: Int
-    public init(fileCount: Int = 0, filesWithFindings: Int = 0, errors: Int = 0, warnings: Int = 0, infos: Int = 0, baselined: Int = 0) {
+    public init(
+        fileCount: Int = 0, filesWithFindings: Int = 0, errors: Int = 0, warnings: Int = 0, infos: Int = 0,
+        baselined: Int = 0
+    ) {
         self.fileCount = fileCount
         self.filesWithFindings = filesWithFindings
         self.errors = errors

@@ -1,6 +1,5 @@
 import TcpglintCore
 
-
 /// A rule's documentation as `explain` prints it, generated from the rule itself.
 public enum RuleDocs {
     public static func text(for rule: Rule, in set: RuleSet) -> String {
@@ -81,7 +80,8 @@ extension RuleDocs {
     public static func checkTable() -> String {
         var out = "| check | options | reports |\n|---|---|---|\n"
         for kind in CheckKind.allCases {
-            out += "| `\(kind.rawValue)` | \(kind.optionsSummary.replacingPipes()) | \(kind.summary.replacingPipes()) |\n"
+            out +=
+                "| `\(kind.rawValue)` | \(kind.optionsSummary.replacingPipes()) | \(kind.summary.replacingPipes()) |\n"
         }
         return out
     }
@@ -95,15 +95,18 @@ extension String {
     }
 }
 
-
 extension RuleDocs {
     /// `tcpglint rules --format json`: every rule and diagnostic, a stable, machine-readable registry.
     public static func registry(_ set: RuleSet) -> String {
         var items: [String] = []
-        func entry(id: String, code: String, severity: String, enabled: Bool, summary: String, description: String,
-                   source: String, suppressible: Bool, origin: String, override: RuleOverride?) -> String {
-            var s = "    {\"id\": \(JSON.string(id)), \"code\": \(JSON.string(code)), \"severity\": \(JSON.string(severity)), "
-            s += "\"enabled\": \(enabled), \"summary\": \(JSON.string(summary)), \"description\": \(JSON.string(description)), "
+        func entry(
+            id: String, code: String, severity: String, enabled: Bool, summary: String, description: String,
+            source: String, suppressible: Bool, origin: String, override: RuleOverride?
+        ) -> String {
+            var s =
+                "    {\"id\": \(JSON.string(id)), \"code\": \(JSON.string(code)), \"severity\": \(JSON.string(severity)), "
+            s +=
+                "\"enabled\": \(enabled), \"summary\": \(JSON.string(summary)), \"description\": \(JSON.string(description)), "
             s += "\"source\": \(source), \"suppressible\": \(suppressible), \"origin\": \(JSON.string(origin))"
             if let o = override {
                 s += ", \"override\": {\"severity\": \(JSON.string(o.severity?.description ?? "off")), "
@@ -114,16 +117,21 @@ extension RuleDocs {
         let rules = (set.rules.map { ($0, true) } + set.disabled.map { ($0, false) }).sorted { $0.0.id < $1.0.id }
         for (r, enabled) in rules {
             let source = registrySource(r.source, set.references[r.source.ref])
-            items.append(entry(id: r.id, code: r.code, severity: enabled ? r.severity.description : "off", enabled: enabled,
-                               summary: r.summary, description: r.description, source: source, suppressible: r.suppressible,
-                               origin: r.location.description, override: set.overrides[r.id]))
+            items.append(
+                entry(
+                    id: r.id, code: r.code, severity: enabled ? r.severity.description : "off", enabled: enabled,
+                    summary: r.summary, description: r.description, source: source, suppressible: r.suppressible,
+                    origin: r.location.description, override: set.overrides[r.id]))
         }
         for d in Diagnostic.all {
             let o = set.overrides[d.id]
             let severity = o.map { $0.severity?.description ?? "off" } ?? d.severity.description
-            items.append(entry(id: d.id, code: d.code, severity: severity, enabled: severity != "off", summary: d.summary,
-                               description: d.description, source: "{\"ref\": \"tcpglint\", \"title\": \"tcpglint\", \"quote\": \"\"}",
-                               suppressible: true, origin: "tcpglint", override: o))
+            items.append(
+                entry(
+                    id: d.id, code: d.code, severity: severity, enabled: severity != "off", summary: d.summary,
+                    description: d.description,
+                    source: "{\"ref\": \"tcpglint\", \"title\": \"tcpglint\", \"quote\": \"\"}",
+                    suppressible: true, origin: "tcpglint", override: o))
         }
         return "{\n  \"version\": 1,\n  \"rules\": [\n" + items.joined(separator: ",\n") + "\n  ]\n}\n"
     }
@@ -154,12 +162,15 @@ extension RuleDocs {
                 let title = reference?.title ?? r.source.ref
                 var help = r.description.isEmpty ? r.summary + "." : r.description
                 help += " Source (\(title)\(reference?.whereToRead.map { ", " + $0 } ?? "")): \"\(r.source.quote)\""
-                out.append(RuleSummary(id: r.id, code: r.code, severity: r.severity, summary: r.summary, help: help,
-                                       helpURI: reference?.link))
+                out.append(
+                    RuleSummary(
+                        id: r.id, code: r.code, severity: r.severity, summary: r.summary, help: help,
+                        helpURI: reference?.link))
             }
         }
         for d in Diagnostic.all where seen.insert(d.id).inserted {
-            out.append(RuleSummary(id: d.id, code: d.code, severity: d.severity, summary: d.summary, help: d.description))
+            out.append(
+                RuleSummary(id: d.id, code: d.code, severity: d.severity, summary: d.summary, help: d.description))
         }
         return out
     }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Whether goldens are being rewritten (`TCPGLINT_UPDATE_GOLDENS=1 swift test`).
 public let updatingGoldens = getenv("TCPGLINT_UPDATE_GOLDENS").map { String(cString: $0) == "1" } ?? false
@@ -24,8 +25,11 @@ public func expectGolden(
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     guard let text = readText(path), let start = text.firstRange(of: begin),
-          let stop = text[start.upperBound...].firstRange(of: end) else {
-        Issue.record("\(path) has no \(begin.debugDescription) … \(end.debugDescription) section", sourceLocation: sourceLocation)
+        let stop = text[start.upperBound...].firstRange(of: end)
+    else {
+        Issue.record(
+            "\(path) has no \(begin.debugDescription) … \(end.debugDescription) section", sourceLocation: sourceLocation
+        )
         return
     }
     let expected = String(text[start.upperBound..<stop.lowerBound])
@@ -37,12 +41,15 @@ public func expectGolden(
 /// The one golden rule: equal passes; in update mode a difference is written and fails the
 /// test; otherwise a difference or a missing golden fails it.
 private func checkGolden(
-    _ actual: String, expected: String?, path: String, updating: Bool, sourceLocation: SourceLocation, record: () -> Bool
+    _ actual: String, expected: String?, path: String, updating: Bool, sourceLocation: SourceLocation,
+    record: () -> Bool
 ) {
     if updating {
         if expected != actual {
             if record() {
-                Issue.record("Recorded a new golden at \(path); review it and run the tests again", sourceLocation: sourceLocation)
+                Issue.record(
+                    "Recorded a new golden at \(path); review it and run the tests again",
+                    sourceLocation: sourceLocation)
             } else {
                 Issue.record("Could not write the golden \(path)", sourceLocation: sourceLocation)
             }
@@ -50,8 +57,11 @@ private func checkGolden(
         return
     }
     guard let expected else {
-        Issue.record("Missing golden \(path); run with TCPGLINT_UPDATE_GOLDENS=1 to record it", sourceLocation: sourceLocation)
+        Issue.record(
+            "Missing golden \(path); run with TCPGLINT_UPDATE_GOLDENS=1 to record it", sourceLocation: sourceLocation)
         return
     }
-    #expect(actual == expected, "golden \(path) differs; TCPGLINT_UPDATE_GOLDENS=1 swift test records it", sourceLocation: sourceLocation)
+    #expect(
+        actual == expected, "golden \(path) differs; TCPGLINT_UPDATE_GOLDENS=1 swift test records it",
+        sourceLocation: sourceLocation)
 }

@@ -6,7 +6,8 @@ import TcpglintRules
 public let pack: RuleSet = {
     switch RulePackLoader.builtIn() {
     case .success(let set): return set
-    case .failure(let errors): fatalError("the built-in pack does not load:\n" + errors.errors.map(\.description).joined(separator: "\n"))
+    case .failure(let errors):
+        fatalError("the built-in pack does not load:\n" + errors.errors.map(\.description).joined(separator: "\n"))
     }
 }()
 

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import TcpglintSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The package root, found from this file's path; the working directory is set to it, so that
 /// file names in the output are the short, relative ones.

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import TcpglintCLI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The executable: the real console, the CLI, the exit status. Everything else is the library's.
 @main

@@ -1,6 +1,6 @@
-import Testing
 import TcpglintCore
 import TcpglintInput
+import Testing
 
 /// From bytes to documents: byte order marks, encodings, formats, empty files.
 @Suite struct InputReaderTests {
@@ -11,10 +11,19 @@ import TcpglintInput
     }
 
     @Test(arguments: [
-        ([0xFF, 0xFE, 0x41, 0x00] as [UInt8], "1:1 the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"),
-        ([0x00, 0x00, 0xFE, 0xFF], "1:1 the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8"),
+        (
+            [0xFF, 0xFE, 0x41, 0x00] as [UInt8],
+            "1:1 the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"
+        ),
+        (
+            [0x00, 0x00, 0xFE, 0xFF],
+            "1:1 the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8"
+        ),
         (Array("A: 1\nB: x".utf8) + [0xFF], "2:5 invalid UTF-8: byte 0xFF cannot start a character"),
-        (Array("A: é\nB: ".utf8) + [0xC3, 0x28], "2:4 invalid UTF-8: byte 0xC3 is not followed by a continuation byte"),
+        (
+            Array("A: é\nB: ".utf8) + [0xC3, 0x28],
+            "2:4 invalid UTF-8: byte 0xC3 is not followed by a continuation byte"
+        ),
         ([0x41, 0x00], "1:2 the file holds a NUL byte; it looks binary, not like a request"),
         ([0xED, 0xA0, 0x80], "1:1 invalid UTF-8: an overlong or surrogate encoding starting with byte 0xED"),
     ])

@@ -29,28 +29,31 @@ struct Fixture {
     ) {
         let from = SourcePosition(line: start.0, column: start.1, offset: 0)
         let to = end.map { SourcePosition(line: $0.0, column: $0.1, offset: 0) } ?? from
-        findings.append(Finding(
-            file: file, document: document, range: SourceRange(start: from, end: to),
-            severity: severity, code: code, rule: rule, path: Fixture.path(parameter), message: message))
+        findings.append(
+            Finding(
+                file: file, document: document, range: SourceRange(start: from, end: to),
+                severity: severity, code: code, rule: rule, path: Fixture.path(parameter), message: message))
     }
 
     /// The parameter path a text spells (keys and indices).
     static func path(_ text: String) -> ParamPath {
         let pattern = PatternComponent.parse(path: text) ?? [.key(text)]
-        return ParamPath(pattern.map { c -> PathComponent in
-            switch c {
-            case .key(let k): return .key(k)
-            case .index(let i): return .index(i)
-            case .anyIndex: return .index(0)
-            case .embedded: return .embedded
-            }
-        })
+        return ParamPath(
+            pattern.map { c -> PathComponent in
+                switch c {
+                case .key(let k): return .key(k)
+                case .index(let i): return .index(i)
+                case .anyIndex: return .index(0)
+                case .embedded: return .embedded
+                }
+            })
     }
 
     /// The report of the fixture (findings in the order added; the report sorts them).
     func report(defaultFailLevel: Severity = .error) -> Report {
-        Report(findings: findings, fileCount: fileCount, baselined: baselined, files: files, rules: rules,
-               failLevels: failLevels, defaultFailLevel: defaultFailLevel)
+        Report(
+            findings: findings, fileCount: fileCount, baselined: baselined, files: files, rules: rules,
+            failLevels: failLevels, defaultFailLevel: defaultFailLevel)
     }
 }
 
@@ -65,34 +68,50 @@ extension Fixture {
         var f = Fixture(files: [("requests/stream.yaml", 3), ("requests/a.json", 1), ("requests/clean.json", 1)])
         f.baselined = 2
         // Out of order on purpose: the report sorts them.
-        f.add("requests/a.json", at: (2, 11), to: (2, 26), .error, code: "InvalidParameterValue.IllegalZone",
-              rule: "zone-in-region", parameter: "Zone", message: "Zone \"ap-shanghai-2\" is not in Region ap-guangzhou")
-        f.add("requests/stream.yaml", document: 3, at: (15, 16), to: (15, 27), .info,
-              code: "InvalidParameterValue.InvalidPasswordValueError", rule: "admin-password-short", parameter: "AdminPassword",
-              message: "AdminPassword has 11 characters; the page recommends more than 12")
-        f.add("requests/stream.yaml", document: 1, at: (3, 10), to: (3, 14), .error, code: "InvalidParameterValue.InvalidCharset",
-              rule: "charset", parameter: "Charset",
-              message: "Charset \"utf8\" is not supported; expected UTF8 or LATIN1; did you mean \"UTF8\"?")
-        f.add("requests/stream.yaml", document: 3, at: (14, 10), to: (14, 15), .warning, code: "InvalidParameter",
-              rule: "quoted-literal", parameter: "Storage",
-              message: "Storage is the string \"100\", but its type is an Integer (uint64); drop the quotes")
-        f.add("requests/a.json", at: (9, 3), to: (9, 9), .error, code: "Tcpglint.DuplicateKey", rule: "duplicate-key",
-              parameter: "Tags", message: "the key \"Tags\" appears again; the first is at line 3, column 3")
-        f.add("requests/a.json", at: (5, 3), to: (5, 9), .error, code: "Tcpglint.DuplicateKey", rule: "duplicate-key",
-              parameter: "Tags", message: "the key \"Tags\" appears again; the first is at line 3, column 3")
-        f.add("requests/a.json", at: (11, 16), to: (14, 4), .error, code: "InvalidParameterValue.InvalidParameterValueError",
-              rule: "one-primary", parameter: "DBNodeSet", message: "DBNodeSet has no Primary node; exactly one is required")
-        f.add("requests/a.json", at: (1, 1), .warning, code: "Tcpglint.NotARequest", rule: "not-a-request",
-              parameter: "$", message: "the request has no Region")
+        f.add(
+            "requests/a.json", at: (2, 11), to: (2, 26), .error, code: "InvalidParameterValue.IllegalZone",
+            rule: "zone-in-region", parameter: "Zone", message: "Zone \"ap-shanghai-2\" is not in Region ap-guangzhou")
+        f.add(
+            "requests/stream.yaml", document: 3, at: (15, 16), to: (15, 27), .info,
+            code: "InvalidParameterValue.InvalidPasswordValueError", rule: "admin-password-short",
+            parameter: "AdminPassword",
+            message: "AdminPassword has 11 characters; the page recommends more than 12")
+        f.add(
+            "requests/stream.yaml", document: 1, at: (3, 10), to: (3, 14), .error,
+            code: "InvalidParameterValue.InvalidCharset",
+            rule: "charset", parameter: "Charset",
+            message: "Charset \"utf8\" is not supported; expected UTF8 or LATIN1; did you mean \"UTF8\"?")
+        f.add(
+            "requests/stream.yaml", document: 3, at: (14, 10), to: (14, 15), .warning, code: "InvalidParameter",
+            rule: "quoted-literal", parameter: "Storage",
+            message: "Storage is the string \"100\", but its type is an Integer (uint64); drop the quotes")
+        f.add(
+            "requests/a.json", at: (9, 3), to: (9, 9), .error, code: "Tcpglint.DuplicateKey", rule: "duplicate-key",
+            parameter: "Tags", message: "the key \"Tags\" appears again; the first is at line 3, column 3")
+        f.add(
+            "requests/a.json", at: (5, 3), to: (5, 9), .error, code: "Tcpglint.DuplicateKey", rule: "duplicate-key",
+            parameter: "Tags", message: "the key \"Tags\" appears again; the first is at line 3, column 3")
+        f.add(
+            "requests/a.json", at: (11, 16), to: (14, 4), .error,
+            code: "InvalidParameterValue.InvalidParameterValueError",
+            rule: "one-primary", parameter: "DBNodeSet",
+            message: "DBNodeSet has no Primary node; exactly one is required")
+        f.add(
+            "requests/a.json", at: (1, 1), .warning, code: "Tcpglint.NotARequest", rule: "not-a-request",
+            parameter: "$", message: "the request has no Region")
         f.rules = [
-            RuleSummary(id: "zone-in-region", code: "InvalidParameterValue.IllegalZone", severity: .error,
-                        summary: "The zone is in the region", help: "A zone's name starts with its region's."),
-            RuleSummary(id: "charset", code: "InvalidParameterValue.InvalidCharset", severity: .error,
-                        summary: "The character set is supported", help: ""),
-            RuleSummary(id: "duplicate-key", code: "Tcpglint.DuplicateKey", severity: .error,
-                        summary: "A key appears twice in one object", help: "The API reads one of them."),
-            RuleSummary(id: "quoted-literal", code: "InvalidParameter", severity: .warning,
-                        summary: "A number or boolean is quoted", help: "Drop the quotes."),
+            RuleSummary(
+                id: "zone-in-region", code: "InvalidParameterValue.IllegalZone", severity: .error,
+                summary: "The zone is in the region", help: "A zone's name starts with its region's."),
+            RuleSummary(
+                id: "charset", code: "InvalidParameterValue.InvalidCharset", severity: .error,
+                summary: "The character set is supported", help: ""),
+            RuleSummary(
+                id: "duplicate-key", code: "Tcpglint.DuplicateKey", severity: .error,
+                summary: "A key appears twice in one object", help: "The API reads one of them."),
+            RuleSummary(
+                id: "quoted-literal", code: "InvalidParameter", severity: .warning,
+                summary: "A number or boolean is quoted", help: "Drop the quotes."),
         ]
         return f
     }()
@@ -102,14 +121,19 @@ extension Fixture {
     /// letters and spaces in a file name. No secret: the messages are made up.
     static let escaping: Fixture = {
         var f = Fixture(files: [("odd dir/50% a,b:c&<d>.json", 1), ("订单/é.yaml", 2)])
-        f.add("odd dir/50% a,b:c&<d>.json", at: (1, 1), to: (1, 2), .error, code: "Org.Escape", rule: "escape-check",
-              parameter: "Tags[0].Key",
-              message: "Key \"a\\b\" has <tag> & 50% \"quotes\",\ttab, a line break\nand\r\na CR, U+0001 \u{01}, U+2028 \u{2028}: not allowed")
-        f.add("订单/é.yaml", document: 2, at: (3, 5), to: (3, 9), .warning, code: "Tcpglint.Odd", rule: "odd-chars",
-              parameter: "名前", message: "値 \"订单\" — ‘quoted’ <b>bold</b> & more")
+        f.add(
+            "odd dir/50% a,b:c&<d>.json", at: (1, 1), to: (1, 2), .error, code: "Org.Escape", rule: "escape-check",
+            parameter: "Tags[0].Key",
+            message:
+                "Key \"a\\b\" has <tag> & 50% \"quotes\",\ttab, a line break\nand\r\na CR, U+0001 \u{01}, U+2028 \u{2028}: not allowed"
+        )
+        f.add(
+            "订单/é.yaml", document: 2, at: (3, 5), to: (3, 9), .warning, code: "Tcpglint.Odd", rule: "odd-chars",
+            parameter: "名前", message: "値 \"订单\" — ‘quoted’ <b>bold</b> & more")
         f.rules = [
-            RuleSummary(id: "escape-check", code: "Org.Escape", severity: .error,
-                        summary: "Quotes \" and <angles> & 100%", help: "Line one\nline \"two\"\t<b>"),
+            RuleSummary(
+                id: "escape-check", code: "Org.Escape", severity: .error,
+                summary: "Quotes \" and <angles> & 100%", help: "Line one\nline \"two\"\t<b>")
         ]
         return f
     }()

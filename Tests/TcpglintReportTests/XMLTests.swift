@@ -1,5 +1,5 @@
-import Testing
 import TcpglintReport
+import Testing
 
 /// XML escaping in JUnit's attributes and text.
 @Suite struct XMLEscapingTests {

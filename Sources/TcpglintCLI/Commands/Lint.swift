@@ -8,7 +8,9 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Lint request files (the default command).",
-        discussion: "Directories are walked recursively for *.json, *.yaml and *.yml (or the config's include globs), skipping hidden files and folders. '-' reads standard input.")
+        discussion:
+            "Directories are walked recursively for *.json, *.yaml and *.yml (or the config's include globs), skipping hidden files and folders. '-' reads standard input."
+    )
 
     @Argument(help: ArgumentHelp("Files and directories to lint; '-' for standard input.", valueName: "PATH"))
     var paths: [String] = ["."]
@@ -16,72 +18,115 @@ struct Lint: ParsableCommand {
     @Option(help: "Output format; auto is github when GITHUB_ACTIONS=true, else text.")
     var format: OutputFormat = .auto
 
-    @Option(name: .customLong("output"), help: ArgumentHelp("Also write FORMAT to PATH, e.g. sarif=results.sarif (repeatable).", valueName: "FORMAT=PATH"))
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp(
+            "Also write FORMAT to PATH, e.g. sarif=results.sarif (repeatable).", valueName: "FORMAT=PATH"))
     var outputs: [OutputTarget] = []
 
-    @Option(help: "Colour in the text format: auto (when standard output is a terminal and NO_COLOR is unset), always or never.")
+    @Option(
+        help:
+            "Colour in the text format: auto (when standard output is a terminal and NO_COLOR is unset), always or never."
+    )
     var color: ColorChoice = .auto
 
-    @Option(name: .customLong("fail-level"), help: "The lowest severity that makes the exit status 1 (default: the config's, else error).")
+    @Option(
+        name: .customLong("fail-level"),
+        help: "The lowest severity that makes the exit status 1 (default: the config's, else error).")
     var failLevel: FailLevel?
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(name: .customLong("config"), help: ArgumentHelp("Use this config file instead of discovering .tcpglint.yaml files.", valueName: "FILE"))
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp("Use this config file instead of discovering .tcpglint.yaml files.", valueName: "FILE"))
     var config: String?
 
-    @Option(name: .customLong("baseline"), help: ArgumentHelp("Do not report the findings listed in this baseline; report its stale entries.", valueName: "FILE"))
+    @Option(
+        name: .customLong("baseline"),
+        help: ArgumentHelp(
+            "Do not report the findings listed in this baseline; report its stale entries.", valueName: "FILE"))
     var baseline: String?
 
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Write every current finding to this baseline file.", valueName: "FILE"))
+    @Option(
+        name: .customLong("write-baseline"),
+        help: ArgumentHelp("Write every current finding to this baseline file.", valueName: "FILE"))
     var writeBaseline: String?
 
-    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report for '-' (its extension picks the format; its folder finds the config).", valueName: "NAME"))
+    @Option(
+        name: .customLong("stdin-filename"),
+        help: ArgumentHelp(
+            "The name to report for '-' (its extension picks the format; its folder finds the config).",
+            valueName: "NAME"))
     var stdinFilename: String?
 
-    @Option(name: .customLong("max-depth"), help: ArgumentHelp("The deepest nesting of objects and lists.", valueName: "N"))
+    @Option(
+        name: .customLong("max-depth"), help: ArgumentHelp("The deepest nesting of objects and lists.", valueName: "N"))
     var maxDepth: Int = InputLimits.default.maxDepth
 
     @Option(name: .customLong("max-scalar-bytes"), help: ArgumentHelp("The longest scalar, in bytes.", valueName: "N"))
     var maxScalarBytes: Int = InputLimits.default.maxScalarBytes
 
-    @Option(name: .customLong("max-alias-expansion"), help: ArgumentHelp("The most nodes a YAML document may expand to through aliases.", valueName: "N"))
+    @Option(
+        name: .customLong("max-alias-expansion"),
+        help: ArgumentHelp("The most nodes a YAML document may expand to through aliases.", valueName: "N"))
     var maxAliasExpansion: Int = InputLimits.default.maxAliasExpansion
 
-    @Option(name: .customLong("max-documents"), help: ArgumentHelp("The most documents in one YAML stream.", valueName: "N"))
+    @Option(
+        name: .customLong("max-documents"), help: ArgumentHelp("The most documents in one YAML stream.", valueName: "N")
+    )
     var maxDocuments: Int = InputLimits.default.maxDocuments
 
-    @Option(name: .customLong("max-request-bytes"), help: ArgumentHelp("The largest request (a JSON file, a YAML document); the API refuses more than 10 MB.", valueName: "N"))
+    @Option(
+        name: .customLong("max-request-bytes"),
+        help: ArgumentHelp(
+            "The largest request (a JSON file, a YAML document); the API refuses more than 10 MB.", valueName: "N"))
     var maxRequestBytes: Int = InputLimits.default.maxRequestBytes
 
-    @Option(name: .customLong("max-file-bytes"), help: ArgumentHelp("The largest file read at all; a larger one is refused unread.", valueName: "N"))
+    @Option(
+        name: .customLong("max-file-bytes"),
+        help: ArgumentHelp("The largest file read at all; a larger one is refused unread.", valueName: "N"))
     var maxFileBytes: Int = InputLimits.default.maxFileBytes
 
-    @Option(name: .customLong("max-findings-per-file"), help: ArgumentHelp("The most findings shown for one file.", valueName: "N"))
+    @Option(
+        name: .customLong("max-findings-per-file"),
+        help: ArgumentHelp("The most findings shown for one file.", valueName: "N"))
     var maxFindingsPerFile: Int = 1000
 
-    @Option(name: .customLong("regex-match-limit"), help: ArgumentHelp("PCRE2's match limit for rule patterns.", valueName: "N"))
+    @Option(
+        name: .customLong("regex-match-limit"),
+        help: ArgumentHelp("PCRE2's match limit for rule patterns.", valueName: "N"))
     var regexMatchLimit: Int = Int(Regex.Limits.default.match)
 
-    @Option(name: .customLong("regex-depth-limit"), help: ArgumentHelp("PCRE2's depth limit for rule patterns.", valueName: "N"))
+    @Option(
+        name: .customLong("regex-depth-limit"),
+        help: ArgumentHelp("PCRE2's depth limit for rule patterns.", valueName: "N"))
     var regexDepthLimit: Int = Int(Regex.Limits.default.depth)
 
-    @Option(name: .customLong("regex-heap-limit"), help: ArgumentHelp("PCRE2's heap limit for rule patterns, in KiB.", valueName: "N"))
+    @Option(
+        name: .customLong("regex-heap-limit"),
+        help: ArgumentHelp("PCRE2's heap limit for rule patterns, in KiB.", valueName: "N"))
     var regexHeapLimit: Int = Int(Regex.Limits.default.heapKiB)
 
-    @Option(name: .customLong("jobs"), help: ArgumentHelp("Files linted at once (default: the number of processors).", valueName: "N"))
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp("Files linted at once (default: the number of processors).", valueName: "N"))
     var jobs: Int?
 
     func validate() throws {
-        for (name, v) in [("--max-depth", maxDepth), ("--max-scalar-bytes", maxScalarBytes),
-                          ("--max-alias-expansion", maxAliasExpansion), ("--max-documents", maxDocuments),
-                          ("--max-request-bytes", maxRequestBytes), ("--max-file-bytes", maxFileBytes),
-                          ("--max-findings-per-file", maxFindingsPerFile), ("--regex-match-limit", regexMatchLimit),
-                          ("--regex-depth-limit", regexDepthLimit), ("--regex-heap-limit", regexHeapLimit), ("--jobs", jobs ?? 1)] where v < 1 {
+        for (name, v) in [
+            ("--max-depth", maxDepth), ("--max-scalar-bytes", maxScalarBytes),
+            ("--max-alias-expansion", maxAliasExpansion), ("--max-documents", maxDocuments),
+            ("--max-request-bytes", maxRequestBytes), ("--max-file-bytes", maxFileBytes),
+            ("--max-findings-per-file", maxFindingsPerFile), ("--regex-match-limit", regexMatchLimit),
+            ("--regex-depth-limit", regexDepthLimit), ("--regex-heap-limit", regexHeapLimit), ("--jobs", jobs ?? 1),
+        ] where v < 1 {
             throw ValidationError("\(name) must be at least 1")
         }
-        for (name, v) in [("--regex-match-limit", regexMatchLimit), ("--regex-depth-limit", regexDepthLimit),
-                          ("--regex-heap-limit", regexHeapLimit)] where v > Int(UInt32.max) {
+        for (name, v) in [
+            ("--regex-match-limit", regexMatchLimit), ("--regex-depth-limit", regexDepthLimit),
+            ("--regex-heap-limit", regexHeapLimit),
+        ] where v > Int(UInt32.max) {
             throw ValidationError("\(name) must be at most \(UInt32.max)")
         }
         if stdinFilename != nil, !paths.contains("-") {
@@ -90,8 +135,9 @@ struct Lint: ParsableCommand {
     }
 
     var limits: InputLimits {
-        InputLimits(maxDepth: maxDepth, maxScalarBytes: maxScalarBytes, maxAliasExpansion: maxAliasExpansion,
-                    maxDocuments: maxDocuments, maxRequestBytes: maxRequestBytes, maxFileBytes: maxFileBytes)
+        InputLimits(
+            maxDepth: maxDepth, maxScalarBytes: maxScalarBytes, maxAliasExpansion: maxAliasExpansion,
+            maxDocuments: maxDocuments, maxRequestBytes: maxRequestBytes, maxFileBytes: maxFileBytes)
     }
 
     var regexLimits: Regex.Limits {

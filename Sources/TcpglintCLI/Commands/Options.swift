@@ -5,10 +5,15 @@ import TcpglintReport
 import TcpglintRules
 
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("Use the rule pack in DIR instead of the built-in one.", valueName: "DIR"))
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp("Use the rule pack in DIR instead of the built-in one.", valueName: "DIR"))
     var directory: String?
 
-    @Option(name: .customLong("policy"), help: ArgumentHelp("Apply a policy file on top of the pack and the config's policies (repeatable).", valueName: "FILE"))
+    @Option(
+        name: .customLong("policy"),
+        help: ArgumentHelp(
+            "Apply a policy file on top of the pack and the config's policies (repeatable).", valueName: "FILE"))
     var policies: [String] = []
 }
 
@@ -41,7 +46,8 @@ struct OutputTarget: ExpressibleByArgument {
     let path: String
 
     init?(argument: String) {
-        guard let eq = argument.firstIndex(of: "="), let f = OutputFormat(rawValue: String(argument[..<eq])), f != .auto else { return nil }
+        guard let eq = argument.firstIndex(of: "="), let f = OutputFormat(rawValue: String(argument[..<eq])), f != .auto
+        else { return nil }
         let p = String(argument[argument.index(after: eq)...])
         guard !p.isEmpty else { return nil }
         format = f

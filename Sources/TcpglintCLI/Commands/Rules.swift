@@ -16,7 +16,10 @@ struct ListRules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the rules: id, severity, code and summary (the default).")
     @OptionGroup var rules: RuleOptions
-    @Option(help: "text: a table; json: the registry of every rule (id, code, severity, summary, source, suppressible, origin).")
+    @Option(
+        help:
+            "text: a table; json: the registry of every rule (id, code, severity, summary, source, suppressible, origin)."
+    )
     var format: ListFormat = .text
 }
 
@@ -24,7 +27,9 @@ struct TestRules: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run rules' valid and invalid examples like a test runner (exit 1 on a failure).",
-        discussion: "With policy files, tests the rules of those policies (and of the policies they extend); without, the rule pack.")
+        discussion:
+            "With policy files, tests the rules of those policies (and of the policies they extend); without, the rule pack."
+    )
     @Argument(help: ArgumentHelp("Policy files to test.", valueName: "POLICY"))
     var policyFiles: [String] = []
     @OptionGroup var rules: RuleOptions
@@ -39,13 +44,18 @@ extension ListRules {
             console.out(RuleDocs.registry(ruleSet))
         case .text:
             var rows: [(String, String, String, String)] = [("ID", "SEVERITY", "CODE", "SUMMARY")]
-            for r in ruleSet.rules.sorted(by: { $0.id < $1.id }) { rows.append((r.id, r.severity.description, r.code, r.summary)) }
+            for r in ruleSet.rules.sorted(by: { $0.id < $1.id }) {
+                rows.append((r.id, r.severity.description, r.code, r.summary))
+            }
             for r in ruleSet.disabled.sorted(by: { $0.id < $1.id }) { rows.append((r.id, "off", r.code, r.summary)) }
             for d in Diagnostic.all {
-                let severity = ruleSet.overrides[d.id].map { $0.severity?.description ?? "off" } ?? d.severity.description
+                let severity =
+                    ruleSet.overrides[d.id].map { $0.severity?.description ?? "off" } ?? d.severity.description
                 rows.append((d.id, severity, d.code, d.summary))
             }
-            let w0 = rows.map { $0.0.count }.max()!, w1 = rows.map { $0.1.count }.max()!, w2 = rows.map { $0.2.count }.max()!
+            let w0 = rows.map { $0.0.count }.max()!
+            let w1 = rows.map { $0.1.count }.max()!
+            let w2 = rows.map { $0.2.count }.max()!
             func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: w - s.count) }
             for r in rows {
                 console.out("\(pad(r.0, w0))  \(pad(r.1, w1))  \(pad(r.2, w2))  \(r.3)\n")
@@ -67,7 +77,8 @@ extension TestRules {
         let tested = (ruleSet.rules + ruleSet.disabled)
             .filter { !policyOnly || !packFiles.contains($0.location.file) }
             .sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
-        var passed = 0, failed = 0
+        var passed = 0
+        var failed = 0
         for rule in tested {
             let failures = RuleExamples.check(rule, in: ruleSet)
             let counts = "\(rule.valid.count) valid, \(rule.invalid.count) invalid"

@@ -13,7 +13,8 @@ struct Tcpglint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tcpglint",
         abstract: "Lint TencentDB for PostgreSQL CreateInstances requests (JSON and YAML).",
-        discussion: "Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage, rule-file, policy or config error, 3 I/O or internal failure.",
+        discussion:
+            "Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage, rule-file, policy or config error, 3 I/O or internal failure.",
         version: "0.1.0",
         subcommands: [Lint.self, Rules.self, Explain.self, Schema.self],
         defaultSubcommand: Lint.self

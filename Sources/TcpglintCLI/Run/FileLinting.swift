@@ -33,26 +33,34 @@ enum FileLinting {
     static func run(_ plan: RunPlan, options: Lint, deliver: (FilePiece) -> Void) {
         let jobs = options.jobs ?? Parallel.processorCount
         let context = FileContext(options: options, stdin: plan.stdin, streams: !plan.gathers)
-        let units = plan.units, files = plan.files
+        let units = plan.units
+        let files = plan.files
         let sets = WorkerRuleSets(plan, options: options, jobs: jobs)
-        Parallel.forEachOrdered(count: units.count, threads: jobs, window: 64 * max(1, jobs), produce: { i, worker -> FileOutcome? in
-            guard case .lint(let f) = units[i] else { return nil }
-            let file = files[Int(f)]
-            return context.lint(file, set: sets.set(file.group, worker: worker))
-        }, consume: { i, outcome in
-            switch (units[i], outcome) {
-            case (.unreadable(let k), _):
-                let f = plan.unreadable[Int(k)]
-                deliver(FilePiece(name: f.file, file: LintedFile(name: f.file, documents: 0), findings: [f], linted: false))
-            case (.lint, .whole(let piece)?):
-                deliver(piece)
-            case (.lint(let f), .stream(let bytes)?):
+        Parallel.forEachOrdered(
+            count: units.count, threads: jobs, window: 64 * max(1, jobs),
+            produce: { i, worker -> FileOutcome? in
+                guard case .lint(let f) = units[i] else { return nil }
                 let file = files[Int(f)]
-                StreamLinting.run(bytes, file: file, set: plan.groups[file.group].set, context: context, jobs: jobs, deliver: deliver)
-            case (.lint, nil):
-                break
-            }
-        })
+                return context.lint(file, set: sets.set(file.group, worker: worker))
+            },
+            consume: { i, outcome in
+                switch (units[i], outcome) {
+                case (.unreadable(let k), _):
+                    let f = plan.unreadable[Int(k)]
+                    deliver(
+                        FilePiece(
+                            name: f.file, file: LintedFile(name: f.file, documents: 0), findings: [f], linted: false))
+                case (.lint, .whole(let piece)?):
+                    deliver(piece)
+                case (.lint(let f), .stream(let bytes)?):
+                    let file = files[Int(f)]
+                    StreamLinting.run(
+                        bytes, file: file, set: plan.groups[file.group].set, context: context, jobs: jobs,
+                        deliver: deliver)
+                case (.lint, nil):
+                    break
+                }
+            })
     }
 }
 
@@ -64,11 +72,14 @@ enum FileOutcome: Sendable {
 
 extension FilePiece {
     /// A piece of a linted file: its name, group and fail level are the plan's.
-    init(of file: PlannedFile, documents: Int, findings: [Finding], suppressions: [Suppression] = [], last: Bool = true,
-         ioFailure: Bool = false) {
-        self.init(name: file.name, file: LintedFile(name: file.name, documents: documents), findings: findings,
-                  suppressions: suppressions, linted: true, group: file.group,
-                  failLevel: file.settings.failLevel ?? .error, last: last, ioFailure: ioFailure)
+    init(
+        of file: PlannedFile, documents: Int, findings: [Finding], suppressions: [Suppression] = [], last: Bool = true,
+        ioFailure: Bool = false
+    ) {
+        self.init(
+            name: file.name, file: LintedFile(name: file.name, documents: documents), findings: findings,
+            suppressions: suppressions, linted: true, group: file.group,
+            failLevel: file.settings.failLevel ?? .error, last: last, ioFailure: ioFailure)
     }
 }
 
@@ -82,10 +93,13 @@ struct WorkerRuleSets: Sendable {
     init(_ plan: RunPlan, options: Lint, jobs: Int) {
         let workers = max(1, min(jobs, plan.units.count))
         let own = workers > 1 && plan.units.count >= 256 * workers
-        let shared = plan.groups.map(\.set), policies = plan.groups.map(\.policies)
-        let directory = options.rules.directory, limits = options.regexLimits
+        let shared = plan.groups.map(\.set)
+        let policies = plan.groups.map(\.policies)
+        let directory = options.rules.directory
+        let limits = options.regexLimits
         perWorker = Parallel.PerWorker<[RuleSet]>(count: workers) { w in
-            guard own, w > 0, case .success(let pack) = RulePackLoader.loadPack(directory: directory, limits: limits) else {
+            guard own, w > 0, case .success(let pack) = RulePackLoader.loadPack(directory: directory, limits: limits)
+            else {
                 return shared
             }
             return policies.enumerated().map { i, policies in
@@ -130,28 +144,36 @@ struct FileContext: Sendable {
             }
         } catch {
             let d = Diagnostic.limitExceeded
-            let f = error.tooLarge
-                ? Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
-                          path: .root, message: error.reason)
+            let f =
+                error.tooLarge
+                ? Finding(
+                    file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
+                    path: .root, message: error.reason)
                 : FileWalker.ioFinding(name, "cannot read the file: \(error)")
             return .whole(FilePiece(of: file, documents: 0, findings: [f], ioFailure: !error.tooLarge))
         }
         if streams, bytes.count >= FileContext.streamBytes, InputReader.format(forName: name, bytes: bytes) == .yaml,
-           !SuppressionComments.mayHold(bytes) {
+            !SuppressionComments.mayHold(bytes)
+        {
             return .stream(bytes)
         }
         let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
         let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: file.settings.placeholders)
         var suppressions: [Suppression] = []
         if loaded.documents.first?.format == .yaml
-            || (loaded.documents.isEmpty && InputReader.format(forName: name, bytes: bytes) == .yaml) {
+            || (loaded.documents.isEmpty && InputReader.format(forName: name, bytes: bytes) == .yaml)
+        {
             suppressions += SuppressionComments.scan(loaded)
         }
         for (config, s) in file.settings.suppressions {
-            suppressions.append(Suppression(file: name, scope: .parameter(s.parameter), rules: s.rules, reason: s.reason,
-                                            originFile: config, origin: s.range))
+            suppressions.append(
+                Suppression(
+                    file: name, scope: .parameter(s.parameter), rules: s.rules, reason: s.reason,
+                    originFile: config, origin: s.range))
         }
-        return .whole(FilePiece(of: file, documents: loaded.documentCount, findings: linter.findings(in: loaded),
-                                suppressions: suppressions))
+        return .whole(
+            FilePiece(
+                of: file, documents: loaded.documentCount, findings: linter.findings(in: loaded),
+                suppressions: suppressions))
     }
 }

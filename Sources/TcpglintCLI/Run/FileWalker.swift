@@ -41,8 +41,10 @@ enum FileWalker {
         return (files, problems)
     }
 
-    static func walk(_ dir: String, display: String, files: inout [InputEntry], problems: inout [Finding],
-                     seen: inout Set<String>, visited: inout Set<String>) {
+    static func walk(
+        _ dir: String, display: String, files: inout [InputEntry], problems: inout [Finding],
+        seen: inout Set<String>, visited: inout Set<String>
+    ) {
         if let (dev, ino) = FileSystem.identity(dir), !visited.insert("\(dev):\(ino)").inserted { return }
         let names: [String]
         do { names = try FileSystem.listDirectory(dir).sorted { $0.utf8Precedes($1) } } catch {
@@ -77,7 +79,8 @@ enum FileWalker {
 
     static func ioFinding(_ name: String, _ message: String) -> Finding {
         let d = Diagnostic.ioError
-        return Finding(file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
-                       path: .root, message: message)
+        return Finding(
+            file: name, range: SourceRange(at: .start), severity: d.severity, code: d.code, rule: d.id,
+            path: .root, message: message)
     }
 }

@@ -21,7 +21,7 @@ import TcpglintSystem
 enum LintSession {
     static func run(_ options: Lint, console: Console) -> Int32 {
         guard let inputs = RunInputs.load(options, console: console),
-              let plan = RunPlan.make(options, inputs: inputs, console: console)
+            let plan = RunPlan.make(options, inputs: inputs, console: console)
         else { return ExitStatus.usage.rawValue }
         var report = ReportStage(options, plan: plan, console: console)
         var post = PostProcessing(options, plan: plan, baseline: inputs.baseline)

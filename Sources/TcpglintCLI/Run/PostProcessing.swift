@@ -66,7 +66,8 @@ struct PostProcessing {
         let set = plan.set(ofGroup: piece.group)
         var findings = PostProcessing.dropTurnedOff(piece.findings, set)
         if !piece.suppressions.isEmpty {
-            findings = Suppressor.apply(findings, piece.suppressions, known: plan.known, unsuppressible: plan.unsuppressible)
+            findings = Suppressor.apply(
+                findings, piece.suppressions, known: plan.known, unsuppressible: plan.unsuppressible)
         }
         findings = PostProcessing.overridden(findings, set)
         findings.sort(by: Finding.ordered)
@@ -86,8 +87,9 @@ struct PostProcessing {
         for p in pieces where p.linted { setOfFile[p.name] = plan.set(ofGroup: p.group) }
         func set(_ f: Finding) -> RuleSet { setOfFile[f.file] ?? plan.fallbackSet }
         var findings = pieces.flatMap { p in PostProcessing.dropTurnedOff(p.findings, plan.set(ofGroup: p.group)) }
-        findings = Suppressor.apply(findings, pieces.flatMap(\.suppressions), known: plan.known,
-                                    unsuppressible: plan.unsuppressible)
+        findings = Suppressor.apply(
+            findings, pieces.flatMap(\.suppressions), known: plan.known,
+            unsuppressible: plan.unsuppressible)
         findings = try baselineStep(findings, console: console)
         findings = findings.compactMap { set($0).adjusted($0) }
         findings.sort(by: Finding.ordered)
@@ -107,7 +109,8 @@ struct PostProcessing {
             }
             let kept = findings.filter { $0.rule == io }
             baselined = findings.count - kept.count
-            let s = entries.count == 1 ? "y" : "ies", fs = baselined == 1 ? "" : "s"
+            let s = entries.count == 1 ? "y" : "ies"
+            let fs = baselined == 1 ? "" : "s"
             console.err("tcpglint: wrote \(entries.count) baseline entr\(s) (\(baselined) finding\(fs)) to \(path)\n")
             return kept
         }
@@ -141,8 +144,9 @@ struct PostProcessing {
         return entries.map { entry in
             let found = given.insert(entry.name).inserted ? byFile[entry.name] ?? [] : []
             if let p = entry.piece { return chunk(p, findings: capped(found, set: set)) }
-            return ReportChunk(name: entry.name, file: LintedFile(name: entry.name, documents: 0), listed: false, linted: false,
-                               failLevel: defaultFailLevel, findings: found, last: true)
+            return ReportChunk(
+                name: entry.name, file: LintedFile(name: entry.name, documents: 0), listed: false, linted: false,
+                failLevel: defaultFailLevel, findings: found, last: true)
         }
     }
 
@@ -154,8 +158,9 @@ struct PostProcessing {
     }
 
     private func chunk(_ piece: FilePiece, findings: [Finding]) -> ReportChunk {
-        ReportChunk(name: piece.name, file: piece.file, listed: true, linted: piece.linted,
-                    failLevel: piece.failLevel ?? defaultFailLevel, findings: findings, last: piece.last)
+        ReportChunk(
+            name: piece.name, file: piece.file, listed: true, linted: piece.linted,
+            failLevel: piece.failLevel ?? defaultFailLevel, findings: findings, last: piece.last)
     }
 
     /// Step 1: the findings of tcpglint's own diagnostics that the file's policies turn off (a
@@ -197,8 +202,9 @@ struct FindingsCap {
     var hidden: Finding? {
         guard let first else { return nil }
         let d = Diagnostic.limitExceeded
-        return Finding(file: first.file, document: first.document, range: SourceRange(at: first.range.start),
-                       severity: d.severity, code: d.code, rule: d.id, path: .root,
-                       message: "\(count) more findings in this file are not shown; raise --max-findings-per-file to see them")
+        return Finding(
+            file: first.file, document: first.document, range: SourceRange(at: first.range.start),
+            severity: d.severity, code: d.code, rule: d.id, path: .root,
+            message: "\(count) more findings in this file are not shown; raise --max-findings-per-file to see them")
     }
 }

@@ -20,13 +20,18 @@ struct ReportStage {
         ioFailure = !plan.unreadable.isEmpty
         let failLevel = options.failLevel?.severity ?? .error
         let color = ReportStage.useColor(options.color, console: console)
-        sinks.append(OutputSink(reporter: ReportStage.reporter(options.format, color: color, failLevel: failLevel, console: console),
-                                target: nil, file: nil, console: console))
+        sinks.append(
+            OutputSink(
+                reporter: ReportStage.reporter(options.format, color: color, failLevel: failLevel, console: console),
+                target: nil, file: nil, console: console))
         for target in options.outputs {
             do {
                 let file = try AtomicFile(target.path)
-                sinks.append(OutputSink(reporter: ReportStage.reporter(target.format, color: false, failLevel: failLevel, console: console),
-                                        target: target, file: file, console: console))
+                sinks.append(
+                    OutputSink(
+                        reporter: ReportStage.reporter(
+                            target.format, color: false, failLevel: failLevel, console: console),
+                        target: target, file: file, console: console))
             } catch {
                 console.err("tcpglint: cannot write \(target.format.rawValue) output to \(target.path): \(error)\n")
                 ioFailure = true

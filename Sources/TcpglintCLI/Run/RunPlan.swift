@@ -88,7 +88,8 @@ struct RunPlan {
             let settings = inputs.resolver.settings(
                 forFile: lookup, cliPolicies: options.rules.policies, cliFailLevel: options.failLevel?.severity)
             if entry.walked && settings.excluded { continue }
-            files.append(PlannedFile(entry: entry, name: shown, settings: settings, group: grouping.group(settings.policies)))
+            files.append(
+                PlannedFile(entry: entry, name: shown, settings: settings, group: grouping.group(settings.policies)))
         }
         if !inputs.resolver.errors.isEmpty {
             loading.printErrors(inputs.resolver.errors, what: "the config")
@@ -106,7 +107,8 @@ struct RunPlan {
             known.formUnion(g.set.allIDs)
             unsuppressible.formUnion((g.set.rules + g.set.disabled).filter { !$0.suppressible }.map(\.id))
         }
-        let gathers = options.baseline != nil || options.writeBaseline != nil
+        let gathers =
+            options.baseline != nil || options.writeBaseline != nil
             || files.contains { !$0.settings.suppressions.isEmpty }
         return RunPlan(
             files: files, unreadable: walk.problems, units: ordered(files, walk.problems), groups: groups,
@@ -153,13 +155,16 @@ struct RunPlan {
         let presorted = units.indices.dropFirst().allSatisfy { !name(units[$0]).utf8Precedes(name(units[$0 - 1])) }
         if presorted { return units }
         return units.enumerated().sorted { a, b in
-            let x = name(a.element), y = name(b.element)
+            let x = name(a.element)
+            let y = name(b.element)
             return x == y ? a.offset < b.offset : x.utf8Precedes(y)
         }.map(\.element)
     }
 
     private static func readStandardInput(_ options: Lint, _ console: Console) -> Result<[UInt8], FileSystemError> {
-        do { return .success(try console.readStandardInput(options.limits.maxFileBytes)) } catch let e as FileSystemError {
+        do { return .success(try console.readStandardInput(options.limits.maxFileBytes)) } catch let e
+            as FileSystemError
+        {
             return .failure(e)
         } catch {
             return .failure(FileSystemError(path: "-", reason: "\(error)"))

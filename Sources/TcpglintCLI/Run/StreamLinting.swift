@@ -19,7 +19,8 @@ enum StreamLinting {
     static func run(
         _ bytes: [UInt8], file: PlannedFile, set: RuleSet, context: FileContext, jobs: Int, deliver: (FilePiece) -> Void
     ) {
-        let name = file.name, limits = context.limits
+        let name = file.name
+        let limits = context.limits
         let linter = Linter(ruleSet: set, embeddedParser: context.embedded, placeholders: file.settings.placeholders)
         let batchSize = 64 * max(2, jobs)
         let channel = Parallel.Channel<Batch>(capacity: 2)

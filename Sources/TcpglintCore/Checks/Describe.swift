@@ -4,10 +4,10 @@ extension Evaluation {
     static func describeRange(_ lo: Int?, _ hi: Int?, unit: String) -> String {
         let plural = unit + "s"
         switch (lo, hi) {
-        case let (l?, h?) where l == h: return "exactly \(l) \(l == 1 ? unit : plural)"
-        case let (l?, h?): return "\(l) to \(h) \(plural)"
-        case let (l?, nil): return "at least \(l) \(l == 1 ? unit : plural)"
-        case let (nil, h?): return "at most \(h) \(h == 1 ? unit : plural)"
+        case (let l?, let h?) where l == h: return "exactly \(l) \(l == 1 ? unit : plural)"
+        case (let l?, let h?): return "\(l) to \(h) \(plural)"
+        case (let l?, nil): return "at least \(l) \(l == 1 ? unit : plural)"
+        case (nil, let h?): return "at most \(h) \(h == 1 ? unit : plural)"
         default: return "any number of \(plural)"
         }
     }
@@ -18,9 +18,9 @@ extension Evaluation {
         }
         var s: String
         switch (lo, hi) {
-        case let (l?, h?): s = "an integer from \(l) to \(h)"
-        case let (l?, nil): s = "an integer of at least \(l)"
-        case let (nil, h?): s = "an integer of at most \(h)"
+        case (let l?, let h?): s = "an integer from \(l) to \(h)"
+        case (let l?, nil): s = "an integer of at least \(l)"
+        case (nil, let h?): s = "an integer of at most \(h)"
         default: s = "an integer"
         }
         if let step, step > 1 { s += " in steps of \(step)" }

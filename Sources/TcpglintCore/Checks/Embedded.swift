@@ -12,9 +12,13 @@ extension Evaluation {
         let slotPath = path(slot)
         for p in problems {
             let inner = p.range.start.offset..<max(p.range.start.offset, p.range.end.offset)
-            let related = p.related.map { InputProblem.describe(docs[loc.doc].position(of: loc.node, atValueOffset: $0.offset)) } ?? ""
-            hits.append(Hit(loc: loc, innerRange: inner, path: slotPath,
-                            vars: ["detail": p.message(relatedAt: related), "expected": "a JSON object of strings"]))
+            let related =
+                p.related.map { InputProblem.describe(docs[loc.doc].position(of: loc.node, atValueOffset: $0.offset)) }
+                ?? ""
+            hits.append(
+                Hit(
+                    loc: loc, innerRange: inner, path: slotPath,
+                    vars: ["detail": p.message(relatedAt: related), "expected": "a JSON object of strings"]))
         }
         guard let idx else { return hits }
         let d = docs[idx]
@@ -26,17 +30,25 @@ extension Evaluation {
         case .object, .objectOfStrings:
             guard root.kind == .mapping else {
                 let what = root.kind == .sequence ? "an array" : "a \(root.type == .string ? "string" : "scalar")"
-                hits.append(Hit(loc: Loc(doc: idx, node: d.root), innerRange: nil, path: embeddedPath,
-                                vars: ["detail": "the document is \(what), not an object", "expected": "a JSON object"]))
+                hits.append(
+                    Hit(
+                        loc: Loc(doc: idx, node: d.root), innerRange: nil, path: embeddedPath,
+                        vars: ["detail": "the document is \(what), not an object", "expected": "a JSON object"]))
                 break
             }
             if shape == .objectOfStrings {
-                for (key, value) in d.entries(of: d.root) where !(d[value].kind == .scalar && d[value].type == .string) {
+                for (key, value) in d.entries(of: d.root) where !(d[value].kind == .scalar && d[value].type == .string)
+                {
                     let v = d[value]
                     let what = v.kind == .mapping ? "an object" : v.kind == .sequence ? "an array" : v.type.noun
-                    hits.append(Hit(loc: Loc(doc: idx, node: value), innerRange: nil,
-                                    path: embeddedPath.appending(.key(d[key].value)),
-                                    vars: ["detail": "the value of \(d[key].value) is \(what), not a string", "expected": "a JSON object of strings"]))
+                    hits.append(
+                        Hit(
+                            loc: Loc(doc: idx, node: value), innerRange: nil,
+                            path: embeddedPath.appending(.key(d[key].value)),
+                            vars: [
+                                "detail": "the value of \(d[key].value) is \(what), not a string",
+                                "expected": "a JSON object of strings",
+                            ]))
                 }
             }
         }

@@ -6,7 +6,8 @@ extension Evaluation {
     @inline(__always)
     func integerHits(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot) -> [Hit] {
         guard case .integer(let lo, let hi, let values, let step) = compiled.check,
-              let loc = slot.node, let v = integerValue(loc) else { return [] }
+            let loc = slot.node, let v = integerValue(loc)
+        else { return [] }
         if case .integer(let width) = target.spec.type, !IntegerLiteral.fits(String(v), width: width, yaml: false) {
             return [] // outside the member type: the type rules report it
         }

@@ -6,7 +6,9 @@ extension Evaluation {
     @inline(__always)
     func requiredHits(target: Target, slot: Slot) -> [Hit] {
         guard slot.node == nil, let parent = slot.parent else { return [] }
-        return [Hit(loc: parent, innerRange: nil, atStart: true, path: path(slot), vars: ["expected": target.spec.typeName])]
+        return [
+            Hit(loc: parent, innerRange: nil, atStart: true, path: path(slot), vars: ["expected": target.spec.typeName])
+        ]
     }
 
     @inline(__always)
@@ -25,14 +27,19 @@ extension Evaluation {
             guard s.member(k.value) == nil else { continue }
             if isSecretNode(Loc(doc: loc.doc, node: key)) {
                 // A secret's value used as a key (through an alias): neither name nor path shows it.
-                hits.append(Hit(loc: Loc(doc: loc.doc, node: key), innerRange: nil, path: path(slot),
-                                vars: ["name": ValueText.redacted, "hint": "", "expected": s.name]))
+                hits.append(
+                    Hit(
+                        loc: Loc(doc: loc.doc, node: key), innerRange: nil, path: path(slot),
+                        vars: ["name": ValueText.redacted, "hint": "", "expected": s.name]))
                 continue
             }
-            let hint = Suggest.closest(to: k.value, in: s.members.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
-            hits.append(Hit(loc: Loc(doc: loc.doc, node: key), innerRange: nil,
-                            path: path(slot).appending(.key(k.value)),
-                            vars: ["name": ValueText.quote(k.value), "hint": hint, "expected": s.name]))
+            let hint =
+                Suggest.closest(to: k.value, in: s.members.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
+            hits.append(
+                Hit(
+                    loc: Loc(doc: loc.doc, node: key), innerRange: nil,
+                    path: path(slot).appending(.key(k.value)),
+                    vars: ["name": ValueText.quote(k.value), "hint": hint, "expected": s.name]))
         }
         return hits
     }

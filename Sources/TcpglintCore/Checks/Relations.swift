@@ -4,15 +4,18 @@ extension Evaluation {
     /// Skipped when the other parameter is absent or not a value a check can judge. The other
     /// parameter's slot is the one bound to this slot's `[*]` indices, if the paths share any.
     @inline(__always)
-    func relationHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) throws(Regex.MatchError) -> [Hit] {
-        guard case .relation(let op, let other, let otherExtract) = compiled.check, let otherPattern = compiled.other else { return [] }
+    func relationHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) throws(Regex.MatchError)
+        -> [Hit]
+    {
+        guard case .relation(let op, let other, let otherExtract) = compiled.check, let otherPattern = compiled.other
+        else { return [] }
         var found: Slot?
         forEachSlot(otherPattern, boundTo: slot) { o in
             found = o
             return false
         }
         guard let o = found, let oloc = o.node,
-              let os = try subjectThrowing(oloc, pattern: o.pattern, extract: otherExtract, spec: other.spec)
+            let os = try subjectThrowing(oloc, pattern: o.pattern, extract: otherExtract, spec: other.spec)
         else { return [] }
         let equal = os.text == s.text
         if equal == (op == .equals) { return [] }

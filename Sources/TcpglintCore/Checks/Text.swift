@@ -13,20 +13,31 @@ extension Evaluation {
             let ci = values.first { $0.lowercased() == lower }
             if onlyCase {
                 guard let ci else { return [] }
-                return textHit(s, slot, decide: decide, ["expected": ValueText.list(values), "hint": s.secret ? "" : "; use \"\(ci)\""])
+                return textHit(
+                    s, slot, decide: decide,
+                    ["expected": ValueText.list(values), "hint": s.secret ? "" : "; use \"\(ci)\""])
             }
             if ci != nil { return [] }
         }
-        return textHit(s, slot, decide: decide, ["expected": ValueText.list(values),
-                    "hint": (s.secret ? nil : Suggest.closest(to: s.text, in: values)).map { "; did you mean \"\($0)\"?" } ?? ""])
+        return textHit(
+            s, slot, decide: decide,
+            [
+                "expected": ValueText.list(values),
+                "hint": (s.secret ? nil : Suggest.closest(to: s.text, in: values)).map { "; did you mean \"\($0)\"?" }
+                    ?? "",
+            ])
     }
 
     @inline(__always)
-    func patternHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) throws(Regex.MatchError) -> [Hit] {
+    func patternHits(_ compiled: Plan.CompiledCheck, _ s: Subject, _ slot: Slot, decide: Bool) throws(Regex.MatchError)
+        -> [Hit]
+    {
         guard case .pattern(let regex, let negate, let description) = compiled.check else { return [] }
         let matched = try regex.matches(s.text)
         if matched != negate { return [] }
-        return textHit(s, slot, decide: decide, ["expected": description ?? "a value \(negate ? "not " : "")matching /\(regex.pattern)/"])
+        return textHit(
+            s, slot, decide: decide,
+            ["expected": description ?? "a value \(negate ? "not " : "")matching /\(regex.pattern)/"])
     }
 
     @inline(__always)
@@ -37,8 +48,12 @@ extension Evaluation {
         if (lo.map { $0 <= (bytes + 3) / 4 } ?? true) && (hi.map { bytes <= $0 } ?? true) { return [] }
         let n = s.text.unicodeScalars.count
         if (lo.map { n < $0 } ?? false) || (hi.map { n > $0 } ?? false) {
-            return textHit(s, slot, decide: decide, ["expected": Evaluation.describeRange(lo, hi, unit: "character"),
-                                                     "detail": "\(n) character\(n == 1 ? "" : "s")"])
+            return textHit(
+                s, slot, decide: decide,
+                [
+                    "expected": Evaluation.describeRange(lo, hi, unit: "character"),
+                    "detail": "\(n) character\(n == 1 ? "" : "s")",
+                ])
         }
         return []
     }
@@ -51,8 +66,12 @@ extension Evaluation {
         let need = minimum ?? classes.count
         if classes.count - missing.count >= need { return [] }
         let names = missing.map { $0.name }
-        return textHit(s, slot, decide: decide, ["detail": ValueText.list(names, conjunction: "and"),
-                                                 "expected": ValueText.list(classes.map { $0.name }, conjunction: "and")])
+        return textHit(
+            s, slot, decide: decide,
+            [
+                "detail": ValueText.list(names, conjunction: "and"),
+                "expected": ValueText.list(classes.map { $0.name }, conjunction: "and"),
+            ])
     }
 
     @inline(__always)
@@ -64,8 +83,9 @@ extension Evaluation {
             if !classes.contains(where: { $0.contains(ch) }) {
                 let at = s.range.lowerBound + offset
                 let detail = s.secret ? ValueText.category(ch) : ValueText.character(ch)
-                return textHit(s, slot, decide: decide, ["detail": detail, "expected": ValueText.list(classes.map { $0.name })],
-                               at: s.secret ? nil : at..<(at + len))
+                return textHit(
+                    s, slot, decide: decide, ["detail": detail, "expected": ValueText.list(classes.map { $0.name })],
+                    at: s.secret ? nil : at..<(at + len))
             }
             offset += len
         }
@@ -77,12 +97,20 @@ extension Evaluation {
         guard case .forbid(let values, let prefixes, let caseSensitive) = compiled.check else { return [] }
         let text = caseSensitive ? s.text : s.text.lowercased()
         for v in values where text == (caseSensitive ? v : v.lowercased()) {
-            return textHit(s, slot, decide: decide, ["detail": "is \(s.secret ? "a reserved value" : "\"\(v)\"")",
-                                                     "expected": "not \(ValueText.list(values, quoted: true))"])
+            return textHit(
+                s, slot, decide: decide,
+                [
+                    "detail": "is \(s.secret ? "a reserved value" : "\"\(v)\"")",
+                    "expected": "not \(ValueText.list(values, quoted: true))",
+                ])
         }
         for p in prefixes where text.hasPrefix(caseSensitive ? p : p.lowercased()) {
-            return textHit(s, slot, decide: decide, ["detail": "starts with \"\(p)\"",
-                                                     "expected": "not starting with \(ValueText.list(prefixes, quoted: true))"])
+            return textHit(
+                s, slot, decide: decide,
+                [
+                    "detail": "starts with \"\(p)\"",
+                    "expected": "not starting with \(ValueText.list(prefixes, quoted: true))",
+                ])
         }
         return []
     }

@@ -19,7 +19,9 @@ extension Evaluation {
             return n.type == .string ? nil : .wrongScalar
         case .integer(let width):
             if n.kind != .scalar { return .wrongShape }
-            if n.type == .integer { return IntegerLiteral.fits(n.value, width: width, yaml: format == .yaml) ? nil : .outOfRange }
+            if n.type == .integer {
+                return IntegerLiteral.fits(n.value, width: width, yaml: format == .yaml) ? nil : .outOfRange
+            }
             if n.type == .string, IntegerLiteral.isDecimal(n.value) {
                 return IntegerLiteral.fits(n.value, width: width, yaml: false) ? .quotedLiteral : .outOfRange
             }
@@ -51,16 +53,23 @@ extension Evaluation {
         let n = node(loc)
         let format = docs[loc.doc].format
         let secret = isSecret(loc, slot.pattern)
-        let written = secret ? (n.kind == .scalar ? n.type.noun : n.kind == .mapping ? "an object" : "a list") : Evaluation.describe(n, format: format)
+        let written =
+            secret
+            ? (n.kind == .scalar ? n.type.noun : n.kind == .mapping ? "an object" : "a list")
+            : Evaluation.describe(n, format: format)
         var detail = ""
-        if mismatch == .numberForString, !secret, let canonical = Evaluation.canonicalNumber(n, format: format), canonical != n.value {
+        if mismatch == .numberForString, !secret, let canonical = Evaluation.canonicalNumber(n, format: format),
+            canonical != n.value
+        {
             detail = "; YAML reads \(n.value) as \(canonical)"
         }
         var expected: String
         switch spec.type {
         case .string: expected = "a String"
         case .integer(let w) where mismatch == .outOfRange:
-            expected = w == .uint64 ? "uint64 (0 to 18446744073709551615)" : "int64 (-9223372036854775808 to 9223372036854775807)"
+            expected =
+                w == .uint64
+                ? "uint64 (0 to 18446744073709551615)" : "int64 (-9223372036854775808 to 9223372036854775807)"
         case .integer(let w): expected = "an Integer (\(w.rawValue))"
         case .boolean: expected = "a Boolean"
         case .array(let item): expected = "an array of \(item.typeName)"
@@ -70,7 +79,8 @@ extension Evaluation {
         vars["expected"] = expected
         vars["detail"] = written + detail
         if spec.embedded != nil, n.kind != .scalar {
-            vars["hint"] = "; write the \(n.kind == .mapping ? "object" : "list") as a JSON string, such as '{\"key\":\"value\"}'"
+            vars["hint"] =
+                "; write the \(n.kind == .mapping ? "object" : "list") as a JSON string, such as '{\"key\":\"value\"}'"
         }
         return [Hit(loc: loc, innerRange: nil, path: path(slot), vars: vars)]
     }

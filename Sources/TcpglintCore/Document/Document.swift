@@ -187,9 +187,10 @@ public struct DocumentBuilder {
         _ value: String, type: ScalarType, style: NodeStyle, range: SourceRange, tag: String? = nil
     ) -> NodeID {
         let id = NodeID(document.nodes.count)
-        document.nodes.append(Node(
-            kind: .scalar, type: type, style: style, range: range, value: value, tag: tag,
-            synthetic: false, firstChild: 0, childCount: 0))
+        document.nodes.append(
+            Node(
+                kind: .scalar, type: type, style: style, range: range, value: value, tag: tag,
+                synthetic: false, firstChild: 0, childCount: 0))
         expandedSize.append(1)
         attach(id)
         return id
@@ -197,11 +198,13 @@ public struct DocumentBuilder {
 
     /// Opens a mapping or a sequence.
     @discardableResult
-    public mutating func begin(_ kind: NodeKind, style: NodeStyle, start: SourcePosition, tag: String? = nil) -> NodeID {
+    public mutating func begin(_ kind: NodeKind, style: NodeStyle, start: SourcePosition, tag: String? = nil) -> NodeID
+    {
         let id = NodeID(document.nodes.count)
-        document.nodes.append(Node(
-            kind: kind, type: .null, style: style, range: SourceRange(at: start), value: "", tag: tag,
-            synthetic: false, firstChild: 0, childCount: 0))
+        document.nodes.append(
+            Node(
+                kind: kind, type: .null, style: style, range: SourceRange(at: start), value: "", tag: tag,
+                synthetic: false, firstChild: 0, childCount: 0))
         expandedSize.append(1)
         open.append((Int(id.index), []))
         return id

@@ -76,8 +76,14 @@ extension Document {
             var k = i
             while k < end {
                 var spaces = 0
-                while k < end, bytes[k] == 0x20 { k += 1; spaces += 1 }
-                if k < end, bytes[k] != 0x0A, bytes[k] != 0x0D { indent = spaces; break }
+                while k < end, bytes[k] == 0x20 {
+                    k += 1
+                    spaces += 1
+                }
+                if k < end, bytes[k] != 0x0A, bytes[k] != 0x0D {
+                    indent = spaces
+                    break
+                }
                 while k < end, bytes[k] != 0x0A, bytes[k] != 0x0D { k += 1 }
                 skipBreak(&k)
             }
@@ -94,7 +100,10 @@ extension Document {
         while i < end {
             var k = i
             var skipped = 0
-            while k < end, skipped < indent, bytes[k] == 0x20 { k += 1; skipped += 1 }
+            while k < end, skipped < indent, bytes[k] == 0x20 {
+                k += 1
+                skipped += 1
+            }
             let contentStart = k
             while k < end, bytes[k] != 0x0A, bytes[k] != 0x0D { k += 1 }
             let length = k - contentStart
@@ -138,7 +147,8 @@ extension Document {
         case UInt8(ascii: "u"):
             guard let v = hexValue(i + 2, 4) else { return (2, 1) }
             if v >= 0xD800, v < 0xDC00, i + 11 < end, bytes[i + 6] == 0x5C, bytes[i + 7] == UInt8(ascii: "u"),
-               let lo = hexValue(i + 8, 4), lo >= 0xDC00, lo < 0xE000 {
+                let lo = hexValue(i + 8, 4), lo >= 0xDC00, lo < 0xE000
+            {
                 return (12, 4)
             }
             if v >= 0xD800, v < 0xE000 { return (6, 3) }

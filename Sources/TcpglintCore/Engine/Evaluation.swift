@@ -156,7 +156,9 @@ final class Evaluation {
     let mainFormat: SourceFormat
 
     @inline(__always)
-    func node(_ loc: Loc) -> Node { loc.doc == 0 ? mainNodes[Int(loc.node.index)] : docs[loc.doc].nodes[Int(loc.node.index)] }
+    func node(_ loc: Loc) -> Node {
+        loc.doc == 0 ? mainNodes[Int(loc.node.index)] : docs[loc.doc].nodes[Int(loc.node.index)]
+    }
 
     @inline(__always)
     func format(_ loc: Loc) -> SourceFormat { loc.doc == 0 ? mainFormat : docs[loc.doc].format }
@@ -187,7 +189,8 @@ final class Evaluation {
                 let child = keyChildren[c]
                 let e = Int(scratch[base + c])
                 if e >= 0 {
-                    let key = Loc(doc: loc.doc, node: d.children[e]), value = Loc(doc: loc.doc, node: d.children[e + 1])
+                    let key = Loc(doc: loc.doc, node: d.children[e])
+                    let value = Loc(doc: loc.doc, node: d.children[e + 1])
                     if let p = plan.trie[Int(child)].pattern {
                         slots.append(Slot(parent: loc, node: value, key: key, pattern: p, bindings: bindings))
                     }
@@ -200,7 +203,8 @@ final class Evaluation {
         case .sequence:
             let items = d.items(of: loc.node)
             if let any = plan.trie[t].anyIndex {
-                let p = plan.trie[Int(any)].pattern, leaf = plan.trie[Int(any)].isLeaf
+                let p = plan.trie[Int(any)].pattern
+                let leaf = plan.trie[Int(any)].isLeaf
                 for (k, item) in items.enumerated() {
                     let at = Loc(doc: loc.doc, node: item)
                     let b = bindings + [k]
@@ -210,12 +214,16 @@ final class Evaluation {
             }
             for (k, child) in plan.trie[t].indices where k < items.count {
                 let at = Loc(doc: loc.doc, node: items[items.startIndex + k])
-                if let p = plan.trie[Int(child)].pattern { slots.append(Slot(parent: loc, node: at, key: nil, pattern: p, bindings: bindings)) }
+                if let p = plan.trie[Int(child)].pattern {
+                    slots.append(Slot(parent: loc, node: at, key: nil, pattern: p, bindings: bindings))
+                }
                 walk(child, at, bindings)
             }
         case .scalar:
             guard let e = plan.trie[t].embedded, let inner = embeddedRoot(loc) else { return }
-            if let p = plan.trie[Int(e)].pattern { slots.append(Slot(parent: loc, node: inner, key: nil, pattern: p, bindings: bindings)) }
+            if let p = plan.trie[Int(e)].pattern {
+                slots.append(Slot(parent: loc, node: inner, key: nil, pattern: p, bindings: bindings))
+            }
             walk(e, inner, bindings)
         }
     }
@@ -237,7 +245,8 @@ final class Evaluation {
                 }
                 return 0
             }
-            var lo = r.lowerBound, hi = r.upperBound
+            var lo = r.lowerBound
+            var hi = r.upperBound
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if compare(slots[Int(order[mid])]) < 0 { lo = mid + 1 } else { hi = mid }
@@ -259,7 +268,8 @@ final class Evaluation {
     /// (the slot's text is then worked out once for all of them). The order findings are made
     /// in does not matter: they are sorted.
     func runRules() {
-        let slots = self.slots, order = self.order
+        let slots = self.slots
+        let order = self.order
         let rules = plan.rules
         for p in plan.targeted {
             for i in range(p) {
@@ -339,12 +349,14 @@ final class Evaluation {
                 guard linter.reportSecrets, !value.isEmpty else { return true }
                 let d = placeholder ? Diagnostic.secretPlaceholder : Diagnostic.plaintextSecret
                 let path = self.path(slot)
-                let message = placeholder
+                let message =
+                    placeholder
                     ? "\(path) is a placeholder, filled in outside the file; its value is not checked here"
                     : "\(path) is written in plain text in a file meant for a repository; write a placeholder such as ${PG_ADMIN_PASSWORD} and fill it in from a secret store when the request is sent"
-                findings.append(Finding(
-                    file: main.source.name, document: main.index, range: n.range, severity: d.severity,
-                    code: d.code, rule: d.id, path: path, message: message))
+                findings.append(
+                    Finding(
+                        file: main.source.name, document: main.index, range: n.range, severity: d.severity,
+                        code: d.code, rule: d.id, path: path, message: message))
                 return true
             }
         }
@@ -360,9 +372,10 @@ final class Evaluation {
         } else {
             range = hostRange(hit.loc, hit.innerRange)
         }
-        findings.append(Finding(
-            file: main.source.name, document: main.index, range: range, severity: rule.severity,
-            code: rule.code, rule: rule.id, path: hit.path, message: rule.message.render(vars)))
+        findings.append(
+            Finding(
+                file: main.source.name, document: main.index, range: range, severity: rule.severity,
+                code: rule.code, rule: rule.id, path: hit.path, message: rule.message.render(vars)))
     }
 
     /// The range in the linted file of a node (or of part of its value), following embedded
@@ -371,8 +384,9 @@ final class Evaluation {
         let d = docs[loc.doc]
         var r: SourceRange
         if let inner {
-            r = SourceRange(start: d.position(of: loc.node, atValueOffset: inner.lowerBound),
-                            end: d.position(of: loc.node, atValueOffset: inner.upperBound))
+            r = SourceRange(
+                start: d.position(of: loc.node, atValueOffset: inner.lowerBound),
+                end: d.position(of: loc.node, atValueOffset: inner.upperBound))
             if inner.upperBound >= d[loc.node].value.utf8.count { r.end = d[loc.node].range.end }
             if inner.lowerBound == 0 { r.start = d[loc.node].range.start }
         } else {
@@ -432,17 +446,20 @@ extension Evaluation {
             case .failed(let reason): why = "its pattern failed to run (\(reason))"
             }
             let d = Diagnostic.regexLimit
-            findings.append(Finding(
-                file: main.source.name, document: main.index, range: hostRange(loc, nil), severity: d.severity,
-                code: d.code, rule: d.id, path: path(slot), message: "rule \(rule.id) could not decide: \(why)"))
+            findings.append(
+                Finding(
+                    file: main.source.name, document: main.index, range: hostRange(loc, nil), severity: d.severity,
+                    code: d.code, rule: d.id, path: path(slot), message: "rule \(rule.id) could not decide: \(why)"))
             return []
         }
     }
 
     /// A check's hits at a slot. With `decide`, only whether there is one matters (a condition
     /// asks): no message is worked out, and a failing check gives `Evaluation.failed`.
-    func runThrowing(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?,
-                     decide: Bool = false) throws(Regex.MatchError) -> [Hit] {
+    func runThrowing(
+        _ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?,
+        decide: Bool = false
+    ) throws(Regex.MatchError) -> [Hit] {
         if compiled.typeReport != 0 {
             return typeHits(compiled.typeReport, target: target, slot: slot, decide: decide)
         }
@@ -470,8 +487,12 @@ extension Evaluation {
     }
 
     /// The checks that read a value's text (or the part `extract` captures).
-    func textHits(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?, decide: Bool) throws(Regex.MatchError) -> [Hit] {
-        guard let loc = slot.node, let s = try subjectThrowing(loc, pattern: slot.pattern, extract: extract, spec: target.spec) else {
+    func textHits(_ compiled: Plan.CompiledCheck, target: Target, slot: Slot, extract: Regex?, decide: Bool)
+        throws(Regex.MatchError) -> [Hit]
+    {
+        guard let loc = slot.node,
+            let s = try subjectThrowing(loc, pattern: slot.pattern, extract: extract, spec: target.spec)
+        else {
             // A condition does not hold on a value its check cannot judge.
             return decide ? Evaluation.failed : []
         }
@@ -491,8 +512,10 @@ extension Evaluation {
     /// The hit of a text check at its subject. The message's values are worked out only when
     /// the check finds something, and not at all when a condition only asks whether it does.
     @inline(__always)
-    func textHit(_ s: Subject, _ slot: Slot, decide: Bool, _ extra: @autoclosure () -> [String: String],
-                 at inner: Range<Int>? = nil) -> [Hit] {
+    func textHit(
+        _ s: Subject, _ slot: Slot, decide: Bool, _ extra: @autoclosure () -> [String: String],
+        at inner: Range<Int>? = nil
+    ) -> [Hit] {
         if decide { return Evaluation.failed }
         let extra = extra()
         var vars = valueVars(s.loc, slot.pattern)

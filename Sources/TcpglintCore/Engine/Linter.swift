@@ -12,7 +12,9 @@ public struct Linter: Sendable {
     /// off when only some rules run, as for rule examples.
     public let reportSecrets: Bool
 
-    public init(ruleSet: RuleSet, embeddedParser: EmbeddedParser, placeholders: [Regex] = [], reportSecrets: Bool = true) {
+    public init(
+        ruleSet: RuleSet, embeddedParser: EmbeddedParser, placeholders: [Regex] = [], reportSecrets: Bool = true
+    ) {
         self.ruleSet = ruleSet
         self.embeddedParser = embeddedParser
         self.placeholders = placeholders
@@ -45,15 +47,18 @@ public struct Linter: Sendable {
                 // at the secret parameter and the message says only what kind of problem it is.
                 path = prefix
                 if prefix.components.count < full.components.count {
-                    message = p.redactedMessage ?? "a problem inside the value of \(prefix): \(p.diagnostic.summary.lowercased())"
+                    message =
+                        p.redactedMessage
+                        ?? "a problem inside the value of \(prefix): \(p.diagnostic.summary.lowercased())"
                 } else if let redacted = p.redactedMessage {
                     message = redacted
                 }
             }
-            out.append(Finding(
-                file: name, document: p.document, range: p.range,
-                severity: p.diagnostic.severity, code: p.diagnostic.code, rule: p.diagnostic.id,
-                path: path, message: message))
+            out.append(
+                Finding(
+                    file: name, document: p.document, range: p.range,
+                    severity: p.diagnostic.severity, code: p.diagnostic.code, rule: p.diagnostic.id,
+                    path: path, message: message))
         }
         return out
     }
@@ -76,11 +81,13 @@ public struct Linter: Sendable {
         let root = document[document.root]
         guard root.kind == .mapping else {
             let what = root.kind == .sequence ? "a list" : (root.type == .null ? "empty" : "a scalar")
-            return [Finding(
-                file: document.source.name, document: document.index, range: root.range,
-                severity: Diagnostic.notARequest.severity, code: Diagnostic.notARequest.code,
-                rule: Diagnostic.notARequest.id, path: .root,
-                message: "the document is \(what), not an object of request parameters")]
+            return [
+                Finding(
+                    file: document.source.name, document: document.index, range: root.range,
+                    severity: Diagnostic.notARequest.severity, code: Diagnostic.notARequest.code,
+                    rule: Diagnostic.notARequest.id, path: .root,
+                    message: "the document is \(what), not an object of request parameters")
+            ]
         }
         let eval = Evaluation(linter: self, document: document)
         eval.noteSecrets()

@@ -57,7 +57,8 @@ public final class Plan: Sendable {
         /// For each target: whether `when` looks at no `[*]` the target binds, so that its
         /// answer is the same at every slot of the document (and is worked out once).
         let whenIsDocumentWide: [Bool]
-        init(rule: Rule, targets: [Int], when: CompiledCondition?, checks: [CompiledCheck], whenIsDocumentWide: [Bool]) {
+        init(rule: Rule, targets: [Int], when: CompiledCondition?, checks: [CompiledCheck], whenIsDocumentWide: [Bool])
+        {
             self.rule = rule
             self.targets = targets
             self.when = when
@@ -111,8 +112,10 @@ public final class Plan: Sendable {
         let target: Target?
         let check: CompiledCheck?
 
-        init(_ kind: Kind, id: Int, children: [CompiledCondition] = [], pattern: Int = 0, want: Bool = true,
-             target: Target? = nil, check: CompiledCheck? = nil) {
+        init(
+            _ kind: Kind, id: Int, children: [CompiledCondition] = [], pattern: Int = 0, want: Bool = true,
+            target: Target? = nil, check: CompiledCheck? = nil
+        ) {
             self.kind = kind
             self.id = id
             self.children = children
@@ -142,7 +145,8 @@ public final class Plan: Sendable {
                 checks.append(check)
             }
             let wide = targets.map { t in when.map { b.isDocumentWide($0, boundTo: t) } ?? true }
-            compiled.append(CompiledRule(rule: rule, targets: targets, when: when, checks: checks, whenIsDocumentWide: wide))
+            compiled.append(
+                CompiledRule(rule: rule, targets: targets, when: when, checks: checks, whenIsDocumentWide: wide))
         }
         secrets = model.secretPatterns.map { b.intern($0) }
         patterns = b.patterns
@@ -277,10 +281,12 @@ public final class Plan: Sendable {
             func n(_ v: Int?) -> String { v.map(String.init) ?? "-" }
             switch c {
             case .enumeration(let values, let cs, let only): return "enum(\(list(values)),\(cs),\(only))"
-            case .pattern(let r, let negate, _): return "pattern(\(r.pattern.utf8.count):\(r.pattern),\(r.caseInsensitive),\(negate))"
+            case .pattern(let r, let negate, _):
+                return "pattern(\(r.pattern.utf8.count):\(r.pattern),\(r.caseInsensitive),\(negate))"
             case .length(let lo, let hi): return "length(\(n(lo)),\(n(hi)))"
             case .integer(let lo, let hi, let values, let step):
-                return "integer(\(n(lo)),\(n(hi)),\(values.map { $0.map(String.init).joined(separator: ",") } ?? "-"),\(n(step)))"
+                return
+                    "integer(\(n(lo)),\(n(hi)),\(values.map { $0.map(String.init).joined(separator: ",") } ?? "-"),\(n(step)))"
             case .forbid(let values, let prefixes, let cs): return "forbid(\(list(values)),\(list(prefixes)),\(cs))"
             case .required, .unknown, .absent, .type, .charClasses, .allowedChars, .size, .count, .relation, .json:
                 return nil
@@ -299,7 +305,7 @@ public final class Plan: Sendable {
                 // The other side is written from the request, wherever the relation sits.
                 return CompiledCheck(check: c, count: nil, other: intern(other.pattern))
             case .required, .unknown, .absent, .type, .enumeration, .pattern, .length, .integer, .charClasses,
-                 .allowedChars, .forbid, .size, .json:
+                .allowedChars, .forbid, .size, .json:
                 return CompiledCheck(check: c, count: nil, other: nil)
             }
         }

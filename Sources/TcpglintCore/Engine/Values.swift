@@ -2,7 +2,9 @@
 
 extension Evaluation {
     /// The text a value check sees (the written text of a scalar it can judge), narrowed by `extract`.
-    func subjectThrowing(_ loc: Loc, pattern: Int, extract: Regex?, spec: ParamSpec? = nil) throws(Regex.MatchError) -> Subject? {
+    func subjectThrowing(_ loc: Loc, pattern: Int, extract: Regex?, spec: ParamSpec? = nil) throws(Regex.MatchError)
+        -> Subject?
+    {
         let specID = spec.map { ObjectIdentifier($0) }
         if extract == nil, let known = rememberedSubject(loc, pattern, specID) { return known.subject }
         let n = node(loc)
@@ -20,7 +22,9 @@ extension Evaluation {
         let chosen = groups.count > 1 ? groups[1] : groups[0]
         guard let r = chosen else { return nil }
         let utf8 = Array(n.value.utf8)
-        return Subject(loc: loc, text: String(decoding: utf8[r], as: UTF8.self), range: r, secret: secret, whole: r == 0..<utf8.count)
+        return Subject(
+            loc: loc, text: String(decoding: utf8[r], as: UTF8.self), range: r, secret: secret,
+            whole: r == 0..<utf8.count)
     }
 
     /// Whether a value checks can judge a scalar: one of the documented type, or one the API

@@ -20,74 +20,107 @@ extension Diagnostic {
     public static let syntaxError = Diagnostic(
         id: "syntax-error", code: "Tcpglint.SyntaxError", severity: .error,
         summary: "The file is not valid JSON or YAML",
-        description: "The file does not parse. The finding points at the first fault; nothing after it in that document is checked. Other files are still linted.")
+        description:
+            "The file does not parse. The finding points at the first fault; nothing after it in that document is checked. Other files are still linted."
+    )
     public static let encoding = Diagnostic(
         id: "invalid-encoding", code: "Tcpglint.InvalidEncoding", severity: .error,
         summary: "The file is not UTF-8 text",
-        description: "Requests are sent as UTF-8. A file with invalid UTF-8, a UTF-16 or UTF-32 byte order mark, or a NUL byte is reported at the first bad byte and not parsed.")
+        description:
+            "Requests are sent as UTF-8. A file with invalid UTF-8, a UTF-16 or UTF-32 byte order mark, or a NUL byte is reported at the first bad byte and not parsed."
+    )
     public static let duplicateKey = Diagnostic(
         id: "duplicate-key", code: "Tcpglint.DuplicateKey", severity: .error,
         summary: "A key appears twice in one object",
-        description: "JSON and YAML parsers disagree on which of two equal keys wins (most keep the last, some refuse the document). tcpglint checks the last one and reports the repeat at the second key.")
+        description:
+            "JSON and YAML parsers disagree on which of two equal keys wins (most keep the last, some refuse the document). tcpglint checks the last one and reports the repeat at the second key."
+    )
     public static let yaml11 = Diagnostic(
         id: "yaml11-ambiguity", code: "Tcpglint.Yaml11Ambiguity", severity: .warning,
         summary: "A YAML 1.1 loader would read this value as another type or value",
-        description: "tcpglint reads YAML with the YAML 1.2 core schema. Many tools that send requests (PyYAML, older libyaml bindings) use YAML 1.1, where `no`, `on`, `y` are booleans, `012` is octal 10, `1_000` is 1000 and `1:30` is 90. Quote such a value so that every loader reads the same thing.")
+        description:
+            "tcpglint reads YAML with the YAML 1.2 core schema. Many tools that send requests (PyYAML, older libyaml bindings) use YAML 1.1, where `no`, `on`, `y` are booleans, `012` is octal 10, `1_000` is 1000 and `1:30` is 90. Quote such a value so that every loader reads the same thing."
+    )
     public static let notARequest = Diagnostic(
         id: "not-a-request", code: "Tcpglint.NotAnObject", severity: .error,
         summary: "The document is not an object of parameters",
-        description: "A request body is a JSON object (a YAML mapping) of parameter names to values. A document that is a list, a scalar or empty is not a request.")
+        description:
+            "A request body is a JSON object (a YAML mapping) of parameter names to values. A document that is a list, a scalar or empty is not a request."
+    )
     public static let emptyFile = Diagnostic(
         id: "empty-file", code: "Tcpglint.EmptyFile", severity: .warning,
         summary: "The file holds no request",
-        description: "The file is empty, or holds only whitespace or comments. It is reported so that a request emptied by mistake does not pass unseen.")
+        description:
+            "The file is empty, or holds only whitespace or comments. It is reported so that a request emptied by mistake does not pass unseen."
+    )
     public static let limitExceeded = Diagnostic(
         id: "limit-exceeded", code: "Tcpglint.LimitExceeded", severity: .error,
         summary: "The file exceeds one of tcpglint's safety limits",
-        description: "A limit on nesting depth, alias expansion, scalar length or documents per stream was hit. The message names the limit and the flag that raises it.")
+        description:
+            "A limit on nesting depth, alias expansion, scalar length or documents per stream was hit. The message names the limit and the flag that raises it."
+    )
     public static let regexLimit = Diagnostic(
         id: "pattern-limit", code: "Tcpglint.PatternLimit", severity: .error,
         summary: "A rule's pattern hit the PCRE2 match limit",
-        description: "A rule's regular expression needed more backtracking than the match limit allows on this value, so the rule could not decide. The message names the rule; rewrite its pattern.")
+        description:
+            "A rule's regular expression needed more backtracking than the match limit allows on this value, so the rule could not decide. The message names the rule; rewrite its pattern."
+    )
     public static let requestTooLarge = Diagnostic(
         id: "request-size", code: "RequestSizeLimitExceeded", severity: .error,
         summary: "A request is larger than the API accepts (10 MB)",
-        description: "The API refuses a request body over 10 MB with RequestSizeLimitExceeded. tcpglint measures the text of each request (a JSON file, or a document of a YAML stream) and does not build the tree of one over --max-request-bytes.")
+        description:
+            "The API refuses a request body over 10 MB with RequestSizeLimitExceeded. tcpglint measures the text of each request (a JSON file, or a document of a YAML stream) and does not build the tree of one over --max-request-bytes."
+    )
     public static let ioError = Diagnostic(
         id: "io-error", code: "Tcpglint.IOError", severity: .error,
         summary: "The file could not be read",
-        description: "The path does not exist, is not readable, or is not a regular file. tcpglint exits with status 3 after linting the other files.")
+        description:
+            "The path does not exist, is not readable, or is not a regular file. tcpglint exits with status 3 after linting the other files."
+    )
 
     public static let secretPlaceholder = Diagnostic(
         id: "secret-placeholder", code: "Tcpglint.SecretPlaceholder", severity: .info,
         summary: "A secret is a placeholder filled in outside the file",
-        description: "A secret parameter whose value matches one of the config's placeholder patterns (such as ${ADMIN_PASSWORD}) is filled in by the pipeline, so its rules do not run on the placeholder. The finding records that the value was not checked.")
+        description:
+            "A secret parameter whose value matches one of the config's placeholder patterns (such as ${ADMIN_PASSWORD}) is filled in by the pipeline, so its rules do not run on the placeholder. The finding records that the value was not checked."
+    )
     public static let plaintextSecret = Diagnostic(
         id: "plaintext-secret", code: "Tcpglint.PlaintextSecret", severity: .warning,
         summary: "A secret is written in plain text in the request file",
-        description: "A password committed to a repository is a leak waiting to happen. Write a placeholder (${PG_ADMIN_PASSWORD} by default; more patterns with placeholders in .tcpglint.yaml) and fill it in from a secret store when the request is sent. A policy can raise this to an error.")
+        description:
+            "A password committed to a repository is a leak waiting to happen. Write a placeholder (${PG_ADMIN_PASSWORD} by default; more patterns with placeholders in .tcpglint.yaml) and fill it in from a secret store when the request is sent. A policy can raise this to an error."
+    )
     public static let suppressionReason = Diagnostic(
         id: "suppression-without-reason", code: "Tcpglint.SuppressionWithoutReason", severity: .error,
         summary: "A suppression gives no reason",
-        description: "A suppression must say why: `# tcpglint-ignore RULE -- reason` in YAML, `reason:` in a config suppression. Without one it suppresses nothing.")
+        description:
+            "A suppression must say why: `# tcpglint-ignore RULE -- reason` in YAML, `reason:` in a config suppression. Without one it suppresses nothing."
+    )
     public static let unusedSuppression = Diagnostic(
         id: "unused-suppression", code: "Tcpglint.UnusedSuppression", severity: .warning,
         summary: "A suppression matched no finding",
-        description: "A suppression that silences nothing is stale: the finding was fixed, the rule id is misspelt, or it sits on the wrong line. Remove it.")
+        description:
+            "A suppression that silences nothing is stale: the finding was fixed, the rule id is misspelt, or it sits on the wrong line. Remove it."
+    )
     public static let invalidSuppression = Diagnostic(
         id: "invalid-suppression", code: "Tcpglint.InvalidSuppression", severity: .error,
         summary: "A suppression names an unknown rule, or one that may not be suppressed",
-        description: "A suppression names rule ids. An unknown id, or a rule whose policy says it may not be suppressed, is reported and suppresses nothing.")
+        description:
+            "A suppression names rule ids. An unknown id, or a rule whose policy says it may not be suppressed, is reported and suppresses nothing."
+    )
     public static let staleBaseline = Diagnostic(
         id: "stale-baseline", code: "Tcpglint.StaleBaseline", severity: .warning,
         summary: "A baseline entry no longer matches",
-        description: "The baseline lists a finding that is no longer there (it was fixed). Write the baseline again with --write-baseline so that it only shrinks.")
+        description:
+            "The baseline lists a finding that is no longer there (it was fixed). Write the baseline again with --write-baseline so that it only shrinks."
+    )
 
     /// Every diagnostic, in the order `tcpglint rules` lists them.
     public static let all: [Diagnostic] = [
         .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .requestTooLarge,
         .regexLimit, .ioError,
-        .plaintextSecret, .secretPlaceholder, .suppressionReason, .unusedSuppression, .invalidSuppression, .staleBaseline,
+        .plaintextSecret, .secretPlaceholder, .suppressionReason, .unusedSuppression, .invalidSuppression,
+        .staleBaseline,
     ]
 }
 

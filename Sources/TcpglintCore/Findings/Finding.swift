@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How serious a finding is. `error`: the API rejects the request. `warning`: probably wrong, or
@@ -72,7 +72,8 @@ public struct Finding: Sendable, Hashable {
         if a.range.start.column != b.range.start.column { return a.range.start.column < b.range.start.column }
         if a.rule != b.rule { return a.rule < b.rule }
         if a.path != b.path {
-            let x = a.path.description, y = b.path.description
+            let x = a.path.description
+            let y = b.path.description
             if x != y { return x < y }
         }
         return a.message < b.message
@@ -83,7 +84,8 @@ extension String {
     /// Byte-wise (UTF-8) order, the order of file names in all output: the same on every
     /// platform and locale, and a `memcmp` rather than a walk of Unicode scalars.
     public func utf8Precedes(_ other: String) -> Bool {
-        var a = self, b = other
+        var a = self
+        var b = other
         return a.withUTF8 { x in
             b.withUTF8 { y in
                 let n = Swift.min(x.count, y.count)

@@ -1,4 +1,3 @@
-
 // MARK: - Suppressions
 
 /// A request, written in a file or a config, to silence named rules at one place.
@@ -78,14 +77,21 @@ public enum Suppressor {
         _ findings: [Finding], _ suppressions: [Suppression], known: Set<String>, unsuppressible: Set<String>
     ) -> [Finding] {
         guard !suppressions.isEmpty else { return findings }
-        struct Origin: Hashable { let file: String; let range: SourceRange }
+        struct Origin: Hashable {
+            let file: String
+            let range: SourceRange
+        }
         var problems: [Origin: [Finding]] = [:]
         var usable: [Int] = []
         for (i, s) in suppressions.enumerated() {
             let origin = Origin(file: s.originFile, range: s.origin)
             var found: [Finding] = []
             if s.reason?.isEmpty ?? true {
-                found.append(problem(.suppressionReason, s, "suppression of \(s.rules.joined(separator: ", ")) gives no reason; write it after ' -- ' (or as reason:)"))
+                found.append(
+                    problem(
+                        .suppressionReason, s,
+                        "suppression of \(s.rules.joined(separator: ", ")) gives no reason; write it after ' -- ' (or as reason:)"
+                    ))
             }
             for r in s.rules where !known.contains(r) {
                 let hint = Suggest.closest(to: r, in: Array(known)).map { "; did you mean \"\($0)\"?" } ?? ""
@@ -95,7 +101,8 @@ public enum Suppressor {
                 found.append(problem(.invalidSuppression, s, "rule \(r) may not be suppressed (its policy says so)"))
             }
             if s.rules.isEmpty {
-                found.append(problem(.invalidSuppression, s, "suppression names no rule; write the rule ids to silence"))
+                found.append(
+                    problem(.invalidSuppression, s, "suppression names no rule; write the rule ids to silence"))
             }
             if found.isEmpty { usable.append(i) } else { problems[origin] = found }
         }
@@ -113,14 +120,18 @@ public enum Suppressor {
             let s = suppressions[i]
             let origin = Origin(file: s.originFile, range: s.origin)
             guard !used.contains(origin), reported.insert(origin).inserted else { continue }
-            out.append(problem(.unusedSuppression, s, "suppression of \(s.rules.joined(separator: ", ")) matched no finding; remove it"))
+            out.append(
+                problem(
+                    .unusedSuppression, s,
+                    "suppression of \(s.rules.joined(separator: ", ")) matched no finding; remove it"))
         }
         for (_, found) in problems { out += found }
         return out
     }
 
     static func problem(_ d: Diagnostic, _ s: Suppression, _ message: String) -> Finding {
-        Finding(file: s.originFile, document: s.document, range: s.origin, severity: d.severity, code: d.code, rule: d.id,
-                path: .root, message: message)
+        Finding(
+            file: s.originFile, document: s.document, range: s.origin, severity: d.severity, code: d.code, rule: d.id,
+            path: .root, message: message)
     }
 }

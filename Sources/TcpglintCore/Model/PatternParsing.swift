@@ -17,7 +17,13 @@ extension PatternComponent {
             if rest.hasPrefix("[") {
                 guard let close = rest.firstIndex(of: "]") else { return nil }
                 let inner = rest[rest.index(after: rest.startIndex)..<close]
-                if inner == "*" { out.append(.anyIndex) } else if let n = Int(inner), n >= 0 { out.append(.index(n)) } else { return nil }
+                if inner == "*" {
+                    out.append(.anyIndex)
+                } else if let n = Int(inner), n >= 0 {
+                    out.append(.index(n))
+                } else {
+                    return nil
+                }
                 rest = rest[rest.index(after: close)...]
                 expectName = false
                 continue
@@ -31,7 +37,9 @@ extension PatternComponent {
             guard expectName else { return nil }
             let end = rest.firstIndex { $0 == "." || $0 == "[" || $0 == ":" } ?? rest.endIndex
             let name = rest[..<end]
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+                return nil
+            }
             out.append(.key(String(name)))
             rest = rest[end...]
             expectName = false
@@ -46,7 +54,8 @@ extension PatternComponent {
         var expectName = true
         func isNameByte(_ c: UInt8) -> Bool {
             (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
+                || c == UInt8(ascii: "-")
         }
         while i < b.count {
             let c = b[i]
@@ -59,7 +68,13 @@ extension PatternComponent {
             if c == UInt8(ascii: "[") {
                 guard let close = b[i...].firstIndex(of: UInt8(ascii: "]")) else { return nil }
                 let inner = String(decoding: b[(i + 1)..<close], as: UTF8.self)
-                if inner == "*" { out.append(.anyIndex) } else if let n = Int(inner), n >= 0 { out.append(.index(n)) } else { return nil }
+                if inner == "*" {
+                    out.append(.anyIndex)
+                } else if let n = Int(inner), n >= 0 {
+                    out.append(.index(n))
+                } else {
+                    return nil
+                }
                 i = close + 1
                 expectName = false
                 continue
@@ -72,7 +87,9 @@ extension PatternComponent {
             }
             guard expectName else { return nil }
             var end = i
-            while end < b.count, b[end] != UInt8(ascii: "."), b[end] != UInt8(ascii: "["), b[end] != UInt8(ascii: ":") { end += 1 }
+            while end < b.count, b[end] != UInt8(ascii: "."), b[end] != UInt8(ascii: "["), b[end] != UInt8(ascii: ":") {
+                end += 1
+            }
             guard end > i, b[i..<end].allSatisfy(isNameByte) else { return nil }
             out.append(.key(String(decoding: b[i..<end], as: UTF8.self)))
             i = end

@@ -58,11 +58,17 @@ public struct RuleSet: Sendable {
         var off: [Rule] = []
         for i in all.indices {
             if let o = merged[all[i].id] {
-                if let s = o.severity { all[i].severity = s } else { off.append(all[i]); continue }
+                if let s = o.severity {
+                    all[i].severity = s
+                } else {
+                    off.append(all[i])
+                    continue
+                }
             }
             active.append(all[i])
         }
-        return RuleSet(model: model, rules: active, references: references, limits: limits,
-                       overrides: merged, disabled: off)
+        return RuleSet(
+            model: model, rules: active, references: references, limits: limits,
+            overrides: merged, disabled: off)
     }
 }

@@ -6,7 +6,10 @@ public enum IntegerLiteral {
     public static func isDecimal(_ s: String) -> Bool {
         var it = s.utf8.makeIterator()
         guard var c = it.next() else { return false }
-        if c == UInt8(ascii: "-") { guard let n = it.next() else { return false }; c = n }
+        if c == UInt8(ascii: "-") {
+            guard let n = it.next() else { return false }
+            c = n
+        }
         guard c >= 0x30 && c <= 0x39 else { return false }
         while let n = it.next() { guard n >= 0x30 && n <= 0x39 else { return false } }
         return true
@@ -20,7 +23,10 @@ public enum IntegerLiteral {
         var count = 0
         var negative = false
         for b in s.utf8 {
-            if count == 0, !negative, b == UInt8(ascii: "-") { negative = true; continue }
+            if count == 0, !negative, b == UInt8(ascii: "-") {
+                negative = true
+                continue
+            }
             guard b >= 0x30, b <= 0x39, count < 18 else { return nil }
             value = value * 10 + Int(b - 0x30)
             count += 1
@@ -35,12 +41,24 @@ public enum IntegerLiteral {
         if let v = smallDecimal(s) { return v }
         var text = Substring(s)
         var negative = false
-        if text.hasPrefix("-") { negative = true; text = text.dropFirst() } else if yaml, text.hasPrefix("+") { text = text.dropFirst() }
+        if text.hasPrefix("-") {
+            negative = true
+            text = text.dropFirst()
+        } else if yaml, text.hasPrefix("+") {
+            text = text.dropFirst()
+        }
         var radix = 10
-        if yaml, text.hasPrefix("0x") { radix = 16; text = text.dropFirst(2) } else if yaml, text.hasPrefix("0o") { radix = 8; text = text.dropFirst(2) }
+        if yaml, text.hasPrefix("0x") {
+            radix = 16
+            text = text.dropFirst(2)
+        } else if yaml, text.hasPrefix("0o") {
+            radix = 8
+            text = text.dropFirst(2)
+        }
         guard let magnitude = UInt64(text, radix: radix) else { return nil }
         if negative {
-            return magnitude <= UInt64(Int.max) + 1 ? (magnitude == UInt64(Int.max) + 1 ? Int.min : -Int(magnitude)) : nil
+            return magnitude <= UInt64(Int.max) + 1
+                ? (magnitude == UInt64(Int.max) + 1 ? Int.min : -Int(magnitude)) : nil
         }
         return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
     }
@@ -50,9 +68,20 @@ public enum IntegerLiteral {
         if let v = smallDecimal(s) { return width == .int64 || v >= 0 }
         var text = Substring(s)
         var negative = false
-        if text.hasPrefix("-") { negative = true; text = text.dropFirst() } else if text.hasPrefix("+") { text = text.dropFirst() }
+        if text.hasPrefix("-") {
+            negative = true
+            text = text.dropFirst()
+        } else if text.hasPrefix("+") {
+            text = text.dropFirst()
+        }
         var radix = 10
-        if yaml, text.hasPrefix("0x") { radix = 16; text = text.dropFirst(2) } else if yaml, text.hasPrefix("0o") { radix = 8; text = text.dropFirst(2) }
+        if yaml, text.hasPrefix("0x") {
+            radix = 16
+            text = text.dropFirst(2)
+        } else if yaml, text.hasPrefix("0o") {
+            radix = 8
+            text = text.dropFirst(2)
+        }
         guard let magnitude = UInt64(text, radix: radix) else { return false }
         switch width {
         case .uint64: return !negative || magnitude == 0

@@ -1,4 +1,3 @@
-
 /// JSON text helpers.
 public enum JSON {
     /// A JSON string literal, escaped as RFC 8259 requires (and U+2028/U+2029 for safety).
@@ -18,7 +17,9 @@ public enum JSON {
             var start = 0
             var i = 0
             func flush(_ end: Int) {
-                if end > start { out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                if end > start {
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
             }
             while i < bytes.count {
                 let b = bytes[i]
@@ -35,7 +36,8 @@ public enum JSON {
                 case 0x0D: escape = "\\r"
                 case 0x09: escape = "\\t"
                 case 0..<0x20: escape = JSON.unicodeEscape(UInt32(b))
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                case 0xE2
+                where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     escape = JSON.unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
                     width = 3
                 default: break

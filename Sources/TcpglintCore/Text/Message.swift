@@ -42,7 +42,8 @@ public struct MessageTemplate: Sendable {
     /// character is one, so the text need not be split into characters. Error offsets are in
     /// bytes here.
     private static func parse(_ bytes: [UInt8]) throws(ParseError) -> [Piece] {
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         var pieces: [Piece] = []
         var literal: [UInt8] = []
         var i = 0
@@ -62,7 +63,10 @@ public struct MessageTemplate: Sendable {
                     let known = placeholders.sorted().map { "{\($0)}" }.joined(separator: ", ")
                     throw ParseError(message: "unknown placeholder {\(name)} in message; known: \(known)", offset: i)
                 }
-                if !literal.isEmpty { pieces.append(.text(String(decoding: literal, as: UTF8.self))); literal = [] }
+                if !literal.isEmpty {
+                    pieces.append(.text(String(decoding: literal, as: UTF8.self)))
+                    literal = []
+                }
                 pieces.append(.placeholder(name))
                 i = end + 1
             } else if c == close {
@@ -107,7 +111,10 @@ public enum ValueText {
         var body = ""
         var count = 0
         for s in value.unicodeScalars {
-            if count >= limit { body += "…"; break }
+            if count >= limit {
+                body += "…"
+                break
+            }
             count += 1
             switch s {
             case "\"" where type == .string: body += "\\\""
@@ -127,7 +134,9 @@ public enum ValueText {
     }
 
     /// `"a", "b" or "c"` — or, for a long list, the first few and a count.
-    public static func list(_ values: [String], conjunction: String = "or", quoted: Bool = false, limit: Int = 10) -> String {
+    public static func list(_ values: [String], conjunction: String = "or", quoted: Bool = false, limit: Int = 10)
+        -> String
+    {
         let shown = values.map { quoted ? "\"\($0)\"" : $0 }
         if shown.isEmpty { return "nothing" }
         if shown.count == 1 { return shown[0] }

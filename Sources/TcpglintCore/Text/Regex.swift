@@ -1,6 +1,7 @@
 import CPCRE2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A PCRE2 pattern compiled once (with JIT where the platform has it) and then shared, read-only,
@@ -92,8 +93,12 @@ public final class Regex: @unchecked Sendable {
             guard let ov = pcre2_get_ovector_pointer_8(md) else { return out }
             let set = rc == 0 ? Int(pcre2_get_ovector_count_8(md)) : Int(rc)
             for i in 0...captures {
-                guard i < set else { out.append(nil); continue }
-                let s = ov[2 * i], e = ov[2 * i + 1]
+                guard i < set else {
+                    out.append(nil)
+                    continue
+                }
+                let s = ov[2 * i]
+                let e = ov[2 * i + 1]
                 if s == Int.max || s == ~0 || e < s { out.append(nil) } else { out.append(Int(s)..<Int(e)) }
             }
             return out
@@ -109,7 +114,9 @@ public final class Regex: @unchecked Sendable {
         if captures < Regex.scratchPairs, let shared = Regex.threadMatchData() {
             md = shared
         } else {
-            guard let created = pcre2_match_data_create_from_pattern_8(code, nil) else { throw .failed("out of memory") }
+            guard let created = pcre2_match_data_create_from_pattern_8(code, nil) else {
+                throw .failed("out of memory")
+            }
             own = created
             md = created
         }
@@ -121,7 +128,8 @@ public final class Regex: @unchecked Sendable {
                 let subject = buf.baseAddress ?? nothing
                 // A JIT-compiled pattern goes straight to the compiled code (the text is valid
                 // UTF-8: it comes from a Swift string), skipping pcre2_match's checks.
-                return jitCompiled ? pcre2_jit_match_8(code, subject, buf.count, 0, 0, md, context)
+                return jitCompiled
+                    ? pcre2_jit_match_8(code, subject, buf.count, 0, 0, md, context)
                     : pcre2_match_8(code, subject, buf.count, 0, 0, md, context)
             }
         }

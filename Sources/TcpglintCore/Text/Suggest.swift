@@ -17,7 +17,8 @@ public enum Suggest {
         for c in candidates where c.count >= 4 && c != input {
             let lc = c.lowercased()
             if lower.hasPrefix(lc) || lower.hasSuffix(lc) || (lower.count >= 4 && lc.hasPrefix(lower))
-                || (lower.count >= 3 && lc.hasSuffix(lower)) {
+                || (lower.count >= 3 && lc.hasSuffix(lower))
+            {
                 contained.append(c)
             }
         }

@@ -108,7 +108,10 @@ private struct DecodeReader {
     var bad = false
 
     mutating func byte() -> UInt8 {
-        guard i < b.count else { bad = true; return 0 }
+        guard i < b.count else {
+            bad = true
+            return 0
+        }
         i += 1
         return b[i - 1]
     }
@@ -118,7 +121,10 @@ private struct DecodeReader {
         var shift: UInt64 = 0
         while true {
             let c = byte()
-            if bad || shift > 63 { bad = true; return 0 }
+            if bad || shift > 63 {
+                bad = true
+                return 0
+            }
             v |= UInt64(c & 0x7F) << shift
             if c & 0x80 == 0 { break }
             shift += 7
@@ -128,27 +134,36 @@ private struct DecodeReader {
 
     mutating func text() -> String {
         let n = varint()
-        guard !bad, n >= 0, n <= b.count - i else { bad = true; return "" }
+        guard !bad, n >= 0, n <= b.count - i else {
+            bad = true
+            return ""
+        }
         defer { i += n }
         return String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + n)]), as: UTF8.self)
     }
 
     mutating func position() -> SourcePosition {
-        let line = varint(), column = varint()
+        let line = varint()
+        let column = varint()
         return SourcePosition(line: line, column: column, offset: varint())
     }
 
     /// One node, or nil when its fields are out of range.
     mutating func node() -> Node? {
         guard let kind = NodeKind(rawValue: byte()), let type = ScalarType(rawValue: byte()),
-              let style = NodeStyle(rawValue: byte()) else { return nil }
+            let style = NodeStyle(rawValue: byte())
+        else { return nil }
         let flags = byte()
         let range = SourceRange(start: position(), end: position())
-        let first = varint(), childCount = varint()
+        let first = varint()
+        let childCount = varint()
         let value = text()
         let tag = flags & 2 != 0 ? text() : nil
-        guard !bad, first >= 0, childCount >= 0, first <= Int(Int32.max), childCount <= Int(Int32.max) else { return nil }
-        return Node(kind: kind, type: type, style: style, range: range, value: value, tag: tag,
-                    synthetic: flags & 1 != 0, firstChild: Int32(first), childCount: Int32(childCount))
+        guard !bad, first >= 0, childCount >= 0, first <= Int(Int32.max), childCount <= Int(Int32.max) else {
+            return nil
+        }
+        return Node(
+            kind: kind, type: type, style: style, range: range, value: value, tag: tag,
+            synthetic: flags & 1 != 0, firstChild: Int32(first), childCount: Int32(childCount))
     }
 }

@@ -47,7 +47,8 @@ extension JSONParser {
             if b == 0x0A || b == 0x0D {
                 throw fault(.syntaxError, at: start, "unterminated string: the line ends before the closing quote")
             }
-            throw fault(.syntaxError, at: position(i), "control character U+\(ValueText.hex4(UInt32(b))) in string; escape it")
+            throw fault(
+                .syntaxError, at: position(i), "control character U+\(ValueText.hex4(UInt32(b))) in string; escape it")
         }
         let contentEnd = i
         i += 1
@@ -62,8 +63,9 @@ extension JSONParser {
     }
 
     func tooLong(_ start: SourcePosition, _ range: SourceRange? = nil) -> JSONFault {
-        fault(.limitExceeded, range: range ?? SourceRange(at: start),
-              "string longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
+        fault(
+            .limitExceeded, range: range ?? SourceRange(at: start),
+            "string longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
     }
 
     /// Decodes the escape sequence at `i` (a backslash) into `scratch`.
@@ -119,8 +121,9 @@ extension JSONParser {
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
             default:
-                throw fault(.syntaxError, at: position(backslash),
-                            "invalid escape sequence in string; \\u needs four hex digits")
+                throw fault(
+                    .syntaxError, at: position(backslash),
+                    "invalid escape sequence in string; \\u needs four hex digits")
             }
             value = value << 4 | UInt32(digit)
         }
@@ -198,8 +201,9 @@ extension JSONParser {
         }
         let range = SourceRange(start: position(start), end: position(i))
         if i - start > limits.maxScalarBytes {
-            throw fault(.limitExceeded, range: range,
-                        "number longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
+            throw fault(
+                .limitExceeded, range: range,
+                "number longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)
         return builder.scalar(text, type: isFloat ? .float : .integer, style: .plain, range: range)
@@ -213,29 +217,37 @@ extension JSONParser {
         let type: ScalarType
         let text: String
         if word.count == 4 && word[0] == UInt8(ascii: "t") && word[1] == UInt8(ascii: "r")
-            && word[2] == UInt8(ascii: "u") && word[3] == UInt8(ascii: "e") {
+            && word[2] == UInt8(ascii: "u") && word[3] == UInt8(ascii: "e")
+        {
             type = .boolean
             text = "true"
         } else if word.count == 5 && word[0] == UInt8(ascii: "f") && word[1] == UInt8(ascii: "a")
-            && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "s") && word[4] == UInt8(ascii: "e") {
+            && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "s") && word[4] == UInt8(ascii: "e")
+        {
             type = .boolean
             text = "false"
         } else if word.count == 4 && word[0] == UInt8(ascii: "n") && word[1] == UInt8(ascii: "u")
-            && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "l") {
+            && word[2] == UInt8(ascii: "l") && word[3] == UInt8(ascii: "l")
+        {
             type = .null
             text = "null"
         } else {
             let lower = word.map { ASCII.isLetter($0) ? $0 | 0x20 : $0 }
             let message: String
-            if lower.elementsEqual("nan".utf8) || lower.elementsEqual("infinity".utf8) || lower.elementsEqual("inf".utf8) {
+            if lower.elementsEqual("nan".utf8) || lower.elementsEqual("infinity".utf8)
+                || lower.elementsEqual("inf".utf8)
+            {
                 message = "infinite and NaN numbers are not allowed in JSON"
-            } else if ["true", "false", "null", "none", "nil", "yes", "no"].contains(where: { lower.elementsEqual($0.utf8) }) {
+            } else if ["true", "false", "null", "none", "nil", "yes", "no"].contains(where: {
+                lower.elementsEqual($0.utf8)
+            }) {
                 message = "not a JSON literal; JSON has only the lower-case literals true, false and null"
             } else {
                 message = "unquoted value; strings must be in double quotes"
             }
             throw fault(.syntaxError, at: position(start), message)
         }
-        return builder.scalar(text, type: type, style: .plain, range: SourceRange(start: position(start), end: position(i)))
+        return builder.scalar(
+            text, type: type, style: .plain, range: SourceRange(start: position(start), end: position(i)))
     }
 }

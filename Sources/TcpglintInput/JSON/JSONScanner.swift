@@ -15,7 +15,8 @@ public enum JSONScanner {
     /// Returns one document (index 1) when the file parses, with any duplicate-key problems; no
     /// document and one problem when it does not; and no document and no problem (a document
     /// count of 0) when the file is empty or holds only whitespace.
-    public static func load(_ source: SourceFile, limits: InputLimits = .default, embedded: Bool = false) -> LoadedFile {
+    public static func load(_ source: SourceFile, limits: InputLimits = .default, embedded: Bool = false) -> LoadedFile
+    {
         source.bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(source: source, buffer: buffer, limits: limits)
             if embedded { parser.endName = "the string" }
@@ -241,8 +242,9 @@ struct JSONParser {
     mutating func open(isObject: Bool) throws(JSONFault) -> SourcePosition {
         let start = position(i)
         if frames.count >= limits.maxDepth {
-            throw fault(.limitExceeded, at: start,
-                        "nesting deeper than \(limits.maxDepth) levels; raise it with --max-depth")
+            throw fault(
+                .limitExceeded, at: start,
+                "nesting deeper than \(limits.maxDepth) levels; raise it with --max-depth")
         }
         frames.append(JSONFrame(isObject: isObject, start: start, keyBase: keys.count))
         i += 1
@@ -288,14 +290,19 @@ struct JSONParser {
         } else {
             var k = base
             while k < keys.count {
-                if keys[k].name == key { first = keys[k].position; break }
+                if keys[k].name == key {
+                    first = keys[k].position
+                    break
+                }
                 k += 1
             }
         }
         if let first {
-            duplicates.append(InputProblem(
-                .duplicateKey, document: 1, range: range, path: currentPath(),
-                related: first, message: "duplicate key \"\(displayKey(key))\"; the first is at \(InputProblem.relatedMarker)"))
+            duplicates.append(
+                InputProblem(
+                    .duplicateKey, document: 1, range: range, path: currentPath(),
+                    related: first,
+                    message: "duplicate key \"\(displayKey(key))\"; the first is at \(InputProblem.relatedMarker)"))
             return
         }
         keys.append((key, range.start))
@@ -336,9 +343,11 @@ struct JSONParser {
 
     func eofUnclosed(_ frame: JSONFrame) -> JSONFault {
         let what = frame.isObject ? "object" : "array"
-        return JSONFault(problem: InputProblem(
-            .syntaxError, document: 1, range: SourceRange(at: position(n)), related: frame.start,
-            message: "unexpected end of \(endName); the \(what) opened at \(InputProblem.relatedMarker) is not closed"))
+        return JSONFault(
+            problem: InputProblem(
+                .syntaxError, document: 1, range: SourceRange(at: position(n)), related: frame.start,
+                message:
+                    "unexpected end of \(endName); the \(what) opened at \(InputProblem.relatedMarker) is not closed"))
     }
 
     /// A character at `i` that cannot start a value.
@@ -374,9 +383,15 @@ struct JSONParser {
         var value = UInt32(b)
         var need = 0
         switch b {
-        case 0xC0...0xDF: value &= 0x1F; need = 1
-        case 0xE0...0xEF: value &= 0x0F; need = 2
-        case 0xF0...0xF7: value &= 0x07; need = 3
+        case 0xC0...0xDF:
+            value &= 0x1F
+            need = 1
+        case 0xE0...0xEF:
+            value &= 0x0F
+            need = 2
+        case 0xF0...0xF7:
+            value &= 0x07
+            need = 3
         default: break
         }
         var k = 1

@@ -114,8 +114,9 @@ private struct LoaderState {
     }
 
     mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
-        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1,
-                       offset: offsets.byteOffset(ofChar: Int(mark.index)))
+        SourcePosition(
+            line: Int(mark.line) + 1, column: Int(mark.column) + 1,
+            offset: offsets.byteOffset(ofChar: Int(mark.index)))
     }
 
     mutating func run(_ buf: UnsafeBufferPointer<UInt8>) {
@@ -135,22 +136,32 @@ private struct LoaderState {
             if type == YAML_STREAM_END_EVENT { return }
             if aborted {
                 // Skip to the next document after a fatal problem in this one.
-                if type == YAML_DOCUMENT_END_EVENT { aborted = false; builder = nil }
+                if type == YAML_DOCUMENT_END_EVENT {
+                    aborted = false
+                    builder = nil
+                }
                 continue
             }
             if builder != nil, Int(event.end_mark.index) - documentStart > limits.maxRequestBytes {
                 // Measured in characters, which is at most the byte count: a cheap, early bound.
                 let start = position(event.start_mark)
-                problems.append(InputProblem(.requestTooLarge, document: documentCount, range: SourceRange(at: start),
-                                             message: "the document is over \(limits.maxRequestBytes) bytes, the API's limit for a request; it was not checked further (raise --max-request-bytes to check it anyway)"))
+                problems.append(
+                    InputProblem(
+                        .requestTooLarge, document: documentCount, range: SourceRange(at: start),
+                        message:
+                            "the document is over \(limits.maxRequestBytes) bytes, the API's limit for a request; it was not checked further (raise --max-request-bytes to check it anyway)"
+                    ))
                 abandonDocument()
                 continue
             }
             handle(&event)
             if documentCount > limits.maxDocuments {
-                problems.append(InputProblem(
-                    .limitExceeded, document: documentCount, range: SourceRange(at: position(event.start_mark)),
-                    message: "the stream holds more than \(limits.maxDocuments) documents; raise it with --max-documents"))
+                problems.append(
+                    InputProblem(
+                        .limitExceeded, document: documentCount, range: SourceRange(at: position(event.start_mark)),
+                        message:
+                            "the stream holds more than \(limits.maxDocuments) documents; raise it with --max-documents"
+                    ))
                 documentCount -= 1
                 documents.removeLast(max(0, documents.count - limits.maxDocuments))
                 return
@@ -168,11 +179,13 @@ private struct LoaderState {
             // Reader errors carry a byte offset, not a mark.
             pos = source.advance(.start, to: Int(parser.problem_offset))
             if parser.problem_value >= 0, parser.problem_value < 0x20 || parser.problem_value == 0x7F {
-                message = "control character U+\(ValueText.hex4(UInt32(parser.problem_value))) is not allowed in YAML; escape it in a double-quoted string"
+                message =
+                    "control character U+\(ValueText.hex4(UInt32(parser.problem_value))) is not allowed in YAML; escape it in a double-quoted string"
             }
         }
         if builder == nil { documentCount += 1 } // the fault is in a document not started yet
-        problems.append(InputProblem(.syntaxError, document: max(1, documentCount), range: SourceRange(at: pos), message: message))
+        problems.append(
+            InputProblem(.syntaxError, document: max(1, documentCount), range: SourceRange(at: pos), message: message))
         builder = nil
     }
 
@@ -229,7 +242,9 @@ private struct LoaderState {
         let s = event.data.scalar
         let value = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
         if s.length > limits.maxScalarBytes {
-            fatal(.limitExceeded, at: start, "a scalar longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
+            fatal(
+                .limitExceeded, at: start,
+                "a scalar longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
             return
         }
         let tag = s.tag.map { String(cString: $0) }
@@ -244,17 +259,24 @@ private struct LoaderState {
         }
         let type = YAMLTypes.resolve(value, style: style, tag: tag)
         if let tag, let expected = YAMLTypes.standardType(tag), expected != type, expected != .string {
-            problems.append(InputProblem(
-                .syntaxError, document: documentCount, range: SourceRange(start: start, end: end), path: childPath(),
-                message: "\(ValueText.quote(value)) is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string",
-                redactedMessage: "the value is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string"))
+            problems.append(
+                InputProblem(
+                    .syntaxError, document: documentCount, range: SourceRange(start: start, end: end),
+                    path: childPath(),
+                    message:
+                        "\(ValueText.quote(value)) is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string",
+                    redactedMessage:
+                        "the value is not \(expected.noun), but it is tagged \(YAMLTypes.shortTag(tag)); it is read as a string"
+                ))
         }
         let isKey = expectsKey
         if !isKey, style == .plain, tag == nil, let note = YAMLTypes.yaml11Difference(value, type: type) {
-            problems.append(InputProblem(
-                .yaml11, document: documentCount, range: SourceRange(start: start, end: end), path: childPath(),
-                message: "YAML 1.2 reads \(value) as \(note.yaml12), YAML 1.1 as \(note.yaml11); \(type == .string ? "quote it" : "quote it if you mean a string, or write the number so that both read it alike")",
-                redactedMessage: "a YAML 1.1 loader reads this value as \(note.yaml11Type); quote it"))
+            problems.append(
+                InputProblem(
+                    .yaml11, document: documentCount, range: SourceRange(start: start, end: end), path: childPath(),
+                    message:
+                        "YAML 1.2 reads \(value) as \(note.yaml12), YAML 1.1 as \(note.yaml11); \(type == .string ? "quote it" : "quote it if you mean a string, or write the number so that both read it alike")",
+                    redactedMessage: "a YAML 1.1 loader reads this value as \(note.yaml11Type); quote it"))
         }
         addNode(anchor: anchor, isKey: isKey, keyText: value, keyPosition: start) { b in
             b.scalar(value, type: type, style: style, range: SourceRange(start: start, end: end), tag: tag)
@@ -266,7 +288,8 @@ private struct LoaderState {
     mutating func collectionStart(_ event: inout yaml_event_t, isMapping: Bool, start: SourcePosition) {
         let tagPtr = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
         let anchorPtr = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-        let flow = isMapping
+        let flow =
+            isMapping
             ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
             : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
         if stack.count >= limits.maxDepth {
@@ -278,10 +301,13 @@ private struct LoaderState {
             return
         }
         let component = stack.last.map { childComponent($0) }
-        builder!.begin(isMapping ? .mapping : .sequence, style: flow ? .flow : .block, start: start,
-                       tag: tagPtr.map { String(cString: $0) })
-        stack.append(OpenCollection(kind: isMapping ? .mapping : .sequence,
-                                    anchor: anchorPtr.map { String(cString: $0) }, component: component))
+        builder!.begin(
+            isMapping ? .mapping : .sequence, style: flow ? .flow : .block, start: start,
+            tag: tagPtr.map { String(cString: $0) })
+        stack.append(
+            OpenCollection(
+                kind: isMapping ? .mapping : .sequence,
+                anchor: anchorPtr.map { String(cString: $0) }, component: component))
     }
 
     /// The end of a sequence or a mapping, with a mapping's merge keys applied.
@@ -302,10 +328,12 @@ private struct LoaderState {
         guard let target = anchors[name] else {
             // An unquoted value that starts with '*' (a password, say) reads as an alias:
             // the name is shown only where the value is not secret.
-            problems.append(InputProblem(
-                .syntaxError, document: max(1, documentCount), range: SourceRange(at: start), path: childPath(),
-                message: "alias *\(name) refers to no anchor defined before it; quote the value if it is not an alias",
-                redactedMessage: "this value reads as an alias that refers to no anchor; quote it"))
+            problems.append(
+                InputProblem(
+                    .syntaxError, document: max(1, documentCount), range: SourceRange(at: start), path: childPath(),
+                    message:
+                        "alias *\(name) refers to no anchor defined before it; quote the value if it is not an alias",
+                    redactedMessage: "this value reads as an alias that refers to no anchor; quote it"))
             abandonDocument()
             return
         }
@@ -317,8 +345,9 @@ private struct LoaderState {
         }
         expanded += builder!.expandedSize[Int(target.index)]
         if expanded > limits.maxAliasExpansion {
-            fatal(.limitExceeded, at: start,
-                  "aliases expand to more than \(limits.maxAliasExpansion) nodes; raise it with --max-alias-expansion")
+            fatal(
+                .limitExceeded, at: start,
+                "aliases expand to more than \(limits.maxAliasExpansion) nodes; raise it with --max-alias-expansion")
             return
         }
         if stack.isEmpty {
@@ -345,8 +374,10 @@ private struct LoaderState {
         open.kind == .sequence ? .index(open.items) : .key(open.key ?? "")
     }
 
-    mutating func addNode(anchor: String?, isKey: Bool, keyText: String, keyPosition: SourcePosition,
-                          _ make: (inout DocumentBuilder) -> NodeID) {
+    mutating func addNode(
+        anchor: String?, isKey: Bool, keyText: String, keyPosition: SourcePosition,
+        _ make: (inout DocumentBuilder) -> NodeID
+    ) {
         guard builder != nil else { return }
         let id = make(&builder!)
         countNode()
@@ -377,9 +408,15 @@ private struct LoaderState {
             stack[top].hasMerge = true
         } else if let first = stack[top].seen.first(key, at: position) {
             let path = ParamPath(stack.compactMap { $0.component } + [.key(key)])
-            problems.append(InputProblem(
-                .duplicateKey, document: documentCount, range: SourceRange(start: position, end: source.advance(position, to: position.offset + key.utf8.count)),
-                path: path, message: "duplicate key \(ValueText.quote(key)); the first is at line \(first.line), column \(first.column)"))
+            problems.append(
+                InputProblem(
+                    .duplicateKey, document: documentCount,
+                    range: SourceRange(
+                        start: position, end: source.advance(position, to: position.offset + key.utf8.count)),
+                    path: path,
+                    message:
+                        "duplicate key \(ValueText.quote(key)); the first is at line \(first.line), column \(first.column)"
+                ))
         }
     }
 
@@ -432,7 +469,9 @@ private struct LoaderState {
 
     /// Stops building the current document after a problem that leaves no usable tree.
     mutating func fatal(_ diagnostic: Diagnostic, at position: SourcePosition, _ message: String) {
-        problems.append(InputProblem(diagnostic, document: max(1, documentCount), range: SourceRange(at: position), message: message))
+        problems.append(
+            InputProblem(
+                diagnostic, document: max(1, documentCount), range: SourceRange(at: position), message: message))
         abandonDocument()
     }
 

@@ -70,7 +70,7 @@ enum YAMLTypes {
     static func mayBeCoreNonString(_ c: UInt8) -> Bool {
         switch c {
         case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
-             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
             return true
         default:
             return isDigit(c)
@@ -90,7 +90,9 @@ enum YAMLTypes {
     static func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) }
 
     static func isCoreInt(_ b: [UInt8]) -> Bool {
-        if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "o") { return b[2...].allSatisfy { $0 >= 0x30 && $0 <= 0x37 } }
+        if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "o") {
+            return b[2...].allSatisfy { $0 >= 0x30 && $0 <= 0x37 }
+        }
         if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "x") { return b[2...].allSatisfy(isHex) }
         var i = 0
         if i < b.count, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
@@ -142,8 +144,10 @@ enum YAMLTypes {
         let (type11, value11) = yaml11(s) ?? (.string, s)
         if type11 == type {
             guard type == .integer, let v12 = IntegerLiteral.parse(s, yaml: true), String(v12) != value11,
-                  value11 != s else { return nil }
-            return Difference(yaml12: "the integer \(v12)", yaml11: "the integer \(value11)", yaml11Type: "another integer")
+                value11 != s
+            else { return nil }
+            return Difference(
+                yaml12: "the integer \(v12)", yaml11: "the integer \(value11)", yaml11Type: "another integer")
         }
         func describe(_ t: ScalarType, _ canonical: String) -> String {
             switch t {
@@ -160,7 +164,8 @@ enum YAMLTypes {
         case .boolean: canonical12 = s.lowercased()
         default: canonical12 = s
         }
-        return Difference(yaml12: describe(type, canonical12), yaml11: describe(type11, value11), yaml11Type: type11.noun)
+        return Difference(
+            yaml12: describe(type, canonical12), yaml11: describe(type11, value11), yaml11Type: type11.noun)
     }
 
     /// YAML 1.1's type and canonical value for a plain scalar, where it is not a string.
@@ -193,7 +198,9 @@ enum YAMLTypes {
             return sign + String(v)
         }
         // Binary, hexadecimal, octal.
-        if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "b"), b[2...].allSatisfy({ $0 == 0x30 || $0 == 0x31 || $0 == 0x5F }) {
+        if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "b"),
+            b[2...].allSatisfy({ $0 == 0x30 || $0 == 0x31 || $0 == 0x5F })
+        {
             return value(b[2...], radix: 2).map { (.integer, $0) }
         }
         if b.count > 2, b[0] == 0x30, b[1] == UInt8(ascii: "x"), b[2...].allSatisfy({ isHex($0) || $0 == 0x5F }) {
@@ -211,8 +218,11 @@ enum YAMLTypes {
             let head = b[..<colon]
             let parts = b[(colon + 1)...].split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
             if head.allSatisfy({ isDigit($0) || $0 == 0x5F }),
-               parts.allSatisfy({ p in (1...2).contains(p.count) && p.allSatisfy(isDigit) && (p.count == 1 || p.first! <= 0x35) }),
-               var total = UInt64(String(decoding: head.filter { $0 != 0x5F }, as: UTF8.self)) {
+                parts.allSatisfy({ p in
+                    (1...2).contains(p.count) && p.allSatisfy(isDigit) && (p.count == 1 || p.first! <= 0x35)
+                }),
+                var total = UInt64(String(decoding: head.filter { $0 != 0x5F }, as: UTF8.self))
+            {
                 for p in parts {
                     let (m, o1) = total.multipliedReportingOverflow(by: 60)
                     let (t, o2) = m.addingReportingOverflow(UInt64(String(decoding: p, as: UTF8.self))!)
@@ -239,11 +249,14 @@ enum YAMLTypes {
             var exponentOK = true
             if let e = rest.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "e") }) {
                 let exp = rest[(e + 1)...]
-                exponentOK = exp.count >= 2 && (exp.first == UInt8(ascii: "-") || exp.first == UInt8(ascii: "+")) && exp.dropFirst().allSatisfy(isDigit)
+                exponentOK =
+                    exp.count >= 2 && (exp.first == UInt8(ascii: "-") || exp.first == UInt8(ascii: "+"))
+                    && exp.dropFirst().allSatisfy(isDigit)
                 rest = rest[..<e]
             }
-            if exponentOK, head.allSatisfy({ isDigit($0) || $0 == 0x5F }), (head.first.map(isDigit) ?? true),
-               rest.allSatisfy({ isDigit($0) || $0 == 0x5F }), !(head.isEmpty && rest.isEmpty) {
+            if exponentOK, head.allSatisfy({ isDigit($0) || $0 == 0x5F }), head.first.map(isDigit) ?? true,
+                rest.allSatisfy({ isDigit($0) || $0 == 0x5F }), !(head.isEmpty && rest.isEmpty)
+            {
                 return (.float, s)
             }
         }
@@ -252,7 +265,9 @@ enum YAMLTypes {
 
     /// YAML 1.1's timestamp: `YYYY-MM-DD`, or a date followed by a time.
     static func isTimestamp(_ b: [UInt8]) -> Bool {
-        guard b.count >= 8, b.count <= 40, b.prefix(4).allSatisfy(isDigit), b[4] == UInt8(ascii: "-") else { return false }
+        guard b.count >= 8, b.count <= 40, b.prefix(4).allSatisfy(isDigit), b[4] == UInt8(ascii: "-") else {
+            return false
+        }
         var i = 5
         func digits(_ lo: Int, _ hi: Int) -> Bool {
             let s = i

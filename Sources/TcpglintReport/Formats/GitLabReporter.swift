@@ -30,8 +30,10 @@ public struct GitLabReporter: Reporter {
             var s = "  {\"description\": \(JSON.string(f.message)), \"check_name\": \(JSON.string(f.rule)), "
             s += "\"fingerprint\": \(JSON.string(Fingerprint.hex("\(key)|\(n)"))), "
             s += "\"severity\": \(JSON.string(GitLabReporter.severity(f.severity))), "
-            s += "\"location\": {\"path\": \(JSON.string(f.file)), \"positions\": {\"begin\": {\"line\": \(f.range.start.line), \"column\": \(f.range.start.column)}, "
-            s += "\"end\": {\"line\": \(max(f.range.end.line, f.range.start.line)), \"column\": \(f.range.end.column)}}}, "
+            s +=
+                "\"location\": {\"path\": \(JSON.string(f.file)), \"positions\": {\"begin\": {\"line\": \(f.range.start.line), \"column\": \(f.range.start.column)}, "
+            s +=
+                "\"end\": {\"line\": \(max(f.range.end.line, f.range.start.line)), \"column\": \(f.range.end.column)}}}, "
             s += "\"categories\": [\(JSON.string(f.code.hasPrefix("Tcpglint.") ? "Style" : "Bug Risk"))], "
             s += "\"engine_name\": \"tcpglint\"}"
             out += s

@@ -27,8 +27,9 @@ public struct JUnitReporter: Reporter {
     }
 
     public func end(_ totals: Totals) -> String {
-        let report = Report(findings: findings, fileCount: totals.fileCount, files: files, failLevels: failLevels,
-                            defaultFailLevel: defaultFailLevel)
+        let report = Report(
+            findings: findings, fileCount: totals.fileCount, files: files, failLevels: failLevels,
+            defaultFailLevel: defaultFailLevel)
         var byFile: [String: [Finding]] = [:]
         for f in report.findings { byFile[f.file, default: []].append(f) }
         var cases: [(file: String, name: String, findings: [Finding])] = []
@@ -51,7 +52,8 @@ public struct JUnitReporter: Reporter {
         let failures = cases.filter { c in c.findings.contains(where: report.isFailing) }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"tcpglint\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\">\n"
-        out += "  <testsuite name=\"tcpglint\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        out +=
+            "  <testsuite name=\"tcpglint\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
         let text = TextReporter()
         var documents: [String: Int] = [:]
         for f in files { documents[f.name] = f.documents }
@@ -62,11 +64,13 @@ public struct JUnitReporter: Reporter {
                 continue
             }
             out += ">\n"
-            let lines = c.findings.map { text.line($0, multiDocument: (documents[c.file] ?? 0) > 1) }.joined(separator: "\n")
+            let lines = c.findings.map { text.line($0, multiDocument: (documents[c.file] ?? 0) > 1) }.joined(
+                separator: "\n")
             if c.findings.contains(where: report.isFailing) {
                 let worst = c.findings.map(\.severity).max()!
                 let n = c.findings.count
-                out += "      <failure type=\(XML.attribute(worst.description)) message=\(XML.attribute("\(n) finding\(n == 1 ? "" : "s")"))>"
+                out +=
+                    "      <failure type=\(XML.attribute(worst.description)) message=\(XML.attribute("\(n) finding\(n == 1 ? "" : "s")"))>"
                 out += XML.text(lines) + "</failure>\n"
             } else {
                 out += "      <system-out>" + XML.text(lines) + "</system-out>\n"

@@ -28,10 +28,12 @@ public struct SARIFReporter: Reporter {
             var s = "          {\"id\": \(JSON.string(r.id)), \"name\": \(JSON.string(SARIFReporter.pascal(r.id))), "
             s += "\"shortDescription\": {\"text\": \(JSON.string(r.summary))}, "
             s += "\"fullDescription\": {\"text\": \(JSON.string(r.help.isEmpty ? r.summary : r.help))}, "
-            s += "\"help\": {\"text\": \(JSON.string(r.help.isEmpty ? r.summary : r.help)), \"markdown\": \(JSON.string(markdownHelp(r)))}, "
+            s +=
+                "\"help\": {\"text\": \(JSON.string(r.help.isEmpty ? r.summary : r.help)), \"markdown\": \(JSON.string(markdownHelp(r)))}, "
             if let uri = r.helpURI { s += "\"helpUri\": \(JSON.string(uri)), " }
             s += "\"defaultConfiguration\": {\"level\": \(JSON.string(SARIFReporter.level(r.severity)))}, "
-            s += "\"properties\": {\"code\": \(JSON.string(r.code)), \"tags\": [\(JSON.string(r.code.hasPrefix("Tcpglint.") ? "tcpglint" : "api-constraint"))]}}"
+            s +=
+                "\"properties\": {\"code\": \(JSON.string(r.code)), \"tags\": [\(JSON.string(r.code.hasPrefix("Tcpglint.") ? "tcpglint" : "api-constraint"))]}}"
             lines.append(s)
         }
         var out = "{\n"
@@ -57,8 +59,11 @@ public struct SARIFReporter: Reporter {
             if let i = ruleIndex[f.rule] { s += "\"ruleIndex\": \(i), " }
             s += "\"level\": \(JSON.string(SARIFReporter.level(f.severity))), "
             s += "\"message\": {\"text\": \(JSON.string(f.message))}, "
-            s += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(JSON.string(SARIFReporter.uri(f.file))), \"uriBaseId\": \"%SRCROOT%\"}, "
-            let end = f.range.end.line > f.range.start.line || f.range.end.column > f.range.start.column ? f.range.end : f.range.start
+            s +=
+                "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(JSON.string(SARIFReporter.uri(f.file))), \"uriBaseId\": \"%SRCROOT%\"}, "
+            let end =
+                f.range.end.line > f.range.start.line || f.range.end.column > f.range.start.column
+                ? f.range.end : f.range.start
             s += "\"region\": {\"startLine\": \(f.range.start.line), \"startColumn\": \(f.range.start.column), "
             s += "\"endLine\": \(end.line), \"endColumn\": \(max(end.column, f.range.start.column))}}}], "
             s += "\"partialFingerprints\": {\"tcpglint/v1\": \(JSON.string(Fingerprint.hex("\(key)|\(n)")))}, "
@@ -88,8 +93,9 @@ public struct SARIFReporter: Reporter {
         var out = ""
         for b in path.utf8 {
             switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(b))
             default:
                 let h = String(b, radix: 16, uppercase: true)

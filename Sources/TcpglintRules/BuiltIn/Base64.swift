@@ -2,7 +2,9 @@
 enum Base64 {
     static let table: [UInt8] = {
         var t = [UInt8](repeating: 0xFF, count: 256)
-        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { t[Int(c)] = UInt8(i) }
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            t[Int(c)] = UInt8(i)
+        }
         return t
     }()
 
@@ -18,7 +20,10 @@ enum Base64 {
                     for c in src {
                         if c == UInt8(ascii: "=") { break }
                         let v = table[Int(c)]
-                        if v == 0xFF { bad = true; return }
+                        if v == 0xFF {
+                            bad = true
+                            return
+                        }
                         acc = acc << 6 | UInt32(v)
                         bits += 6
                         if bits >= 8 {

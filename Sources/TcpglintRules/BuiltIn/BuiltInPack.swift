@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import TcpglintCore
 import TcpglintInput
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // MARK: - The pack built into the binary
 
@@ -28,7 +29,11 @@ extension RulePackLoader {
     static func prebuilt(name: String, bytes: [UInt8]) -> Document? {
         guard let entry = builtInParsed[name], entry.text.utf8.count == bytes.count else { return nil }
         var text = entry.text
-        let same = text.withUTF8 { t in bytes.withUnsafeBufferPointer { b in t.count == b.count && (t.isEmpty || memcmp(t.baseAddress!, b.baseAddress!, t.count) == 0) } }
+        let same = text.withUTF8 { t in
+            bytes.withUnsafeBufferPointer { b in
+                t.count == b.count && (t.isEmpty || memcmp(t.baseAddress!, b.baseAddress!, t.count) == 0)
+            }
+        }
         guard same, let raw = Base64.decode(entry.parsed) else { return nil }
         return DocumentCoding.decode(raw, source: SourceFile(name: name, bytes: bytes))
     }
@@ -48,7 +53,8 @@ extension RulePackLoader {
     /// and `limits` are the default ones, else loaded now.
     static func loadBuiltIn(limits: Regex.Limits) -> Result<RulePack, RuleFileErrors> {
         if limits.match == Regex.Limits.default.match, limits.depth == Regex.Limits.default.depth,
-           limits.heapKiB == Regex.Limits.default.heapKiB, let prefetched = BuiltInPrefetch.shared.take() {
+            limits.heapKiB == Regex.Limits.default.heapKiB, let prefetched = BuiltInPrefetch.shared.take()
+        {
             return prefetched
         }
         return loadPack(files: builtInFiles, limits: limits)

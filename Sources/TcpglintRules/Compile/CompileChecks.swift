@@ -8,7 +8,9 @@ import TcpglintCore
 extension RuleCompiler {
     func check(_ v: Value, targets: [Target]) -> Check? {
         guard v.isMapping else {
-            v.error("check must be a mapping with one check kind (\(CheckKind.names.joined(separator: ", "))), not \(v.kindName)")
+            v.error(
+                "check must be a mapping with one check kind (\(CheckKind.names.joined(separator: ", "))), not \(v.kindName)"
+            )
             return nil
         }
         for (k, _) in v.doc.entries(of: v.id) where !CheckKind.names.contains(v.doc[k].value) {
@@ -20,7 +22,9 @@ extension RuleCompiler {
         }
         guard let o = v.object("check", allowed: CheckKind.names) else { return nil }
         guard o.entries.count == 1 else {
-            if !o.entries.isEmpty || v.doc.count(of: v.id) == 0 { v.error("check must have exactly one check kind, not \(o.entries.count)") }
+            if !o.entries.isEmpty || v.doc.count(of: v.id) == 0 {
+                v.error("check must have exactly one check kind, not \(o.entries.count)")
+            }
             return nil
         }
         let (k, opts) = o.entries[0]
@@ -47,7 +51,9 @@ extension RuleCompiler {
     /// A kind's options: a mapping of the keys the kind accepts, or nothing (`required: true`,
     /// `absent: ~`) for a kind whose options are all optional.
     func options(_ opts: Value, of kind: CheckKind) -> Object? {
-        if opts.node.kind == .scalar, opts.node.type == .null || (opts.node.type == .boolean && opts.node.value == "true") {
+        if opts.node.kind == .scalar,
+            opts.node.type == .null || (opts.node.type == .boolean && opts.node.value == "true")
+        {
             return Object(value: opts, what: kind.rawValue, allowed: kind.options)
         }
         return opts.object("the options of \(kind.rawValue)", allowed: kind.options)
@@ -75,8 +81,12 @@ extension RuleCompiler {
         guard let r = o.require("report"), let names = r.strings("report") else { return nil }
         var set = Set<TypeMismatch>()
         for n in names {
-            if let m = TypeMismatch(rawValue: n) { set.insert(m) } else {
-                r.error("unknown type mismatch \"\(n)\"; known: \(TypeMismatch.allCases.map { $0.rawValue }.joined(separator: ", "))")
+            if let m = TypeMismatch(rawValue: n) {
+                set.insert(m)
+            } else {
+                r.error(
+                    "unknown type mismatch \"\(n)\"; known: \(TypeMismatch.allCases.map { $0.rawValue }.joined(separator: ", "))"
+                )
             }
         }
         return .type(set)
@@ -87,15 +97,17 @@ extension RuleCompiler {
     func compileEnum(_ o: Object) -> Check? {
         guard let values = o.require("values")?.scalars("values") else { return nil }
         if values.isEmpty { o["values"]?.error("values must not be empty") }
-        return .enumeration(values: values, caseSensitive: o["case-sensitive"]?.bool("case-sensitive") ?? true,
-                            onlyCaseMismatch: o["only-case-mismatch"]?.bool("only-case-mismatch") ?? false)
+        return .enumeration(
+            values: values, caseSensitive: o["case-sensitive"]?.bool("case-sensitive") ?? true,
+            onlyCaseMismatch: o["only-case-mismatch"]?.bool("only-case-mismatch") ?? false)
     }
 
     func compilePattern(_ o: Object) -> Check? {
         guard let r = o.require("regex") else { return nil }
         let ci = o["case-insensitive"]?.bool("case-insensitive") ?? false
         guard let re = regex(r, caseInsensitive: ci, what: "regex") else { return nil }
-        return .pattern(re, negate: o["negate"]?.bool("negate") ?? false, description: o["description"]?.string("description"))
+        return .pattern(
+            re, negate: o["negate"]?.bool("negate") ?? false, description: o["description"]?.string("description"))
     }
 
     func compileLength(_ o: Object) -> Check? {
@@ -116,7 +128,8 @@ extension RuleCompiler {
         let values = o["values"]?.scalars("values") ?? []
         let prefixes = o["prefixes"]?.strings("prefixes") ?? []
         if values.isEmpty, prefixes.isEmpty { o.value.error("forbid needs values, prefixes or both") }
-        return .forbid(values: values, prefixes: prefixes, caseSensitive: o["case-sensitive"]?.bool("case-sensitive") ?? true)
+        return .forbid(
+            values: values, prefixes: prefixes, caseSensitive: o["case-sensitive"]?.bool("case-sensitive") ?? true)
     }
 
     /// The `classes` of `char-classes` and `allowed-chars`; nil when one of them is wrong.
@@ -129,7 +142,8 @@ extension RuleCompiler {
     func charClass(_ v: Value) -> CharClass? {
         guard let o = v.object("a character class", allowed: ["name", "chars", "pattern"]) else { return nil }
         let name = o.require("name")?.string("name") ?? ""
-        let hasChars = o["chars"] != nil, hasPattern = o["pattern"] != nil
+        let hasChars = o["chars"] != nil
+        let hasPattern = o["pattern"] != nil
         guard hasChars != hasPattern else {
             v.error("a character class has exactly one of chars or pattern")
             return nil
@@ -152,8 +166,11 @@ extension RuleCompiler {
         }
         let step = o["step"]?.int("step")
         if let s = step, s < 1 { o["step"]?.error("step must be at least 1") }
-        let min = o["min"]?.int("min"), max = o["max"]?.int("max")
-        if min == nil, max == nil, values == nil, step == nil { o.value.error("integer needs min, max, values or step") }
+        let min = o["min"]?.int("min")
+        let max = o["max"]?.int("max")
+        if min == nil, max == nil, values == nil, step == nil {
+            o.value.error("integer needs min, max, values or step")
+        }
         return .integer(min: min, max: max, values: values, step: step)
     }
 
@@ -171,15 +188,19 @@ extension RuleCompiler {
             return nil
         }
         guard let w = o.require("where"), let cond = condition(w, base: item) else { return nil }
-        let min = o["min"]?.int("min"), max = o["max"]?.int("max")
+        let min = o["min"]?.int("min")
+        let max = o["max"]?.int("max")
         if min == nil, max == nil { o.value.error("count needs min, max or both") }
-        let description = o["description"]?.string("description") ?? "\(min.map { "at least \($0)" } ?? "")\(min != nil && max != nil ? " and " : "")\(max.map { "at most \($0)" } ?? "") matching items"
+        let description =
+            o["description"]?.string("description")
+            ?? "\(min.map { "at least \($0)" } ?? "")\(min != nil && max != nil ? " and " : "")\(max.map { "at most \($0)" } ?? "") matching items"
         return .count(cond, min: min, max: max, description: description)
     }
 
     /// The `min` and `max` of `length` and `size`: at least one, and in order.
     func bounds(_ o: Object, of kind: CheckKind) -> (min: Int?, max: Int?) {
-        let min = o["min"]?.int("min"), max = o["max"]?.int("max")
+        let min = o["min"]?.int("min")
+        let max = o["max"]?.int("max")
         if min == nil, max == nil { o.value.error("\(kind.rawValue) needs min, max or both") }
         if let a = min, let b = max, a > b { o.value.error("min \(a) is greater than max \(b)") }
         return (min, max)
@@ -193,7 +214,8 @@ extension RuleCompiler {
             o.value.error("relation needs exactly one of equals or not-equals")
             return nil
         }
-        guard let ov = o[ops[0]], let text = ov.string(ops[0]), let other = target(text, at: ov, from: model.request) else { return nil }
+        guard let ov = o[ops[0]], let text = ov.string(ops[0]), let other = target(text, at: ov, from: model.request)
+        else { return nil }
         var otherExtract: Regex?
         if let oe = o["other-extract"] {
             otherExtract = regex(oe, caseInsensitive: false, what: "other-extract")

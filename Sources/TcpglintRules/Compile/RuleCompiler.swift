@@ -24,7 +24,11 @@ struct RuleCompiler {
         let suppressible = o["suppressible"]?.bool("suppressible") ?? true
         var severity = Severity.error
         if let s = o.require("severity"), let name = s.string("severity") {
-            if let sv = Severity(name: name) { severity = sv } else { s.error("severity must be error, warning or info, not \"\(name)\"") }
+            if let sv = Severity(name: name) {
+                severity = sv
+            } else {
+                s.error("severity must be error, warning or info, not \"\(name)\"")
+            }
         }
         let summary = o.require("summary")?.string("summary") ?? ""
         let description = o["description"]?.string("description") ?? ""
@@ -48,7 +52,8 @@ struct RuleCompiler {
         if let s = o.require("source"), let so = s.object("source", allowed: ["ref", "quote"]) {
             let ref = so.require("ref")?.string("ref") ?? ""
             if !ref.isEmpty, references[ref] == nil {
-                let hint = Suggest.closest(to: ref, in: Array(references.keys)).map { "; did you mean \"\($0)\"?" } ?? ""
+                let hint =
+                    Suggest.closest(to: ref, in: Array(references.keys)).map { "; did you mean \"\($0)\"?" } ?? ""
                 so["ref"]?.error("unknown reference \"\(ref)\"\(hint); define it under references")
             }
             source = RuleSource(ref: ref, quote: so.require("quote")?.string("quote") ?? "")
@@ -75,16 +80,22 @@ struct RuleCompiler {
     func code(_ o: Object) -> String {
         let code = o.require("code")?.string("code") ?? ""
         if !code.isEmpty, !RuleCompiler.isCode(code) {
-            o["code"]?.error("code \"\(code)\" must be dot-separated words of letters and digits, such as InvalidParameterValue.InvalidCharset")
+            o["code"]?.error(
+                "code \"\(code)\" must be dot-separated words of letters and digits, such as InvalidParameterValue.InvalidCharset"
+            )
         }
         if code.hasPrefix("Tcpglint.") || code == "Tcpglint" {
             o["code"]?.error("the Tcpglint. namespace is reserved for tcpglint's own diagnostics")
         } else if let namespace, !code.isEmpty {
             let first = code.split(separator: ".").first.map(String.init) ?? code
             if model.codeNamespaces.contains(first) {
-                o["code"]?.error("code \"\(code)\" is in the API's \(first) namespace; a policy's codes start with its namespace, \(namespace).")
+                o["code"]?.error(
+                    "code \"\(code)\" is in the API's \(first) namespace; a policy's codes start with its namespace, \(namespace)."
+                )
             } else if !namespace.isEmpty, first != namespace || !code.contains(".") {
-                o["code"]?.error("code \"\(code)\" is outside the policy's namespace; write \(namespace).\(code.split(separator: ".").last.map(String.init) ?? code)")
+                o["code"]?.error(
+                    "code \"\(code)\" is outside the policy's namespace; write \(namespace).\(code.split(separator: ".").last.map(String.init) ?? code)"
+                )
             }
         }
         return code
@@ -103,7 +114,8 @@ struct RuleCompiler {
         }
         for (text, site) in written {
             if text == "*" {
-                targets += model.allPatterns().compactMap { p in model.spec(at: p).map { Target(pattern: p, spec: $0) } }
+                targets += model.allPatterns().compactMap { p in model.spec(at: p).map { Target(pattern: p, spec: $0) }
+                }
             } else if let target = target(text, at: site, from: model.request) {
                 targets.append(target)
             }
@@ -115,7 +127,9 @@ struct RuleCompiler {
     /// Parses `DBNodeSet[*].Zone`, `DBEngineConfig::defaultLocale`, `$`, relative to `base`.
     func target(_ text: String, at site: Value, from base: ParamSpec) -> Target? {
         guard let pattern = PatternComponent.parse(path: text) else {
-            site.error("target \"\(text)\" is not a parameter path (write Name, DBNodeSet[*].Zone, DBEngineConfig::defaultLocale or $)")
+            site.error(
+                "target \"\(text)\" is not a parameter path (write Name, DBNodeSet[*].Zone, DBEngineConfig::defaultLocale or $)"
+            )
             return nil
         }
         var cur = base
@@ -129,9 +143,10 @@ struct RuleCompiler {
                     let names = cur.structure?.members.map { $0.name } ?? []
                     let hint = Suggest.closest(to: k, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
                     let whereText = done.isEmpty ? "the request" : done.display
-                    site.error(cur.structure == nil
-                        ? "target \"\(text)\": \(done.display) is \(cur.typeName), which has no members"
-                        : "unknown target parameter \"\(k)\" in \(whereText)\(hint)")
+                    site.error(
+                        cur.structure == nil
+                            ? "target \"\(text)\": \(done.display) is \(cur.typeName), which has no members"
+                            : "unknown target parameter \"\(k)\" in \(whereText)\(hint)")
                     return nil
                 }
             case .anyIndex, .index:
@@ -140,7 +155,9 @@ struct RuleCompiler {
                 next = cur.embedded.map { ParamSpec(name: cur.name, type: .structure($0), secret: cur.secret) }
             }
             guard let n = next else {
-                site.error("target \"\(text)\": \(done.isEmpty ? "the request" : done.display) \(c == .embedded ? "holds no embedded document" : "is not an array")")
+                site.error(
+                    "target \"\(text)\": \(done.isEmpty ? "the request" : done.display) \(c == .embedded ? "holds no embedded document" : "is not an array")"
+                )
                 return nil
             }
             cur = n
@@ -148,7 +165,6 @@ struct RuleCompiler {
         }
         return Target(pattern: pattern, spec: cur)
     }
-
 
     // MARK: Conditions
 
@@ -158,7 +174,9 @@ struct RuleCompiler {
             return .all(items)
         }
         guard v.isMapping else {
-            v.error("a condition must be a mapping (all, any, not, or param with present/equals/in/check), not \(v.kindName)")
+            v.error(
+                "a condition must be a mapping (all, any, not, or param with present/equals/in/check), not \(v.kindName)"
+            )
             return nil
         }
         let keys = v.doc.entries(of: v.id).map { v.doc[$0.key].value }
@@ -174,8 +192,9 @@ struct RuleCompiler {
             default: return .any((val.list("any") ?? []).compactMap { condition($0, base: base) })
             }
         }
-        guard let o = v.object("a condition", allowed: ["param", "present", "equals", "in", "case-sensitive", "check"]),
-              let p = o.require("param"), let text = p.string("param"), let t = target(text, at: p, from: base)
+        guard
+            let o = v.object("a condition", allowed: ["param", "present", "equals", "in", "case-sensitive", "check"]),
+            let p = o.require("param"), let text = p.string("param"), let t = target(text, at: p, from: base)
         else { return nil }
         let tests = ["present", "equals", "in", "check"].filter { o[$0] != nil }
         guard tests.count == 1 else {
@@ -192,9 +211,12 @@ struct RuleCompiler {
                 e.error("equals takes a scalar, not \(e.kindName)")
                 return nil
             }
-            return .passes(t, .enumeration(values: [e.node.value], caseSensitive: caseSensitive, onlyCaseMismatch: false))
+            return .passes(
+                t, .enumeration(values: [e.node.value], caseSensitive: caseSensitive, onlyCaseMismatch: false))
         case "in":
-            return o["in"]!.scalars("in").map { .passes(t, .enumeration(values: $0, caseSensitive: caseSensitive, onlyCaseMismatch: false)) }
+            return o["in"]!.scalars("in").map {
+                .passes(t, .enumeration(values: $0, caseSensitive: caseSensitive, onlyCaseMismatch: false))
+            }
         default:
             return check(o["check"]!, targets: [t])
                 .map { .passes(t, $0) }
@@ -209,8 +231,9 @@ struct RuleCompiler {
         do {
             return try Regex(text, caseInsensitive: caseInsensitive, limits: limits)
         } catch {
-            diags.add(v.location(atValueOffset: min(error.offset, text.utf8.count)),
-                      "invalid regular expression: \(error.message) (at offset \(error.offset) of the pattern)")
+            diags.add(
+                v.location(atValueOffset: min(error.offset, text.utf8.count)),
+                "invalid regular expression: \(error.message) (at offset \(error.offset) of the pattern)")
             return nil
         }
     }
@@ -224,7 +247,10 @@ struct RuleCompiler {
             v.error("an example must be a mapping of request parameters, not \(v.kindName)")
             return nil
         }
-        let doc = v.doc, id = v.id, range = v.node.range, base = self.base.map { ($0.doc, $0.id) }
+        let doc = v.doc
+        let id = v.id
+        let range = v.node.range
+        let base = self.base.map { ($0.doc, $0.id) }
         return RuleExample(location: v.location) {
             var b = DocumentBuilder(source: doc.source, format: .yaml, index: 1)
             b.begin(.mapping, style: .block, start: range.start)
@@ -233,7 +259,8 @@ struct RuleCompiler {
             let overridden = entries.map { doc.nodes[Int($0.key.index)].value }
             if let (baseDoc, baseID) = base {
                 let sameFile = baseDoc.source === doc.source
-                for (k, val) in baseDoc.entries(of: baseID) where !overridden.contains(baseDoc.nodes[Int(k.index)].value) {
+                for (k, val) in baseDoc.entries(of: baseID)
+                where !overridden.contains(baseDoc.nodes[Int(k.index)].value) {
                     RuleCompiler.copy(baseDoc, k, into: &b, synthetic: !sameFile, at: range.start)
                     RuleCompiler.copy(baseDoc, val, into: &b, synthetic: !sameFile, at: range.start)
                 }
@@ -248,16 +275,22 @@ struct RuleCompiler {
     }
 
     /// Copies a subtree into a builder (iteratively, so depth is no concern).
-    static func copy(_ doc: Document, _ id: NodeID, into b: inout DocumentBuilder, synthetic: Bool, at position: SourcePosition) {
+    static func copy(
+        _ doc: Document, _ id: NodeID, into b: inout DocumentBuilder, synthetic: Bool, at position: SourcePosition
+    ) {
         // A scalar (most keys and values) needs no stack.
         if doc.nodes[Int(id.index)].kind == .scalar {
             let node = doc.nodes[Int(id.index)]
-            let made = b.scalar(node.value, type: node.type, style: node.style,
-                                range: synthetic ? SourceRange(at: position) : node.range, tag: node.tag)
+            let made = b.scalar(
+                node.value, type: node.type, style: node.style,
+                range: synthetic ? SourceRange(at: position) : node.range, tag: node.tag)
             if synthetic { b.markSynthetic(made) }
             return
         }
-        enum Step { case enter(NodeID), leave(SourcePosition) }
+        enum Step {
+            case enter(NodeID)
+            case leave(SourcePosition)
+        }
         var stack: [Step] = [.enter(id)]
         while let step = stack.popLast() {
             switch step {
@@ -274,7 +307,9 @@ struct RuleCompiler {
                 case .mapping, .sequence:
                     b.begin(node.kind, style: node.style, start: range.start, tag: node.tag)
                     stack.append(.leave(node.range.end))
-                    let kids: [NodeID] = node.kind == .mapping ? doc.entries(of: n).flatMap { [$0.key, $0.value] } : Array(doc.items(of: n))
+                    let kids: [NodeID] =
+                        node.kind == .mapping
+                        ? doc.entries(of: n).flatMap { [$0.key, $0.value] } : Array(doc.items(of: n))
                     for k in kids.reversed() { stack.append(.enter(k)) }
                 }
             }
@@ -287,18 +322,25 @@ struct RuleCompiler {
 
     static func isKebab(_ s: String) -> Bool {
         let b = Array(s.utf8)
-        guard let first = b.first, let last = b.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else { return false }
+        guard let first = b.first, let last = b.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else {
+            return false
+        }
         var previous: UInt8 = 0
         for c in b {
-            guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "-"),
-                  !(c == UInt8(ascii: "-") && previous == UInt8(ascii: "-")) else { return false }
+            guard
+                (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+                    || c == UInt8(ascii: "-"),
+                !(c == UInt8(ascii: "-") && previous == UInt8(ascii: "-"))
+            else { return false }
             previous = c
         }
         return true
     }
 
     static func isCode(_ s: String) -> Bool {
-        func isLetter(_ c: UInt8) -> Bool { (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) }
+        func isLetter(_ c: UInt8) -> Bool {
+            (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z")) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
+        }
         var atStart = true
         for c in s.utf8 {
             if c == UInt8(ascii: ".") {
@@ -308,7 +350,9 @@ struct RuleCompiler {
                 guard isLetter(c) else { return false }
                 atStart = false
             } else {
-                guard isLetter(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") else { return false }
+                guard isLetter(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_") else {
+                    return false
+                }
             }
         }
         return !atStart

@@ -35,7 +35,8 @@ enum ModelLoader {
         // Structures never referenced are still checked.
         structures.buildAll()
         let request = ParamSpec(name: requestName, type: .structure(StructSpec(name: requestName, members: params)))
-        return APIModel(service: service, version: version, action: action, request: request, codeNamespaces: namespaces)
+        return APIModel(
+            service: service, version: version, action: action, request: request, codeNamespaces: namespaces)
     }
 }
 
@@ -50,7 +51,9 @@ struct ModelStructures {
 
     init(_ section: Value?) {
         var definitions: [(name: String, value: Value)] = []
-        if let s = section, let so = s.object("structures", allowed: s.doc.entries(of: s.id).map { s.doc[$0.key].value }) {
+        if let s = section,
+            let so = s.object("structures", allowed: s.doc.entries(of: s.id).map { s.doc[$0.key].value })
+        {
             for (k, val) in so.entries { definitions.append((k.node.value, val)) }
         }
         self.definitions = definitions
@@ -80,7 +83,8 @@ struct ModelStructures {
     mutating func structure(_ name: String, at site: Value) -> StructSpec? {
         if let s = built[name] { return s }
         guard let def = definitions.first(where: { $0.name == name }) else {
-            let hint = Suggest.closest(to: name, in: definitions.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
+            let hint =
+                Suggest.closest(to: name, in: definitions.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
             site.error("unknown structure \"\(name)\"\(hint)")
             return nil
         }

@@ -21,11 +21,13 @@ public enum RuleExamples {
             let found = linter.lint(e.document)
             if !found.isEmpty {
                 let what = found.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
-                failures.append(Failure(rule: rule.id, location: e.location, message: "valid example produced a finding: \(what)"))
+                failures.append(
+                    Failure(rule: rule.id, location: e.location, message: "valid example produced a finding: \(what)"))
             }
         }
         for e in rule.invalid where !linter.lint(e.document).contains(where: { $0.rule == rule.id }) {
-            failures.append(Failure(rule: rule.id, location: e.location, message: "invalid example produced no finding"))
+            failures.append(
+                Failure(rule: rule.id, location: e.location, message: "invalid example produced no finding"))
         }
         return failures
     }

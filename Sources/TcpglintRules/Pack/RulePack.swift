@@ -24,36 +24,50 @@ public enum RulePackLoader {
     ]
 
     /// Loads rule files given as names and bytes.
-    public static func load(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
+    public static func load(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits = .default) -> Result<
+        RuleSet, RuleFileErrors
+    > {
         loadPack(files: files, limits: limits).map(\.ruleSet)
     }
 
     /// The built-in pack, or the pack in `directory` (its `*.yaml` and `*.yml` files in name
     /// order), with its example base for policies.
-    public static func loadPack(directory: String?, limits: Regex.Limits = .default) -> Result<RulePack, RuleFileErrors> {
+    public static func loadPack(directory: String?, limits: Regex.Limits = .default) -> Result<RulePack, RuleFileErrors>
+    {
         guard let directory else { return loadBuiltIn(limits: limits) }
         let names: [String]
         do {
-            names = try FileSystem.listDirectory(directory).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            names = try FileSystem.listDirectory(directory).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .sorted()
         } catch {
-            return .failure(RuleFileErrors([RuleFileError(RuleLocation(file: directory, line: 1, column: 1), "cannot read the rule directory: \(error)")]))
+            return .failure(
+                RuleFileErrors([
+                    RuleFileError(
+                        RuleLocation(file: directory, line: 1, column: 1), "cannot read the rule directory: \(error)")
+                ]))
         }
         var files: [(name: String, bytes: [UInt8])] = []
         var errors: [RuleFileError] = []
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         for n in names {
             do { files.append((prefix + n, try FileSystem.readFile(prefix + n))) } catch {
-                errors.append(RuleFileError(RuleLocation(file: prefix + n, line: 1, column: 1), "cannot read the rule file: \(error)"))
+                errors.append(
+                    RuleFileError(
+                        RuleLocation(file: prefix + n, line: 1, column: 1), "cannot read the rule file: \(error)"))
             }
         }
         if files.isEmpty && errors.isEmpty {
-            errors.append(RuleFileError(RuleLocation(file: directory, line: 1, column: 1), "the rule directory holds no .yaml file"))
+            errors.append(
+                RuleFileError(
+                    RuleLocation(file: directory, line: 1, column: 1), "the rule directory holds no .yaml file"))
         }
         if !errors.isEmpty { return .failure(RuleFileErrors(errors)) }
         return loadPack(files: files, limits: limits)
     }
 
-    static func loadPack(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits) -> Result<RulePack, RuleFileErrors> {
+    static func loadPack(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits) -> Result<
+        RulePack, RuleFileErrors
+    > {
         let diags = Diagnostics()
         // Files are parsed, and their rules compiled, at once: each file reports to its own
         // Diagnostics (its values carry it), and the errors are gathered, in file order, at the end.
@@ -81,20 +95,31 @@ public enum RulePackLoader {
                 }
             }
             if let b = o["example-base"] {
-                if base != nil { b.error("a second example-base") } else if b.isMapping { base = b } else { b.error("example-base must be a mapping") }
+                if base != nil {
+                    b.error("a second example-base")
+                } else if b.isMapping {
+                    base = b
+                } else {
+                    b.error("example-base must be a mapping")
+                }
             }
         }
         guard let model else {
             if modelSite == nil {
-                diags.add(RuleLocation(file: files.first?.name ?? "rules", line: 1, column: 1), "the rule pack has no model section")
+                diags.add(
+                    RuleLocation(file: files.first?.name ?? "rules", line: 1, column: 1),
+                    "the rule pack has no model section")
             }
             return .failure(RuleFileErrors(errors()))
         }
 
-        let rootOrder = roots.indices.sorted { roots[$0].value.doc.source.bytes.count > roots[$1].value.doc.source.bytes.count }
+        let rootOrder = roots.indices.sorted {
+            roots[$0].value.doc.source.bytes.count > roots[$1].value.doc.source.bytes.count
+        }
         let compiled = Concurrent.map(count: roots.count, order: rootOrder) { i in
-            let compiler = RuleCompiler(model: model, references: references, base: base, limits: limits, namespace: nil,
-                                        diags: roots[i].value.diags)
+            let compiler = RuleCompiler(
+                model: model, references: references, base: base, limits: limits, namespace: nil,
+                diags: roots[i].value.diags)
             return compileFile(roots[i], compiler: compiler)
         }
         var ids: [String: RuleLocation] = [:]
@@ -119,7 +144,9 @@ public enum RulePackLoader {
         guard loaded.problems.allSatisfy({ $0.diagnostic == .yaml11 }) else { return nil }
         if loaded.documents.count > 1 {
             let d = loaded.documents[1]
-            diags.add(RuleLocation(file: name, line: d[d.root].range.start.line, column: 1), "a rule file holds one YAML document")
+            diags.add(
+                RuleLocation(file: name, line: d[d.root].range.start.line, column: 1),
+                "a rule file holds one YAML document")
         }
         guard let doc = loaded.documents.first else { return nil }
         return Value(doc: doc, id: doc.root, diags: diags).object("a rule file", allowed: allowed)
@@ -138,7 +165,9 @@ public enum RulePackLoader {
 
     /// Takes compiled rules in file order, rejecting an id used before.
     static func register(_ compiled: [[(item: Value, rule: Rule?)]], ids: inout [String: RuleLocation]) -> [Rule] {
-        for d in Diagnostic.all where ids[d.id] == nil { ids[d.id] = RuleLocation(file: "tcpglint", line: 0, column: 0) }
+        for d in Diagnostic.all where ids[d.id] == nil {
+            ids[d.id] = RuleLocation(file: "tcpglint", line: 0, column: 0)
+        }
         var rules: [Rule] = []
         for file in compiled {
             for (item, compiledRule) in file {

@@ -36,7 +36,12 @@ public enum PolicyLoader {
             RulePackLoader.readReferences(o, into: &references, inPack: false)
             // Examples merge over this file's base, else the nearest extended one, else the pack's.
             var base: Value? = pack.exampleBase.map { Value(doc: $0.document, id: $0.node, diags: diags) }
-            for e in policy.extends.reversed() { if let b = bases[e] { base = b; break } }
+            for e in policy.extends.reversed() {
+                if let b = bases[e] {
+                    base = b
+                    break
+                }
+            }
             if let b = o["example-base"] {
                 if b.isMapping { base = b } else { b.error("example-base must be a mapping") }
             }
@@ -44,29 +49,38 @@ public enum PolicyLoader {
             var namespace: String?
             if let n = o["namespace"], let text = n.string("namespace") {
                 if !isNamespace(text) {
-                    n.error("namespace \"\(text)\" must be one word of letters and digits starting with a capital, such as Acme")
+                    n.error(
+                        "namespace \"\(text)\" must be one word of letters and digits starting with a capital, such as Acme"
+                    )
                 } else if set.model.codeNamespaces.contains(text) || text == "Tcpglint" {
-                    n.error("namespace \(text) is the API's (or tcpglint's); choose one of your own, such as your organisation's name")
+                    n.error(
+                        "namespace \(text) is the API's (or tcpglint's); choose one of your own, such as your organisation's name"
+                    )
                 } else {
                     namespace = text
                 }
             } else if o["rules"] != nil {
                 o.value.error("a policy with rules needs a namespace for their codes (namespace: Acme)")
             }
-            let compiler = RuleCompiler(model: set.model, references: references, base: base, limits: set.limits,
-                                        namespace: namespace ?? "", diags: diags)
+            let compiler = RuleCompiler(
+                model: set.model, references: references, base: base, limits: set.limits,
+                namespace: namespace ?? "", diags: diags)
             let rules = RulePackLoader.compileRules([o], compiler: compiler, ids: &ids)
             let overrides = readOverrides(o, known: set, adding: rules)
             set = set.adding(rules: rules, overrides: overrides)
         }
         if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
-        return .success(RuleSet(model: set.model, rules: set.rules, references: references, limits: set.limits,
-                                overrides: set.overrides, disabled: set.disabled))
+        return .success(
+            RuleSet(
+                model: set.model, rules: set.rules, references: references, limits: set.limits,
+                overrides: set.overrides, disabled: set.disabled))
     }
 
     static func isNamespace(_ s: String) -> Bool {
         guard let f = s.unicodeScalars.first, f >= "A", f <= "Z" else { return false }
-        return s.unicodeScalars.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }
+        return s.unicodeScalars.allSatisfy {
+            ($0 >= "A" && $0 <= "Z") || ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9")
+        }
     }
 
     /// `overrides:` entries, checked against the rules loaded so far.
@@ -76,7 +90,8 @@ public enum PolicyLoader {
         var out: [String: RuleOverride] = [:]
         for item in list {
             guard let io = item.object("an override", allowed: ["rule", "severity", "enabled", "reason"]),
-                  let idValue = io.require("rule"), let id = idValue.string("rule") else { continue }
+                let idValue = io.require("rule"), let id = idValue.string("rule")
+            else { continue }
             let rule = rules.first { $0.id == id }
             let diagnostic = Diagnostic.all.first { $0.id == id }
             guard rule != nil || diagnostic != nil else {
@@ -90,7 +105,9 @@ public enum PolicyLoader {
             let enabled = io["enabled"]?.bool("enabled") ?? true
             var severity: Severity? = rule?.severity ?? diagnostic?.severity
             if let sv = io["severity"], let name = sv.string("severity") {
-                if let parsed = Severity(name: name) { severity = parsed } else {
+                if let parsed = Severity(name: name) {
+                    severity = parsed
+                } else {
                     sv.error("severity must be error, warning or info, not \"\(name)\"")
                 }
             }
@@ -99,7 +116,9 @@ public enum PolicyLoader {
             }
             if !enabled { severity = nil }
             if let rule, !rule.suppressible, severity.map({ $0 < rule.severity }) ?? true {
-                item.error("rule \(id) may not be suppressed, so it cannot be turned off or lowered (it is defined at \(rule.location))")
+                item.error(
+                    "rule \(id) may not be suppressed, so it cannot be turned off or lowered (it is defined at \(rule.location))"
+                )
                 continue
             }
             out[id] = RuleOverride(severity: severity, reason: reason, location: item.location)
@@ -129,7 +148,11 @@ private struct LoadState {
     @discardableResult
     mutating func visit(_ path: String, from site: Value?) -> String? {
         func fail(_ message: String) {
-            if let site { site.error(message) } else { diags.add(RuleLocation(file: path, line: 1, column: 1), message) }
+            if let site {
+                site.error(message)
+            } else {
+                diags.add(RuleLocation(file: path, line: 1, column: 1), message)
+            }
         }
         guard let key = Paths.real(path) else {
             fail("cannot read the policy \(path): no such file")
@@ -146,7 +169,9 @@ private struct LoadState {
             fail("cannot read the policy \(path): \(error)")
             return nil
         }
-        guard let root = RulePackLoader.parseFile(name: path, bytes: bytes, allowed: PolicyLoader.fileKeys, diags: diags) else { return nil }
+        guard
+            let root = RulePackLoader.parseFile(name: path, bytes: bytes, allowed: PolicyLoader.fileKeys, diags: diags)
+        else { return nil }
         if root["model"] != nil { root["model"]?.error("a policy uses the pack's model and may not define one") }
         stack.append((key, path))
         var extended: [String] = []

@@ -19,7 +19,9 @@ public struct RuleFileErrors: Error, Sendable {
     public let errors: [RuleFileError]
     public init(_ errors: [RuleFileError]) {
         self.errors = errors.sorted {
-            ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
+            ($0.location.file, $0.location.line, $0.location.column) < (
+                $1.location.file, $1.location.line, $1.location.column
+            )
         }
     }
 }

@@ -49,7 +49,9 @@ public struct Baseline: Sendable {
 
     /// Removes baselined findings. Returns what remains, how many were baselined, and a finding
     /// for each entry of a linted file that now matches fewer findings than it lists.
-    public func apply(_ findings: [Finding], lintedFiles: Set<String>) -> (kept: [Finding], baselined: Int, stale: [Finding]) {
+    public func apply(_ findings: [Finding], lintedFiles: Set<String>) -> (
+        kept: [Finding], baselined: Int, stale: [Finding]
+    ) {
         var budget: [Key: Int] = [:]
         for e in entries { budget[e.key, default: 0] += e.count }
         var kept: [Finding] = []
@@ -69,9 +71,12 @@ public struct Baseline: Sendable {
             guard let left = budget[e.key], left > 0 else { continue }
             budget[e.key] = 0
             let what = left == e.count ? "no longer matches" : "matches \(e.count - left) of its \(e.count) findings"
-            stale.append(Finding(
-                file: name, range: e.range, severity: d.severity, code: d.code, rule: d.id, path: .root,
-                message: "the entry for \(e.key.rule) at \(e.key.parameter) in \(e.key.file) \(what); write the baseline again with --write-baseline"))
+            stale.append(
+                Finding(
+                    file: name, range: e.range, severity: d.severity, code: d.code, rule: d.id, path: .root,
+                    message:
+                        "the entry for \(e.key.rule) at \(e.key.parameter) in \(e.key.file) \(what); write the baseline again with --write-baseline"
+                ))
         }
         return (kept, baselined, stale)
     }

@@ -16,7 +16,10 @@ public enum BaselineFile {
     public static func read(_ path: String) -> Result<Baseline, RuleFileErrors> {
         let bytes: [UInt8]
         do { bytes = try FileSystem.readFile(path) } catch {
-            return .failure(RuleFileErrors([RuleFileError(RuleLocation(file: path, line: 1, column: 1), "cannot read the baseline: \(error)")]))
+            return .failure(
+                RuleFileErrors([
+                    RuleFileError(RuleLocation(file: path, line: 1, column: 1), "cannot read the baseline: \(error)")
+                ]))
         }
         let diags = Diagnostics()
         let loaded = InputReader.load(name: path, bytes: bytes, format: .json)
@@ -26,15 +29,17 @@ public enum BaselineFile {
         var entries: [Baseline.Entry] = []
         var seen: [Baseline.Key: RuleLocation] = [:]
         if let doc = loaded.documents.first, loaded.problems.isEmpty,
-           let o = Value(doc: doc, id: doc.root, diags: diags).object("the baseline", allowed: ["version", "entries"]) {
+            let o = Value(doc: doc, id: doc.root, diags: diags).object("the baseline", allowed: ["version", "entries"])
+        {
             if let v = o.require("version"), let n = v.int("version"), n != 1 {
                 v.error("baseline version \(n) is not supported (this tcpglint writes version 1)")
             }
             for item in o.require("entries")?.list("entries") ?? [] {
                 guard let e = item.object("an entry", allowed: ["file", "parameter", "rule", "count"]),
-                      let file = e.require("file")?.string("file"),
-                      let parameter = e.require("parameter")?.string("parameter"),
-                      let rule = e.require("rule")?.string("rule") else { continue }
+                    let file = e.require("file")?.string("file"),
+                    let parameter = e.require("parameter")?.string("parameter"),
+                    let rule = e.require("rule")?.string("rule")
+                else { continue }
                 let count = e["count"]?.int("count") ?? 1
                 if count < 1 || count > 1_000_000 {
                     e["count"]?.error("count must be from 1 to 1000000, not \(count)")
@@ -42,7 +47,9 @@ public enum BaselineFile {
                 }
                 let key = Baseline.Key(file: file, parameter: parameter, rule: rule)
                 if let first = seen[key] {
-                    item.error("a second entry for \(rule) at \(parameter) in \(file); the first is at line \(first.line), column \(first.column)")
+                    item.error(
+                        "a second entry for \(rule) at \(parameter) in \(file); the first is at line \(first.line), column \(first.column)"
+                    )
                     continue
                 }
                 seen[key] = item.location

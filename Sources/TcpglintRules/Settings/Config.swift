@@ -55,7 +55,9 @@ public struct Config: Sendable {
         public let range: SourceRange
     }
 
-    static let keys = ["root", "policies", "include", "exclude", "fail-level", "placeholders", "overrides", "suppressions"]
+    static let keys = [
+        "root", "policies", "include", "exclude", "fail-level", "placeholders", "overrides", "suppressions",
+    ]
 
     /// Reads a config file; `shownAs` is how messages name it.
     public static func load(_ path: String, shownAs: String? = nil) -> Result<Config, RuleFileErrors> {
@@ -63,10 +65,16 @@ public struct Config: Sendable {
         let diags = Diagnostics()
         let bytes: [UInt8]
         do { bytes = try FileSystem.readFile(path) } catch {
-            return .failure(RuleFileErrors([RuleFileError(RuleLocation(file: name, line: 1, column: 1), "cannot read the config: \(error)")]))
+            return .failure(
+                RuleFileErrors([
+                    RuleFileError(RuleLocation(file: name, line: 1, column: 1), "cannot read the config: \(error)")
+                ]))
         }
         guard let real = Paths.real(path) else {
-            return .failure(RuleFileErrors([RuleFileError(RuleLocation(file: name, line: 1, column: 1), "cannot resolve the config's folder")]))
+            return .failure(
+                RuleFileErrors([
+                    RuleFileError(RuleLocation(file: name, line: 1, column: 1), "cannot resolve the config's folder")
+                ]))
         }
         let dir = Paths.directory(of: real)
         let shownDir = Paths.directory(of: name)
@@ -96,28 +104,36 @@ public struct Config: Sendable {
         for p in o?["placeholders"]?.list("placeholders") ?? [] {
             guard let text = p.string("a placeholder pattern") else { continue }
             do { placeholders.append(try Regex(text)) } catch {
-                diags.add(p.location(atValueOffset: min(error.offset, text.utf8.count)),
-                          "invalid regular expression: \(error.message) (at offset \(error.offset) of the pattern)")
+                diags.add(
+                    p.location(atValueOffset: min(error.offset, text.utf8.count)),
+                    "invalid regular expression: \(error.message) (at offset \(error.offset) of the pattern)")
             }
         }
         var overrides: [PathOverride] = []
         for item in o?["overrides"]?.list("overrides") ?? [] {
             guard let io = item.object("an override", allowed: ["files", "policies", "fail-level"]) else { continue }
             guard let files = globs(io.require("files"), "files") else { continue }
-            overrides.append(PathOverride(files: files, policies: policies(io["policies"]), failLevel: severity(io["fail-level"])))
+            overrides.append(
+                PathOverride(files: files, policies: policies(io["policies"]), failLevel: severity(io["fail-level"])))
         }
         var suppressions: [ConfigSuppression] = []
         for item in o?["suppressions"]?.list("suppressions") ?? [] {
-            guard let so = item.object("a suppression", allowed: ["files", "parameter", "rules", "reason"]) else { continue }
-            guard let files = globs(so.require("files"), "files"), let rules = so.require("rules")?.strings("rules") else { continue }
+            guard let so = item.object("a suppression", allowed: ["files", "parameter", "rules", "reason"]) else {
+                continue
+            }
+            guard let files = globs(so.require("files"), "files"), let rules = so.require("rules")?.strings("rules")
+            else { continue }
             let parameter = so["parameter"]?.string("parameter") ?? "*"
             let reason = so["reason"]?.string("reason")
-            suppressions.append(ConfigSuppression(files: files, parameter: parameter, rules: rules, reason: reason, range: item.node.range))
+            suppressions.append(
+                ConfigSuppression(
+                    files: files, parameter: parameter, rules: rules, reason: reason, range: item.node.range))
         }
         let config = Config(
             path: name, directory: dir, root: o?["root"]?.bool("root") ?? false, policies: policies(o?["policies"]),
             include: globs(o?["include"], "include"), exclude: globs(o?["exclude"], "exclude") ?? [],
-            failLevel: severity(o?["fail-level"]), placeholders: placeholders, overrides: overrides, suppressions: suppressions)
+            failLevel: severity(o?["fail-level"]), placeholders: placeholders, overrides: overrides,
+            suppressions: suppressions)
         if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
         return .success(config)
     }

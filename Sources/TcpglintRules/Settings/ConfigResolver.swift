@@ -110,7 +110,9 @@ public final class ConfigResolver {
             }
             placeholders += c.placeholders
             if let rel {
-                for s in c.suppressions where s.files.contains(where: { $0.matches(rel) }) { suppressions.append((c.path, s)) }
+                for s in c.suppressions where s.files.contains(where: { $0.matches(rel) }) {
+                    suppressions.append((c.path, s))
+                }
                 if c.exclude.contains(where: { $0.matches(rel) }) { excluded = true }
             }
         }
@@ -129,7 +131,9 @@ public final class ConfigResolver {
             let name = Paths.baseName(path)
             if !ConfigResolver.defaultInclude.contains(where: { $0.matches(name.lowercased()) }) { excluded = true }
         }
-        return FileSettings(policies: policies.isEmpty ? cliPolicies : policies + cliPolicies, failLevel: failLevel, placeholders: placeholders,
-                            suppressions: suppressions, excluded: excluded)
+        return FileSettings(
+            policies: policies.isEmpty ? cliPolicies : policies + cliPolicies, failLevel: failLevel,
+            placeholders: placeholders,
+            suppressions: suppressions, excluded: excluded)
     }
 }

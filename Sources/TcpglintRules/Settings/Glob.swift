@@ -34,7 +34,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// Segments against path parts, by dynamic programming: linear in their product, whatever
     /// the number of `**` (a recursive match is exponential in it).
     private static func match(_ pat: ArraySlice<[UInt8]>, _ parts: ArraySlice<[UInt8]>) -> Bool {
-        let p = Array(pat), s = Array(parts)
+        let p = Array(pat)
+        let s = Array(parts)
         let globstar = Array("**".utf8)
         // ok[j]: the first i segments match the first j parts.
         var ok = [Bool](repeating: false, count: s.count + 1)
@@ -59,8 +60,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     /// One segment: `*`, `?` and sets, iteratively with one backtrack point for `*`.
     private static func segment(_ pat: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
-        var pi = pat.startIndex, si = s.startIndex
-        var starP: Int? = nil, starS = 0
+        var pi = pat.startIndex
+        var si = s.startIndex
+        var starP: Int? = nil
+        var starS = 0
         while si < s.endIndex {
             if pi < pat.endIndex {
                 let c = pat[pi]

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A parallel map over indices: tasks are taken in the order given (largest first works best
 /// for uneven tasks) by up to `threads` threads, and each result is stored at its own index, so
@@ -15,7 +16,8 @@ import Synchronization
 public enum Concurrent {
     public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
-    public static func map<R>(count: Int, threads: Int = processorCount, order: [Int]? = nil, _ body: (Int) -> R) -> [R] {
+    public static func map<R>(count: Int, threads: Int = processorCount, order: [Int]? = nil, _ body: (Int) -> R) -> [R]
+    {
         let order = order ?? Array(0..<count)
         let workers = max(1, min(threads, count))
         if workers <= 1 { return (0..<count).map(body) }

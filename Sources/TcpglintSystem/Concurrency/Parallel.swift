@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The CLI's parallel work: ordered file results for the lint session, threads, channels and
 /// per-worker state.
@@ -34,17 +35,21 @@ extension Parallel {
         // run the workers one at a time.
         var threads: [pthread_t] = []
         for w in 0..<workers {
-            let box = Unmanaged.passRetained(Work {
-                // Small blocks of consecutive files: fewer trips through the lock, and the
-                // consumer still gets the files in order soon.
-                while let r = ring.claim(block: 4) { for i in r { ring.put(produce(i, w), at: i) } }
-            })
+            let box = Unmanaged.passRetained(
+                Work {
+                    // Small blocks of consecutive files: fewer trips through the lock, and the
+                    // consumer still gets the files in order soon.
+                    while let r = ring.claim(block: 4) { for i in r { ring.put(produce(i, w), at: i) } }
+                })
             var t = pthread_t()
-            if pthread_create(&t, nil, { raw in
-                let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
-                work.body()
-                return nil
-            }, box.toOpaque()) == 0 {
+            if pthread_create(
+                &t, nil,
+                { raw in
+                    let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
+                    work.body()
+                    return nil
+                }, box.toOpaque()) == 0
+            {
                 threads.append(t)
             } else {
                 box.release()
@@ -146,11 +151,14 @@ extension Parallel {
         package init(_ body: @escaping @Sendable () -> Void) {
             self.body = body
             let box = Unmanaged.passRetained(Work(body))
-            started = pthread_create(&thread, nil, { raw in
-                let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
-                work.body()
-                return nil
-            }, box.toOpaque()) == 0
+            started =
+                pthread_create(
+                    &thread, nil,
+                    { raw in
+                        let work = Unmanaged<Work>.fromOpaque(raw!).takeRetainedValue()
+                        work.body()
+                        return nil
+                    }, box.toOpaque()) == 0
             if !started {
                 box.release()
                 body() // no thread to be had: run it here

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // MARK: - Files, with POSIX calls only (no Foundation at start-up)
@@ -38,10 +38,15 @@ public enum FileSystem {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .errno(path) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw FileSystemError(path: path, reason: (st.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "is not a regular file")
+            throw FileSystemError(
+                path: path, reason: (st.st_mode & S_IFMT) == S_IFDIR ? "is a directory" : "is not a regular file")
         }
         if Int(st.st_size) > maxBytes {
-            throw FileSystemError(path: path, reason: "the file is \(st.st_size) bytes, over the --max-file-bytes limit of \(maxBytes); it was not read", tooLarge: true)
+            throw FileSystemError(
+                path: path,
+                reason:
+                    "the file is \(st.st_size) bytes, over the --max-file-bytes limit of \(maxBytes); it was not read",
+                tooLarge: true)
         }
         // Straight into a buffer of the file's size (plus one byte, to see the end in the same
         // read); a file that grows while it is read goes on in larger buffers.
@@ -63,7 +68,10 @@ public enum FileSystem {
                         failed = Glibc.errno
                         return
                     }
-                    if n == 0 { more = false; return }
+                    if n == 0 {
+                        more = false
+                        return
+                    }
                     count += n
                 }
             }
@@ -72,7 +80,10 @@ public enum FileSystem {
                 throw .errno(path)
             }
             if out.count > maxBytes {
-                throw FileSystemError(path: path, reason: "the file grew over the --max-file-bytes limit of \(maxBytes) while it was read", tooLarge: true)
+                throw FileSystemError(
+                    path: path,
+                    reason: "the file grew over the --max-file-bytes limit of \(maxBytes) while it was read",
+                    tooLarge: true)
             }
             if !more { return out }
             capacity = max(capacity * 2, 1 << 16)
@@ -92,7 +103,9 @@ public enum FileSystem {
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
             if out.count > maxBytes {
-                throw FileSystemError(path: "-", reason: "standard input is over the --max-file-bytes limit of \(maxBytes)", tooLarge: true)
+                throw FileSystemError(
+                    path: "-", reason: "standard input is over the --max-file-bytes limit of \(maxBytes)",
+                    tooLarge: true)
             }
         }
         return out
@@ -104,7 +117,9 @@ public enum FileSystem {
         guard stat(path, &st) == 0 else {
             let e = Glibc.errno
             var lst = stat()
-            if e == ENOENT, lstat(path, &lst) == 0 { return (.missing, "a symbolic link to a file that does not exist") }
+            if e == ENOENT, lstat(path, &lst) == 0 {
+                return (.missing, "a symbolic link to a file that does not exist")
+            }
             if e == ELOOP { return (.missing, "a loop of symbolic links") }
             let reason = String(cString: strerror(e))
             return (.missing, reason.prefix(1).lowercased() + reason.dropFirst())

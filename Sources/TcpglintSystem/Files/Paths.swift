@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Path arithmetic for config and policy files, which name other files relative to themselves.
@@ -57,7 +57,8 @@ package enum Paths {
     /// when it is outside it, so that output never holds an absolute path.
     package static func display(_ path: String, from cwd: String) -> String {
         guard path.hasPrefix("/"), cwd.hasPrefix("/") else { return path }
-        let a = path.split(separator: "/"), b = cwd.split(separator: "/")
+        let a = path.split(separator: "/")
+        let b = cwd.split(separator: "/")
         var common = 0
         while common < a.count, common < b.count, a[common] == b[common] { common += 1 }
         let up = Array(repeating: "..", count: b.count - common)

@@ -1,6 +1,6 @@
-import Testing
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
 
 /// The layout's rules, read from the source tree: file and function sizes, who touches the file
 /// system, who imports whom, and a documented folder for every library. A failure names the file
@@ -41,7 +41,9 @@ import TcpglintTestSupport
 
     @Test func noSourceFileIsOver600Lines() {
         for file in Self.sources where file.lineCount > Self.maxLines {
-            Issue.record("\(file.path):\(Self.maxLines + 1): the file has \(file.lineCount) lines, over the limit of \(Self.maxLines); split it")
+            Issue.record(
+                "\(file.path):\(Self.maxLines + 1): the file has \(file.lineCount) lines, over the limit of \(Self.maxLines); split it"
+            )
         }
     }
 
@@ -53,31 +55,34 @@ import TcpglintTestSupport
         #expect(Self.sources.map { $0.functionLengths().count }.reduce(0, +) > 500, "the functions were not found")
         for file in Self.sources {
             for (line, length) in file.functionLengths() where length > Self.maxFunctionLines {
-                Issue.record("\(file.path):\(line): the function is \(length) lines, over \(Self.maxFunctionLines); split it")
+                Issue.record(
+                    "\(file.path):\(line): the function is \(length) lines, over \(Self.maxFunctionLines); split it")
             }
         }
     }
 
     @Test func functionLengthsCountFromTheDeclarationToTheClosingBrace() {
-        let source = SwiftSource(path: "x.swift", text: """
-            struct S {
-                func a() {
-                    let s = "{ not a brace"
+        let source = SwiftSource(
+            path: "x.swift",
+            text: """
+                struct S {
+                    func a() {
+                        let s = "{ not a brace"
+                    }
+                    public static func b(
+                        x: Int
+                    ) -> Int { x }
+                    init() {}
                 }
-                public static func b(
-                    x: Int
-                ) -> Int { x }
-                init() {}
-            }
-            protocol P {
-                func c() -> Int
-                mutating func d()
-            }
-            extension P {
-                func e() {
+                protocol P {
+                    func c() -> Int
+                    mutating func d()
                 }
-            }
-            """)
+                extension P {
+                    func e() {
+                    }
+                }
+                """)
         #expect(source.functionLengths().map { "\($0.line):\($0.length)" } == ["2:3", "5:3", "8:1", "15:2"])
     }
 
@@ -85,7 +90,8 @@ import TcpglintTestSupport
 
     /// POSIX calls that touch the file system.
     static let fileSystemCalls: Set<String> = [
-        "open", "opendir", "readdir", "fopen", "stat", "lstat", "realpath", "unlink", "rename", "fsync", "mkdir", "getcwd",
+        "open", "opendir", "readdir", "fopen", "stat", "lstat", "realpath", "unlink", "rename", "fsync", "mkdir",
+        "getcwd",
         "rmdir", "mkdtemp", "chdir", "access", "readlink",
     ]
 
@@ -96,7 +102,9 @@ import TcpglintTestSupport
     @Test func onlyTcpglintSystemCallsTheFileSystem() {
         for file in Self.sources where !Self.fileSystemTargets.contains(Self.target(of: file)) {
             for call in file.calls(of: Self.fileSystemCalls) {
-                Issue.record("\(file.path):\(call.line): calls \(call.name)(); go through TcpglintSystem (FileSystem, AtomicFile, Paths)")
+                Issue.record(
+                    "\(file.path):\(call.line): calls \(call.name)(); go through TcpglintSystem (FileSystem, AtomicFile, Paths)"
+                )
             }
         }
     }
@@ -110,7 +118,9 @@ import TcpglintTestSupport
         "TcpglintInput": ["TcpglintCore", "CYAML"],
         "TcpglintRules": ["TcpglintSystem", "TcpglintCore", "TcpglintInput"],
         "TcpglintReport": ["TcpglintCore"],
-        "TcpglintCLI": ["TcpglintSystem", "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport", "ArgumentParser"],
+        "TcpglintCLI": [
+            "TcpglintSystem", "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport", "ArgumentParser",
+        ],
         "tcpglint": ["TcpglintCLI"],
         "TcpglintTestSupport": ["TcpglintSystem", "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintCLI"],
     ]
@@ -130,7 +140,8 @@ import TcpglintTestSupport
         #expect(modules.count >= 12)
         for target in modules.sorted() where target != "ArgumentParser" && !Self.unruled.contains(target) {
             if Self.allowedImports[target] == nil {
-                Issue.record("Sources/\(target): no import rule for this target; add it to ArchitectureTests.allowedImports")
+                Issue.record(
+                    "Sources/\(target): no import rule for this target; add it to ArchitectureTests.allowedImports")
             }
         }
         for file in Self.sources {
@@ -151,14 +162,18 @@ import TcpglintTestSupport
         func walk(_ dir: String) {
             for name in ((try? FileSystem.listDirectory(dir)) ?? []).sorted() where !name.hasPrefix(".") {
                 let path = dir + "/" + name
-                if FileSystem.kind(path) == .directory { walk(path) }
-                else if name.hasSuffix(".swift") { tests.append(SwiftSource(path: path, text: readText(path) ?? "")) }
+                if FileSystem.kind(path) == .directory {
+                    walk(path)
+                } else if name.hasSuffix(".swift") {
+                    tests.append(SwiftSource(path: path, text: readText(path) ?? ""))
+                }
             }
         }
         walk("Tests")
         #expect(tests.count > 30)
         for file in tests {
-            for (n, line) in file.codeLines.enumerated() where line.contains("updatingGoldens") || line.contains("O_TRUNC") {
+            for (n, line) in file.codeLines.enumerated()
+            where line.contains("updatingGoldens") || line.contains("O_TRUNC") {
                 Issue.record("\(file.path):\(n + 1): writes goldens itself; use expectGolden")
             }
             for (n, line) in file.lines.enumerated() where line.contains("\"TCPGLINT_UPDATE_GOLDENS\"") {
@@ -170,14 +185,16 @@ import TcpglintTestSupport
     // MARK: (d) Every library says what it holds
 
     static let documentedTargets = [
-        "TcpglintSystem", "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport", "TcpglintCLI", "TcpglintTestSupport",
+        "TcpglintSystem", "TcpglintCore", "TcpglintInput", "TcpglintRules", "TcpglintReport", "TcpglintCLI",
+        "TcpglintTestSupport",
     ]
 
     /// Each library's About.swift is a comment and nothing else, and names what it may import.
     @Test(arguments: documentedTargets)
     func everyLibraryHasAnAboutFile(_ target: String) throws {
         let path = "Sources/\(target)/About.swift"
-        let about = try #require(Self.sources.first { $0.path == path }, "\(path):1: missing; say what the target holds and may import")
+        let about = try #require(
+            Self.sources.first { $0.path == path }, "\(path):1: missing; say what the target holds and may import")
         #expect(about.lines.first?.hasPrefix("//") == true, "\(path):1: must start with a // comment")
         for (n, line) in about.codeLines.enumerated() where !line.allSatisfy({ $0 == " " || $0 == "\t" }) {
             Issue.record("\(path):\(n + 1): holds code; an About.swift is a comment only")
@@ -194,31 +211,37 @@ import TcpglintTestSupport
 @Suite struct SwiftSourceTests {
     @Test func commentsAndStringsAreNotCode() {
         let text = """
-        let a = open(path, O_RDONLY) // stat(x) in a comment
-        /* rename(a, b) /* nested */ unlink(c) */ let b = "mkdir(\\"x\\")"
-        let c = #"fopen("raw")"# + \"""
-            getcwd(buf)
-            \""" + "\\(stat(p, &st)) after"
-        x.open(isObject: true); open(isObject: false); func open(_ p: String) {}; Glibc.unlink(p); fstat(fd, &st)
-        """
+            let a = open(path, O_RDONLY) // stat(x) in a comment
+            /* rename(a, b) /* nested */ unlink(c) */ let b = "mkdir(\\"x\\")"
+            let c = #"fopen("raw")"# + \"""
+                getcwd(buf)
+                \""" + "\\(stat(p, &st)) after"
+            x.open(isObject: true); open(isObject: false); func open(_ p: String) {}; Glibc.unlink(p); fstat(fd, &st)
+            """
         let source = SwiftSource(path: "t.swift", text: text)
         #expect(source.codeLines.count == 6)
-        #expect(source.calls(of: ArchitectureTests.fileSystemCalls).map { "\($0.name):\($0.line)" } == ["open:1", "stat:5", "unlink:6"])
+        #expect(
+            source.calls(of: ArchitectureTests.fileSystemCalls).map { "\($0.name):\($0.line)" } == [
+                "open:1", "stat:5", "unlink:6",
+            ])
     }
 
     @Test func importsAreFoundInEveryForm() {
         let text = """
-        import TcpglintCore
-        @testable import TcpglintInput
-        public import struct TcpglintRules.RuleSet
-        #if canImport(Glibc)
-        import Glibc
-        #endif
-        // import TcpglintCLI
-        let s = "import TcpglintReport"
-        """
+            import TcpglintCore
+            @testable import TcpglintInput
+            public import struct TcpglintRules.RuleSet
+            #if canImport(Glibc)
+            import Glibc
+            #endif
+            // import TcpglintCLI
+            let s = "import TcpglintReport"
+            """
         let source = SwiftSource(path: "t.swift", text: text)
-        #expect(source.imports.map { "\($0.module):\($0.line)" } == ["TcpglintCore:1", "TcpglintInput:2", "TcpglintRules:3", "Glibc:5"])
+        #expect(
+            source.imports.map { "\($0.module):\($0.line)" } == [
+                "TcpglintCore:1", "TcpglintInput:2", "TcpglintRules:3", "Glibc:5",
+            ])
         #expect(source.lineCount == 8)
     }
 }

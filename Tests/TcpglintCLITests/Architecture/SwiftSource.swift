@@ -30,9 +30,15 @@ struct SwiftSource {
     }
 
     static func blank(_ b: [UInt8]) -> [UInt8] {
-        let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), slash = UInt8(ascii: "/"), star = UInt8(ascii: "*")
-        let backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
-        let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
+        let quote = UInt8(ascii: "\"")
+        let hash = UInt8(ascii: "#")
+        let slash = UInt8(ascii: "/")
+        let star = UInt8(ascii: "*")
+        let backslash = UInt8(ascii: "\\")
+        let newline = UInt8(ascii: "\n")
+        let space = UInt8(ascii: " ")
+        let open = UInt8(ascii: "(")
+        let close = UInt8(ascii: ")")
         var out = b
         var stack: [Context] = []
         var i = 0
@@ -62,7 +68,8 @@ struct SwiftSource {
                 }
                 // The end: `"` or `"""`, then the `#`s.
                 let delimiter = multiline ? 3 : 1
-                if b[i] == quote, (0..<delimiter).allSatisfy({ at(i + $0) == quote }), hashes(from: i + delimiter) >= n {
+                if b[i] == quote, (0..<delimiter).allSatisfy({ at(i + $0) == quote }), hashes(from: i + delimiter) >= n
+                {
                     blankOut(i, i + delimiter + n)
                     stack.removeLast()
                     i += delimiter + n
@@ -82,11 +89,18 @@ struct SwiftSource {
                 continue
             }
             if b[i] == slash, at(i + 1) == star {
-                var depth = 0, k = i
+                var depth = 0
+                var k = i
                 repeat {
-                    if b[k] == slash, at(k + 1) == star { depth += 1; k += 2 }
-                    else if b[k] == star, at(k + 1) == slash { depth -= 1; k += 2 }
-                    else { k += 1 }
+                    if b[k] == slash, at(k + 1) == star {
+                        depth += 1
+                        k += 2
+                    } else if b[k] == star, at(k + 1) == slash {
+                        depth -= 1
+                        k += 2
+                    } else {
+                        k += 1
+                    }
                 } while depth > 0 && k < b.count
                 blankOut(i, k)
                 i = k
@@ -101,7 +115,10 @@ struct SwiftSource {
                 i += opening
                 continue
             }
-            if n > 0 { i += n; continue }
+            if n > 0 {
+                i += n
+                continue
+            }
             if case .interpolation(let depth)? = stack.last {
                 if b[i] == open { stack[stack.count - 1] = .interpolation(depth: depth + 1) }
                 if b[i] == close {
@@ -148,7 +165,10 @@ struct SwiftSource {
             let c = Array(line.utf8)
             var i = 0
             while i < c.count {
-                guard Self.isIdentifierStart(c[i]), i == 0 || !Self.isIdentifierByte(c[i - 1]) else { i += 1; continue }
+                guard Self.isIdentifierStart(c[i]), i == 0 || !Self.isIdentifierByte(c[i - 1]) else {
+                    i += 1
+                    continue
+                }
                 var j = i
                 while j < c.count, Self.isIdentifierByte(c[j]) { j += 1 }
                 let word = String(decoding: c[i..<j], as: UTF8.self)
@@ -173,7 +193,9 @@ struct SwiftSource {
                 while a < c.count, c[a] == UInt8(ascii: " ") { a += 1 }
                 var e = a
                 while e < c.count, Self.isIdentifierByte(c[e]) { e += 1 }
-                if e > a, e < c.count, c[e] == UInt8(ascii: ":"), e + 1 >= c.count || c[e + 1] != UInt8(ascii: ":") { continue }
+                if e > a, e < c.count, c[e] == UInt8(ascii: ":"), e + 1 >= c.count || c[e + 1] != UInt8(ascii: ":") {
+                    continue
+                }
                 out.append((word, n + 1))
             }
         }
@@ -181,7 +203,8 @@ struct SwiftSource {
     }
 
     static func isIdentifierStart(_ b: UInt8) -> Bool {
-        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || b == UInt8(ascii: "_")
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || b == UInt8(ascii: "_")
     }
 
     static func isIdentifierByte(_ b: UInt8) -> Bool {
@@ -199,15 +222,29 @@ extension SwiftSource {
         for (i, line) in codeLines.enumerated() {
             let t = line.drop { $0 == " " }
             // After attributes and modifiers, the declaration's keyword starts a word.
-            guard let at = words.compactMap({ w in t.range(of: w).map { (w, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }),
-                  at.1.lowerBound == t.startIndex || t[t.index(before: at.1.lowerBound)] == " " else { continue }
-            let before = t[..<at.1.lowerBound]
-            guard before.split(separator: " ").allSatisfy({ $0.hasPrefix("@") || SwiftSource.modifiers.contains(String($0)) })
+            guard
+                let at = words.compactMap({ w in t.range(of: w).map { (w, $0) } }).min(by: {
+                    $0.1.lowerBound < $1.1.lowerBound
+                }),
+                at.1.lowerBound == t.startIndex || t[t.index(before: at.1.lowerBound)] == " "
             else { continue }
-            var depth = 0, started = false, j = i
+            let before = t[..<at.1.lowerBound]
+            guard
+                before.split(separator: " ").allSatisfy({
+                    $0.hasPrefix("@") || SwiftSource.modifiers.contains(String($0))
+                })
+            else { continue }
+            var depth = 0
+            var started = false
+            var j = i
             scan: while j < codeLines.count {
                 for c in codeLines[j] {
-                    if c == "{" { depth += 1; started = true } else if c == "}" { depth -= 1 }
+                    if c == "{" {
+                        depth += 1
+                        started = true
+                    } else if c == "}" {
+                        depth -= 1
+                    }
                     if started && depth == 0 { break scan }
                 }
                 j += 1

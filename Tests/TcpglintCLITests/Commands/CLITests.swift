@@ -1,6 +1,6 @@
-import Testing
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
 
 /// The CLI in-process: subcommands, flags, formats and exit statuses.
 @Suite struct CLITests {
@@ -30,12 +30,13 @@ import TcpglintTestSupport
 
     @Test func warningsAreShownEvenBelowTheFailLevel() {
         let r = runCLI(["lint", "testdata/cli/warning-only.json"])
-        #expect(r.out == """
-        testdata/cli/warning-only.json:4:14: warning: Storage is the string "100", but its type is an Integer (uint64); drop the quotes [InvalidParameter] (quoted-literal)
-        testdata/cli/warning-only.json:9:20: warning: AdminPassword is written in plain text in a file meant for a repository; write a placeholder such as ${PG_ADMIN_PASSWORD} and fill it in from a secret store when the request is sent [Tcpglint.PlaintextSecret] (plaintext-secret)
-        2 warnings in 1 of 1 file
+        #expect(
+            r.out == """
+                testdata/cli/warning-only.json:4:14: warning: Storage is the string "100", but its type is an Integer (uint64); drop the quotes [InvalidParameter] (quoted-literal)
+                testdata/cli/warning-only.json:9:20: warning: AdminPassword is written in plain text in a file meant for a repository; write a placeholder such as ${PG_ADMIN_PASSWORD} and fill it in from a secret store when the request is sent [Tcpglint.PlaintextSecret] (plaintext-secret)
+                2 warnings in 1 of 1 file
 
-        """)
+                """)
     }
 
     @Test func usageErrorsExitWith2() {
@@ -64,16 +65,24 @@ import TcpglintTestSupport
         let r = runCLI(["lint", "testdata/no-such-file.json", "testdata/cli/mixed.yaml"])
         #expect(r.status == 3)
         #expect(r.out.hasPrefix("testdata/cli/mixed.yaml:8:10: error: Charset \"utf8\" is not supported"))
-        #expect(r.out.contains("testdata/no-such-file.json:1:1: error: no such file or directory [Tcpglint.IOError] (io-error)"))
+        #expect(
+            r.out.contains(
+                "testdata/no-such-file.json:1:1: error: no such file or directory [Tcpglint.IOError] (io-error)"))
     }
 
     @Test func standardInputTakesItsNameAndFormatFromStdinFilename() {
         let text = readText("testdata/cli/mixed.yaml") ?? ""
         let r = runCLI(["lint", "--stdin-filename", "requests/prod/orders.yaml", "-"], stdin: text)
         #expect(r.status == 1)
-        #expect(r.out.hasPrefix("requests/prod/orders.yaml:8:10: error: Charset \"utf8\" is not supported; expected UTF8 or LATIN1; did you mean \"UTF8\"? [InvalidParameterValue.InvalidCharset] (charset)"))
+        #expect(
+            r.out.hasPrefix(
+                "requests/prod/orders.yaml:8:10: error: Charset \"utf8\" is not supported; expected UTF8 or LATIN1; did you mean \"UTF8\"? [InvalidParameterValue.InvalidCharset] (charset)"
+            ))
         let unnamed = runCLI(["lint", "-"], stdin: "{\"Charset\": 1}")
-        #expect(unnamed.out.contains("<stdin>:1:13: warning: Charset is the integer 1, but its type is a String; quote it [InvalidParameter] (number-for-string)\n"))
+        #expect(
+            unnamed.out.contains(
+                "<stdin>:1:13: warning: Charset is the integer 1, but its type is a String; quote it [InvalidParameter] (number-for-string)\n"
+            ))
     }
 
     @Test func directoriesAreWalkedInOrderSkippingHiddenEntries() {
@@ -86,13 +95,14 @@ import TcpglintTestSupport
         let r = runCLI(["lint", "--rules", "testdata/rulepacks/broken", "testdata/cli/mixed.yaml"])
         #expect(r.status == 2)
         #expect(r.out == "")
-        #expect(r.err == """
-        testdata/rulepacks/broken/bad-regex.yaml:10:35: error: invalid regular expression: missing closing parenthesis (at offset 18 of the pattern)
-        testdata/rulepacks/broken/unknown-target.yaml:7:14: error: unknown target parameter "InstanceName" in the request; did you mean "Name"?
-        testdata/rulepacks/broken/unknown-target.yaml:7:28: error: unknown target parameter "Zones" in DBNodeSet[*]; did you mean "Zone"?
-        tcpglint: the rule pack has 3 errors; nothing was linted
+        #expect(
+            r.err == """
+                testdata/rulepacks/broken/bad-regex.yaml:10:35: error: invalid regular expression: missing closing parenthesis (at offset 18 of the pattern)
+                testdata/rulepacks/broken/unknown-target.yaml:7:14: error: unknown target parameter "InstanceName" in the request; did you mean "Name"?
+                testdata/rulepacks/broken/unknown-target.yaml:7:28: error: unknown target parameter "Zones" in DBNodeSet[*]; did you mean "Zone"?
+                tcpglint: the rule pack has 3 errors; nothing was linted
 
-        """)
+                """)
         let noModel = runCLI(["lint", "--rules", "testdata/rulefiles", "testdata/cli/mixed.yaml"])
         #expect(noModel.status == 2)
         #expect(noModel.err.contains(": error: the rule pack has no model section\n"))
@@ -110,7 +120,9 @@ import TcpglintTestSupport
         #expect(r.status == 0)
         expectGolden(r.out, path: "testdata/cli/explain-charset.out")
         let byCode = runCLI(["explain", "InvalidParameterValue.IllegalZone"])
-        #expect(byCode.out.contains("zone-format:") && byCode.out.contains("zone-region:") && byCode.out.contains("zone-in-region:"))
+        #expect(
+            byCode.out.contains("zone-format:") && byCode.out.contains("zone-region:")
+                && byCode.out.contains("zone-in-region:"))
         let diagnostic = runCLI(["explain", "Tcpglint.DuplicateKey"])
         #expect(diagnostic.out.hasPrefix("duplicate-key: A key appears twice in one object"))
     }
@@ -118,6 +130,7 @@ import TcpglintTestSupport
     @Test func explainSuggestsANameForATypo() {
         let r = runCLI(["explain", "charsett"])
         #expect(r.status == 2)
-        #expect(r.err == "tcpglint: no rule or code \"charsett\"; did you mean \"charset\"?; `tcpglint rules` lists them\n")
+        #expect(
+            r.err == "tcpglint: no rule or code \"charsett\"; did you mean \"charset\"?; `tcpglint rules` lists them\n")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
 
 /// The built binary as a real process: exit statuses, stdout and stderr.
 @Suite struct EndToEndTests {
@@ -17,12 +17,16 @@ import TcpglintTestSupport
         var err: String
     }
 
-    static func run(_ args: [String], executable: String = binary, cwd: String? = nil, stdin: String? = nil) throws -> Result {
+    static func run(_ args: [String], executable: String = binary, cwd: String? = nil, stdin: String? = nil) throws
+        -> Result
+    {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? packageRoot)
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = input
@@ -32,7 +36,9 @@ import TcpglintTestSupport
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, out: String(decoding: o, as: UTF8.self),
+            err: String(decoding: e, as: UTF8.self))
     }
 
     @Test func theBinaryExists() {
@@ -49,7 +55,10 @@ import TcpglintTestSupport
     @Test func cleanFilesExitWith0() throws {
         let r = try Self.run(["lint", "testdata/valid"])
         #expect(r.status == 0)
-        #expect(r.out.hasSuffix("infos in \(testdataFiles("testdata/valid").count) of \(testdataFiles("testdata/valid").count) files\n"), "only the placeholder notes")
+        #expect(
+            r.out.hasSuffix(
+                "infos in \(testdataFiles("testdata/valid").count) of \(testdataFiles("testdata/valid").count) files\n"),
+            "only the placeholder notes")
     }
 
     @Test func usageErrorsExitWith2() throws {
@@ -62,7 +71,10 @@ import TcpglintTestSupport
     @Test func unreadablePathsExitWith3() throws {
         let r = try Self.run(["lint", "testdata/does-not-exist.yaml", "testdata/valid"])
         #expect(r.status == 3)
-        #expect(r.out.hasPrefix("testdata/does-not-exist.yaml:1:1: error: no such file or directory [Tcpglint.IOError] (io-error)\n"), "\(r.out)")
+        #expect(
+            r.out.hasPrefix(
+                "testdata/does-not-exist.yaml:1:1: error: no such file or directory [Tcpglint.IOError] (io-error)\n"),
+            "\(r.out)")
     }
 
     @Test func standardInputIsRead() throws {
@@ -79,10 +91,14 @@ import TcpglintTestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let copy = dir.appendingPathComponent("tcpglint").path
         try FileManager.default.copyItem(atPath: Self.binary, toPath: copy)
-        try "{\"Charset\": \"utf8\"}".write(toFile: dir.appendingPathComponent("r.json").path, atomically: true, encoding: .utf8)
+        try "{\"Charset\": \"utf8\"}".write(
+            toFile: dir.appendingPathComponent("r.json").path, atomically: true, encoding: .utf8)
         let r = try Self.run(["lint", "r.json"], executable: copy, cwd: dir.path)
         #expect(r.status == 1)
-        #expect(r.out.contains("r.json:1:13: error: Charset \"utf8\" is not supported; expected UTF8 or LATIN1; did you mean \"UTF8\"? [InvalidParameterValue.InvalidCharset] (charset)\n"))
+        #expect(
+            r.out.contains(
+                "r.json:1:13: error: Charset \"utf8\" is not supported; expected UTF8 or LATIN1; did you mean \"UTF8\"? [InvalidParameterValue.InvalidCharset] (charset)\n"
+            ))
         let rules = try Self.run(["rules"], executable: copy, cwd: dir.path)
         #expect(rules.status == 0 && rules.out.contains("charset "))
     }

@@ -1,5 +1,5 @@
-import Testing
 import TcpglintTestSupport
+import Testing
 
 /// `expectGolden`, the one golden logic: it compares, or in update mode records, and recording
 /// always fails the test, so that a golden is never accepted silently.

@@ -1,8 +1,8 @@
-import Testing
-import TcpglintSystem
-import TcpglintTestSupport
 import TcpglintCore
 import TcpglintRules
+import TcpglintSystem
+import TcpglintTestSupport
+import Testing
 
 /// Every invalid and malformed case is linted on its own and its text output compared with its
 /// `.out` golden, line for line.
@@ -33,7 +33,10 @@ import TcpglintRules
         let r = runCLI(["lint", "--fail-level", "warning", path])
         #expect(r.status == 0)
         let lines = r.out.split(separator: "\n").dropLast()
-        #expect(lines.allSatisfy { $0.hasSuffix("(secret-placeholder)") || $0.contains("(secret-placeholder) in document") }, "\(r.out)")
+        #expect(
+            lines.allSatisfy {
+                $0.hasSuffix("(secret-placeholder)") || $0.contains("(secret-placeholder) in document")
+            }, "\(r.out)")
         #expect(r.out.hasSuffix(" info in 1 of 1 file\n") || r.out.hasSuffix(" infos in 1 of 1 file\n"), "\(r.out)")
     }
 
@@ -41,7 +44,9 @@ import TcpglintRules
         for folder in ["testdata/invalid", "testdata/malformed"] {
             let cases = Set(testdataFiles(folder).map(goldenPath))
             let goldens = Set(testdataFiles(folder, extensions: [".out"]))
-            #expect(goldens.subtracting(cases).isEmpty, "goldens without a case in \(folder): \(goldens.subtracting(cases).sorted())")
+            #expect(
+                goldens.subtracting(cases).isEmpty,
+                "goldens without a case in \(folder): \(goldens.subtracting(cases).sorted())")
         }
         #expect(Self.invalid.count >= 40)
         #expect(Self.valid.count >= 5)

@@ -1,9 +1,11 @@
-import Testing
 import TcpglintTestSupport
+import Testing
 
 /// The output formats through the CLI, and the real consumers that read them.
 @Suite struct FormatTests {
-    static let cases = ["testdata/cli/mixed.yaml", "testdata/cli/warning-only.json", "testdata/invalid/multi-document-second-bad.yaml"]
+    static let cases = [
+        "testdata/cli/mixed.yaml", "testdata/cli/warning-only.json", "testdata/invalid/multi-document-second-bad.yaml",
+    ]
 
     @Test(arguments: ["sarif", "junit", "github", "gitlab"])
     func formatGoldens(_ format: String) {
@@ -16,7 +18,10 @@ import TcpglintTestSupport
         let plain = runCLI(["lint", "testdata/cli/mixed.yaml"])
         #expect(plain.out.hasPrefix("testdata/cli/mixed.yaml:8:10: error:"))
         let github = runCLI(["lint", "testdata/cli/mixed.yaml"], environment: ["GITHUB_ACTIONS": "true"])
-        #expect(github.out.hasPrefix("::error file=testdata/cli/mixed.yaml,line=8,col=10,endLine=8,endColumn=14,title=charset [InvalidParameterValue.InvalidCharset]::Charset \"utf8\" is not supported"))
+        #expect(
+            github.out.hasPrefix(
+                "::error file=testdata/cli/mixed.yaml,line=8,col=10,endLine=8,endColumn=14,title=charset [InvalidParameterValue.InvalidCharset]::Charset \"utf8\" is not supported"
+            ))
     }
 
     /// JUnit names each test case by its file (the reporter's escaping is XMLEscapingTests').
@@ -39,7 +44,8 @@ import TcpglintTestSupport
     }
 
     @Test func severalOutputsInOneRun() throws {
-        let sarif = temporaryFile("out.sarif"), junit = temporaryFile("out.xml")
+        let sarif = temporaryFile("out.sarif")
+        let junit = temporaryFile("out.xml")
         let r = runCLI(["lint", "--output", "sarif=\(sarif)", "--output", "junit=\(junit)", "testdata/cli/mixed.yaml"])
         #expect(r.status == 1)
         #expect(r.out.hasPrefix("testdata/cli/mixed.yaml:8:10: error:"), "text still goes to standard output")
@@ -65,23 +71,27 @@ import TcpglintTestSupport
         let out = temporaryFile("all.sarif")
         let r = runCLI(["lint", "--output", "sarif=\(out)", "testdata/invalid", "testdata/malformed", "testdata/org"])
         #expect(r.status == 1)
-        let check = try Tools.run("check-jsonschema", ["--schemafile", packageRoot + "/testdata/schemas/sarif-schema-2.1.0.json", out])
+        let check = try Tools.run(
+            "check-jsonschema", ["--schemafile", packageRoot + "/testdata/schemas/sarif-schema-2.1.0.json", out])
         #expect(check.status == 0, "\(check.out)\(check.err)")
     }
 
     @Test(.enabled(if: Tools.python("junitparser")))
     func junitParsesWithJunitparser() throws {
         let out = temporaryFile("all.xml")
-        _ = runCLI(["lint", "--output", "junit=\(out)", "testdata/valid", "testdata/invalid/charset.yaml", "testdata/invalid/multi-document-second-bad.yaml"])
+        _ = runCLI([
+            "lint", "--output", "junit=\(out)", "testdata/valid", "testdata/invalid/charset.yaml",
+            "testdata/invalid/multi-document-second-bad.yaml",
+        ])
         let script = """
-        import sys
-        from junitparser import JUnitXml
-        xml = JUnitXml.fromfile(sys.argv[1])
-        cases = [c for s in xml for c in s]
-        failed = [c for c in cases if not c.is_passed]
-        print(len(cases), len(failed))
-        for c in failed: print(c.classname, c.name, c.result[0].message)
-        """
+            import sys
+            from junitparser import JUnitXml
+            xml = JUnitXml.fromfile(sys.argv[1])
+            cases = [c for s in xml for c in s]
+            failed = [c for c in cases if not c.is_passed]
+            print(len(cases), len(failed))
+            for c in failed: print(c.classname, c.name, c.result[0].message)
+            """
         let r = try Tools.run("python3", ["-c", script, out])
         #expect(r.status == 0, "\(r.err)")
         let lines = r.out.split(separator: "\n").map(String.init)

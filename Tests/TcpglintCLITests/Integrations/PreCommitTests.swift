@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
 
 /// The real pre-commit (PyPI) runs this repository's hook in a scratch git repository: it builds
 /// tcpglint itself (`language: swift`), fails on a bad request with the finding in its output
@@ -15,15 +15,21 @@ import TcpglintTestSupport
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         #expect(try Tools.run("git", ["init", "-q", scratch]).status == 0)
         try "{\"Charset\": \"utf8\"}\n".write(toFile: scratch + "/bad.json", atomically: true, encoding: .utf8)
-        try (readText("testdata/valid/minimal.json") ?? "").write(toFile: scratch + "/good.json", atomically: true, encoding: .utf8)
+        try (readText("testdata/valid/minimal.json") ?? "").write(
+            toFile: scratch + "/good.json", atomically: true, encoding: .utf8)
         _ = try Tools.run("git", ["-C", scratch, "add", "bad.json", "good.json"])
 
-        let bad = try Tools.run("pre-commit", ["try-repo", packageRoot, "tcpglint", "--files", "bad.json"], cwd: scratch)
+        let bad = try Tools.run(
+            "pre-commit", ["try-repo", packageRoot, "tcpglint", "--files", "bad.json"], cwd: scratch)
         #expect(bad.status == 1, "\(bad.out)\(bad.err)")
-        #expect(bad.out.contains("bad.json:1:13: error: Charset \"utf8\" is not supported; expected UTF8 or LATIN1; did you mean \"UTF8\"?"), "\(bad.out)\(bad.err)")
+        #expect(
+            bad.out.contains(
+                "bad.json:1:13: error: Charset \"utf8\" is not supported; expected UTF8 or LATIN1; did you mean \"UTF8\"?"
+            ), "\(bad.out)\(bad.err)")
         #expect(bad.out.contains("tcpglint") && bad.out.contains("Failed"))
 
-        let good = try Tools.run("pre-commit", ["try-repo", packageRoot, "tcpglint", "--files", "good.json"], cwd: scratch)
+        let good = try Tools.run(
+            "pre-commit", ["try-repo", packageRoot, "tcpglint", "--files", "good.json"], cwd: scratch)
         #expect(good.status == 0, "\(good.out)\(good.err)")
         #expect(good.out.contains("Passed"))
     }

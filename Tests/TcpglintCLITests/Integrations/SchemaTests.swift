@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TcpglintTestSupport
+import Testing
 
 /// `tcpglint schema`, and a real JSON Schema validator run on testdata with it.
 @Suite struct SchemaTests {
@@ -32,7 +32,10 @@ import TcpglintTestSupport
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let docs = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n---\n")
             .map { $0.hasPrefix("---\n") ? String($0.dropFirst(4)) : $0 }
-            .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && $0.trimmingCharacters(in: .whitespacesAndNewlines) != "---" }
+            .filter {
+                !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                    && $0.trimmingCharacters(in: .whitespacesAndNewlines) != "---"
+            }
         let ext = path.hasSuffix(".json") ? "json" : "yaml"
         return docs.enumerated().map { i, doc in
             let p = temporaryFile((path as NSString).lastPathComponent + ".\(i).\(ext)")

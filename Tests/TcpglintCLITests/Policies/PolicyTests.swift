@@ -1,7 +1,7 @@
-import Testing
+import TcpglintInput
 import TcpglintSystem
 import TcpglintTestSupport
-import TcpglintInput
+import Testing
 
 /// Organisation policies, configuration, suppressions and baselines, on testdata/org.
 @Suite struct PolicyTests {
@@ -23,12 +23,14 @@ import TcpglintInput
     @Test func rulesTestFailsOnABrokenPolicy() {
         let r = runCLI(["rules", "test", "testdata/policies/failing-examples.yaml"])
         #expect(r.status == 1)
-        #expect(r.out.contains("""
-        FAIL  acme-small-storage (1 valid, 1 invalid)
-              testdata/policies/failing-examples.yaml:14:15: valid example produced a finding: acme-small-storage: Storage 2000 needs approval
-              testdata/policies/failing-examples.yaml:15:17: invalid example produced no finding
+        #expect(
+            r.out.contains(
+                """
+                FAIL  acme-small-storage (1 valid, 1 invalid)
+                      testdata/policies/failing-examples.yaml:14:15: valid example produced a finding: acme-small-storage: Storage 2000 needs approval
+                      testdata/policies/failing-examples.yaml:15:17: invalid example produced no finding
 
-        """))
+                """))
         #expect(r.out.hasSuffix("11 passed, 1 failed\n"))
     }
 
@@ -38,7 +40,9 @@ import TcpglintInput
         #expect(r.out.hasSuffix("60 passed, 0 failed\n"))
     }
 
-    @Test(arguments: ["api-namespace", "bad-namespace", "bad-reference", "unknown-check", "cycle-a", "unsuppressible-override"])
+    @Test(arguments: [
+        "api-namespace", "bad-namespace", "bad-reference", "unknown-check", "cycle-a", "unsuppressible-override",
+    ])
     func badPoliciesAreRejectedWithPositions(_ name: String) {
         let r = runCLI(["lint", "--policy", "testdata/policies/\(name).yaml", "testdata/org/prod/orders.yaml"])
         #expect(r.status == 2)
@@ -61,7 +65,8 @@ import TcpglintInput
         let dev = runCLI(["lint", "testdata/org/dev/placeholder.yaml"]).out
         #expect(!dev.contains("(acme-prod-"))
         // --policy adds to the config's policies: the company rules still run.
-        let both = runCLI(["lint", "--policy", "testdata/org/policies/prod.yaml", "testdata/org/dev/placeholder.yaml"]).out
+        let both = runCLI(["lint", "--policy", "testdata/org/policies/prod.yaml", "testdata/org/dev/placeholder.yaml"])
+            .out
         #expect(both.contains("(acme-prod-tde-required)"))
         #expect(both.contains("(charge-type-case)") && both.contains("error: InstanceChargeType \"prepaid\""))
     }
@@ -69,7 +74,8 @@ import TcpglintInput
     @Test func failLevelComesFromTheCliThenTheConfig() {
         let r = runCLI(["lint", "--fail-level", "info", "testdata/org/prod/orders.yaml"])
         #expect(r.status == 1, "--fail-level info counts the placeholder info finding")
-        #expect(runCLI(["lint", "testdata/org/prod/orders.yaml"]).status == 0, "the org config sets no fail level: error")
+        #expect(
+            runCLI(["lint", "testdata/org/prod/orders.yaml"]).status == 0, "the org config sets no fail level: error")
     }
 
     @Test func theNearestConfigsFailLevelApplies() throws {
@@ -79,11 +85,16 @@ import TcpglintInput
         try dir.write("a.json", readText("testdata/cli/warning-only.json")!)
         try dir.write("b.json", readText("testdata/valid/minimal.json")!)
         try dir.write("sub/b.json", readText("testdata/valid/minimal.json")!)
-        #expect(runCLI(["lint", dir.path + "/a.json"]).status == 1, "the root config's warning level fails on a warning")
-        #expect(runCLI(["lint", "--fail-level", "error", dir.path + "/a.json"]).status == 0, "the CLI wins over the config")
-        #expect(runCLI(["lint", dir.path + "/b.json"]).status == 0, "an info finding (the placeholder) passes at warning")
+        #expect(
+            runCLI(["lint", dir.path + "/a.json"]).status == 1, "the root config's warning level fails on a warning")
+        #expect(
+            runCLI(["lint", "--fail-level", "error", dir.path + "/a.json"]).status == 0, "the CLI wins over the config")
+        #expect(
+            runCLI(["lint", dir.path + "/b.json"]).status == 0, "an info finding (the placeholder) passes at warning")
         #expect(runCLI(["lint", dir.path + "/sub/b.json"]).status == 1, "the nearest config's info level fails on it")
-        try dir.write("sub/c.yaml", "# tcpglint-ignore charset -- nothing to silence\n" + (readText("testdata/valid/prepaid-full.yaml") ?? ""))
+        try dir.write(
+            "sub/c.yaml",
+            "# tcpglint-ignore charset -- nothing to silence\n" + (readText("testdata/valid/prepaid-full.yaml") ?? ""))
         let c = runCLI(["lint", dir.path + "/sub/c.yaml"])
         #expect(c.status == 1, "the nearest config's info level: an unused suppression (warning) fails")
     }
@@ -114,22 +125,34 @@ import TcpglintInput
     @Test func inlineSuppressionsSilenceTheirLineOnly() {
         let r = runCLI(["lint", "testdata/org/dev/sandbox.yaml"]).out
         #expect(!r.contains("(admin-password-classes)"), "the comment above AdminPassword silences it")
-        #expect(r.contains("testdata/org/dev/sandbox.yaml:2:21: error: rule acme-region may not be suppressed (its policy says so) [Tcpglint.InvalidSuppression] (invalid-suppression)"))
+        #expect(
+            r.contains(
+                "testdata/org/dev/sandbox.yaml:2:21: error: rule acme-region may not be suppressed (its policy says so) [Tcpglint.InvalidSuppression] (invalid-suppression)"
+            ))
         #expect(r.contains("testdata/org/dev/sandbox.yaml:3:21: error: suppression of acme-zone gives no reason"))
-        #expect(r.contains("testdata/org/dev/sandbox.yaml:16:1: warning: suppression of acme-name matched no finding; remove it"))
-        #expect(r.contains("testdata/org/dev/sandbox.yaml:18:18: error: suppression names unknown rule \"sync-mod\"; did you mean \"sync-mode\"?"))
+        #expect(
+            r.contains(
+                "testdata/org/dev/sandbox.yaml:16:1: warning: suppression of acme-name matched no finding; remove it"))
+        #expect(
+            r.contains(
+                "testdata/org/dev/sandbox.yaml:18:18: error: suppression names unknown rule \"sync-mod\"; did you mean \"sync-mode\"?"
+            ))
     }
 
     @Test func configSuppressionsCoverJSONFiles() {
         let r = runCLI(["lint", "testdata/org/dev/legacy-billing.json"]).out
         #expect(!r.contains("(acme-name)") && !r.contains("(spec-code-known)"))
-        #expect(r.contains("testdata/org/.tcpglint.yaml:22:5: error: suppression of acme-major-version gives no reason"))
+        #expect(
+            r.contains("testdata/org/.tcpglint.yaml:22:5: error: suppression of acme-major-version gives no reason"))
         #expect(r.contains("(acme-major-version)"), "a suppression without a reason silences nothing")
     }
 
     @Test func aPlaceholderPasswordIsNotChecked() {
         let r = runCLI(["lint", "testdata/org/dev/placeholder.yaml"]).out
-        #expect(r.contains("testdata/org/dev/placeholder.yaml:10:16: info: AdminPassword is a placeholder, filled in outside the file; its value is not checked here [Tcpglint.SecretPlaceholder] (secret-placeholder)"))
+        #expect(
+            r.contains(
+                "testdata/org/dev/placeholder.yaml:10:16: info: AdminPassword is a placeholder, filled in outside the file; its value is not checked here [Tcpglint.SecretPlaceholder] (secret-placeholder)"
+            ))
         #expect(!r.contains("(admin-password"))
     }
 
@@ -160,7 +183,10 @@ import TcpglintInput
         // Fix a.json: its entry is stale and reported, so the baseline shrinks.
         try dir.write("a.json", readText("testdata/valid/minimal.json")!)
         let shrunk = runCLI(["lint", "--baseline", baseline, dir.path])
-        #expect(shrunk.out.contains("warning: the entry for charset at Charset in \(dir.path)/a.json no longer matches; write the baseline again with --write-baseline [Tcpglint.StaleBaseline] (stale-baseline)"))
+        #expect(
+            shrunk.out.contains(
+                "warning: the entry for charset at Charset in \(dir.path)/a.json no longer matches; write the baseline again with --write-baseline [Tcpglint.StaleBaseline] (stale-baseline)"
+            ))
         #expect(shrunk.status == 0)
 
         // A new finding in a baselined file is reported.
@@ -182,33 +208,45 @@ import TcpglintInput
 @Suite struct PolicyReviewTests {
     @Test func policiesOverrideEveryDiagnostic() throws {
         let dir = try TempDir()
-        try dir.write("policy.yaml", """
-        namespace: Acme
-        overrides:
-          - {rule: unused-suppression, enabled: false, reason: "x"}
-          - {rule: not-a-request, enabled: false, reason: "x"}
-          - {rule: secret-placeholder, enabled: false, reason: "x"}
-          - {rule: stale-baseline, severity: error, reason: "x"}
-        """)
+        try dir.write(
+            "policy.yaml",
+            """
+            namespace: Acme
+            overrides:
+              - {rule: unused-suppression, enabled: false, reason: "x"}
+              - {rule: not-a-request, enabled: false, reason: "x"}
+              - {rule: secret-placeholder, enabled: false, reason: "x"}
+              - {rule: stale-baseline, severity: error, reason: "x"}
+            """)
         try dir.write("list.json", "[1]")
-        try dir.write("a.yaml", "# tcpglint-ignore charset -- nothing here\n" + readText("testdata/valid/prepaid-full.yaml")!)
+        try dir.write(
+            "a.yaml", "# tcpglint-ignore charset -- nothing here\n" + readText("testdata/valid/prepaid-full.yaml")!)
         let r = runCLI(["lint", "--policy", dir.path + "/policy.yaml", dir.path + "/list.json", dir.path + "/a.yaml"])
         #expect(r.out.hasPrefix("no problems in 2 files"), "\(r.out)")
         let out = try TempDir()
-        try out.write("b.json", "{\"version\": 1, \"entries\": [{\"file\": \"\(dir.path)/a.yaml\", \"parameter\": \"Charset\", \"rule\": \"charset\", \"count\": 1}]}")
-        let stale = runCLI(["lint", "--policy", dir.path + "/policy.yaml", "--baseline", out.path + "/b.json", dir.path + "/a.yaml"])
+        try out.write(
+            "b.json",
+            "{\"version\": 1, \"entries\": [{\"file\": \"\(dir.path)/a.yaml\", \"parameter\": \"Charset\", \"rule\": \"charset\", \"count\": 1}]}"
+        )
+        let stale = runCLI([
+            "lint", "--policy", dir.path + "/policy.yaml", "--baseline", out.path + "/b.json", dir.path + "/a.yaml",
+        ])
         #expect(stale.out.contains("error: the entry for charset at Charset"))
         #expect(stale.status == 1)
     }
 
     @Test func baselineCountsAndDuplicatesAreChecked() throws {
         let dir = try TempDir()
-        let entry = "{\"file\": \"a.yaml\", \"parameter\": \"Storage\", \"rule\": \"x\", \"count\": 9223372036854775807}"
+        let entry =
+            "{\"file\": \"a.yaml\", \"parameter\": \"Storage\", \"rule\": \"x\", \"count\": 9223372036854775807}"
         try dir.write("b.json", "{\"version\": 1, \"entries\": [\(entry),\n\(entry)]}")
         let r = runCLI(["lint", "--baseline", dir.path + "/b.json", "testdata/valid/minimal.json"])
         #expect(r.status == 2)
         #expect(r.err.contains("b.json:1:93: error: count must be from 1 to 1000000, not 9223372036854775807"))
-        try dir.write("c.json", "{\"version\": 1, \"entries\": [{\"file\": \"a\", \"parameter\": \"P\", \"rule\": \"x\"},\n{\"file\": \"a\", \"parameter\": \"P\", \"rule\": \"x\"}]}")
+        try dir.write(
+            "c.json",
+            "{\"version\": 1, \"entries\": [{\"file\": \"a\", \"parameter\": \"P\", \"rule\": \"x\"},\n{\"file\": \"a\", \"parameter\": \"P\", \"rule\": \"x\"}]}"
+        )
         let d = runCLI(["lint", "--baseline", dir.path + "/c.json", "testdata/valid/minimal.json"])
         #expect(d.err.contains("c.json:2:1: error: a second entry for x at P in a; the first is at line 1, column 28"))
     }
@@ -225,7 +263,9 @@ import TcpglintInput
     @Test func theConfigIsFoundFromTheStdinFilename() {
         let text = readText("testdata/org/prod/payments-ledger.yaml")!
         let r = runCLI(["lint", "--stdin-filename", "testdata/org/prod/unsaved.yaml", "-"], stdin: text)
-        #expect(r.out.contains("testdata/org/prod/unsaved.yaml:5:10: error: Storage 50 is too small for production"), "\(r.out)")
+        #expect(
+            r.out.contains("testdata/org/prod/unsaved.yaml:5:10: error: Storage 50 is too small for production"),
+            "\(r.out)")
         let elsewhere = runCLI(["lint", "--stdin-filename", "unsaved.yaml", "-"], stdin: text)
         #expect(!elsewhere.out.contains("(acme-"))
     }

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
-import TcpglintSystem
-import TcpglintTestSupport
 import TcpglintReport
 import TcpglintRules
+import TcpglintSystem
+import TcpglintTestSupport
+import Testing
 
 /// The README's rule table and check table are generated (from the pack and from `CheckKind`);
 /// these fail when one is stale (and rewrite it in update mode).
@@ -13,11 +13,14 @@ import TcpglintRules
             Issue.record("the built-in pack does not load")
             return
         }
-        expectGolden(RuleDocs.markdownTable(set), path: "README.md", between: "<!-- rules:begin -->\n", and: "<!-- rules:end -->")
+        expectGolden(
+            RuleDocs.markdownTable(set), path: "README.md", between: "<!-- rules:begin -->\n", and: "<!-- rules:end -->"
+        )
     }
 
     @Test func theCheckTableIsCurrent() {
-        expectGolden(RuleDocs.checkTable(), path: "README.md", between: "<!-- checks:begin -->\n", and: "<!-- checks:end -->")
+        expectGolden(
+            RuleDocs.checkTable(), path: "README.md", between: "<!-- checks:begin -->\n", and: "<!-- checks:end -->")
     }
 
     /// Every flag of `lint` is documented in the README.
@@ -25,7 +28,8 @@ import TcpglintRules
         let readme = try #require(readText("README.md"))
         let help = runCLI(["help", "lint"]).out
         var flags: [String] = []
-        for word in help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "<" || $0 == ">" }) where word.hasPrefix("--") {
+        for word in help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "<" || $0 == ">" })
+        where word.hasPrefix("--") {
             flags.append(String(word))
         }
         #expect(flags.count >= 8)
@@ -43,16 +47,31 @@ import TcpglintRules
         var out: [[String]] = []
         var inBlock = false
         for line in readme.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") { inBlock.toggle(); continue }
+            if line.hasPrefix("```") {
+                inBlock.toggle()
+                continue
+            }
             guard inBlock else { continue }
             for part in line.components(separatedBy: "&&") {
-                guard let r = part.range(of: "tcpglint "), r.lowerBound == part.startIndex || " /".contains(part[part.index(before: r.lowerBound)]) else { continue }
+                guard let r = part.range(of: "tcpglint "),
+                    r.lowerBound == part.startIndex || " /".contains(part[part.index(before: r.lowerBound)])
+                else { continue }
                 let before = part[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
-                guard before.isEmpty || before.hasSuffix("/") || before == "- run:" || before == "-" || before.hasSuffix("release/") else { continue }
+                guard
+                    before.isEmpty || before.hasSuffix("/") || before == "- run:" || before == "-"
+                        || before.hasSuffix("release/")
+                else { continue }
                 var rest = String(part[r.upperBound...])
-                for stop in [" >", " |", " #"] { if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) } }
+                for stop in [" >", " |", " #"] {
+                    if let s = rest.range(of: stop) { rest = String(rest[..<s.lowerBound]) }
+                }
                 let words = rest.split(separator: " ").map(String.init)
-                if let first = words.first, ["lint", "rules", "explain", "schema"].contains(first) || first.hasPrefix("--"), !words.contains(where: { $0.contains("{") || $0.contains("[") || $0.contains("|") }) { out.append(words) }
+                if let first = words.first,
+                    ["lint", "rules", "explain", "schema"].contains(first) || first.hasPrefix("--"),
+                    !words.contains(where: { $0.contains("{") || $0.contains("[") || $0.contains("|") })
+                {
+                    out.append(words)
+                }
             }
         }
         return out
@@ -65,14 +84,22 @@ import TcpglintRules
         let scratch = try TempDir()
         var args = Self.commands()[i].map { $0.replacingOccurrences(of: "requests/", with: "testdata/valid/") }
         for (k, a) in args.enumerated() {
-            if k > 0, ["--write-baseline", "--baseline"].contains(args[k - 1]) { args[k] = scratch.path + "/baseline.json" }
-            if k > 0, args[k - 1] == "--output", let eq = a.firstIndex(of: "=") { args[k] = a[...eq] + scratch.path + "/out" }
+            if k > 0, ["--write-baseline", "--baseline"].contains(args[k - 1]) {
+                args[k] = scratch.path + "/baseline.json"
+            }
+            if k > 0, args[k - 1] == "--output", let eq = a.firstIndex(of: "=") {
+                args[k] = a[...eq] + scratch.path + "/out"
+            }
         }
         if args.contains("--baseline"), !args.contains("--write-baseline") {
             _ = runCLI(["lint", "--write-baseline", scratch.path + "/baseline.json", "testdata/valid/"])
         }
         let r = runCLI(args)
-        #expect(r.status != 2, "README command `tcpglint \(Self.commands()[i].joined(separator: " "))` is a usage error: \(r.err)")
-        #expect(r.status != 3, "README command `tcpglint \(Self.commands()[i].joined(separator: " "))` failed: \(r.out)\(r.err)")
+        #expect(
+            r.status != 2,
+            "README command `tcpglint \(Self.commands()[i].joined(separator: " "))` is a usage error: \(r.err)")
+        #expect(
+            r.status != 3,
+            "README command `tcpglint \(Self.commands()[i].joined(separator: " "))` failed: \(r.out)\(r.err)")
     }
 }

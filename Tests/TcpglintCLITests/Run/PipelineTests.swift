@@ -1,12 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
+import ArgumentParser
 import TcpglintCore
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
+
 @testable import TcpglintCLI
-import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The lint session's promises (README, "Determinism" and "Performance"), held by its stages:
 /// output in file order and written as files finish, memory bounded, and findings gathered only
@@ -18,8 +20,10 @@ import ArgumentParser
         let dir = try TempDir()
         let valid = readText("testdata/valid/minimal.json")!
         for i in 0..<n {
-            let text = i % 3 == 0 ? valid.split(separator: "\n").map { $0.contains("Charset") ? "  \"Charset\": \"utf8\"," : $0 }
-                .joined(separator: "\n") : valid
+            let text =
+                i % 3 == 0
+                ? valid.split(separator: "\n").map { $0.contains("Charset") ? "  \"Charset\": \"utf8\"," : $0 }
+                    .joined(separator: "\n") : valid
             try dir.write("r\((i * 7919) % n).json", text)
         }
         return dir
@@ -57,7 +61,8 @@ import ArgumentParser
     /// A baseline (read or written) or a config's suppressions match findings across files:
     /// only then is every file gathered before anything is reported.
     @Test func findingsAreGatheredOnlyWhenABaselineOrConfigSuppressionsNeedIt() throws {
-        let dir = try Self.corpus(6), elsewhere = try TempDir()
+        let dir = try Self.corpus(6)
+        let elsewhere = try TempDir()
         try elsewhere.write("baseline.json", "{\"version\": 1, \"entries\": []}\n")
         let plain = try Self.plan([dir.path]).1
         #expect(!plain.gathers)
@@ -82,16 +87,19 @@ import ArgumentParser
             var produced = 0, consumed = 0, most = 0
         }
         let c = Counter()
-        Parallel.forEachOrdered(count: 5000, threads: 4, window: 64, produce: { i, _ -> Int in
-            c.lock.locked {
-                c.produced += 1
-                c.most = max(c.most, c.produced - c.consumed)
-            }
-            return i
-        }, consume: { i, v in
-            #expect(i == v)
-            c.lock.locked { c.consumed += 1 }
-        })
+        Parallel.forEachOrdered(
+            count: 5000, threads: 4, window: 64,
+            produce: { i, _ -> Int in
+                c.lock.locked {
+                    c.produced += 1
+                    c.most = max(c.most, c.produced - c.consumed)
+                }
+                return i
+            },
+            consume: { i, v in
+                #expect(i == v)
+                c.lock.locked { c.consumed += 1 }
+            })
         #expect(c.consumed == 5000)
         #expect(c.most <= 64 + 4, "\(c.most) results were in flight")
     }
@@ -101,8 +109,10 @@ import ArgumentParser
     @Test func aFailedOutputIsNamedByItsOwnTarget() throws {
         let dir = try TempDir()
         try dir.write("taken/x", "a folder where a file is to be written\n")
-        let r = runCLI(["lint", "--output", "json=\(dir.path)/missing/out.json", "--output", "sarif=\(dir.path)/taken",
-                        "testdata/valid/minimal.json"])
+        let r = runCLI([
+            "lint", "--output", "json=\(dir.path)/missing/out.json", "--output", "sarif=\(dir.path)/taken",
+            "testdata/valid/minimal.json",
+        ])
         #expect(r.status == 3)
         #expect(r.err.contains("cannot write json output to \(dir.path)/missing/out.json"), "\(r.err)")
         #expect(r.err.contains("cannot write sarif output to \(dir.path)/taken:"), "\(r.err)")

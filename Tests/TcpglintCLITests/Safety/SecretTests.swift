@@ -1,6 +1,6 @@
-import Testing
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
 
 /// A password never appears in any output: findings about it, type errors, YAML 1.1 warnings,
 /// parse errors near it, and every format.

@@ -1,7 +1,7 @@
-import Testing
+import TcpglintInput
 import TcpglintSystem
 import TcpglintTestSupport
-import TcpglintInput
+import Testing
 
 /// A YAML stream of a megabyte or more is linted document by document (parsed on one thread,
 /// linted in batches on the others) and reported as it goes. What it reports must be what
@@ -16,7 +16,8 @@ import TcpglintInput
             let names = (try? FileSystem.listDirectory(dir)) ?? []
             for n in names.sorted() where n.hasSuffix(".yaml") && !n.hasPrefix(".") {
                 guard let text = readText(dir + "/" + n), !text.contains("---"), !text.contains("tcpglint-ignore"),
-                      !text.contains("%YAML"), !text.hasPrefix("\u{FEFF}") else { continue }
+                    !text.contains("%YAML"), !text.hasPrefix("\u{FEFF}")
+                else { continue }
                 pieces.append(text.hasSuffix("\n") ? text : text + "\n")
             }
         }
@@ -37,8 +38,9 @@ import TcpglintInput
         try dir.write("empty-baseline.json", "{\"version\": 1, \"entries\": []}\n")
         func run(_ tag: String, _ extra: [String]) -> (RunResult, [String]) {
             let outputs = ["text", "sarif", "junit"].map { "\($0)=\(dir.path)/\(tag).\($0)" }
-            let r = runCLI(["lint", "--format", "json", "--max-findings-per-file", "1000000", dir.path + "/stream.yaml"]
-                           + outputs.flatMap { ["--output", $0] } + extra)
+            let r = runCLI(
+                ["lint", "--format", "json", "--max-findings-per-file", "1000000", dir.path + "/stream.yaml"]
+                    + outputs.flatMap { ["--output", $0] } + extra)
             return (r, ["text", "sarif", "junit"].map { readText("\(dir.path)/\(tag).\($0)") ?? "" })
         }
         let (streamed, streamedFiles) = run("streamed", ["--jobs", "3"])

@@ -26,7 +26,9 @@ enum Tools {
     }
 
     /// Runs a tool found on PATH.
-    static func run(_ name: String, _ args: [String], cwd: String? = nil, stdin: String? = nil) throws -> EndToEndTests.Result {
+    static func run(_ name: String, _ args: [String], cwd: String? = nil, stdin: String? = nil) throws
+        -> EndToEndTests.Result
+    {
         guard let exe = find(name) else {
             Issue.record("\(name) is not installed; .ci/run installs it")
             return EndToEndTests.Result(status: -1, out: "", err: "")

@@ -1,7 +1,7 @@
-import Testing
-import TcpglintTestSupport
 import TcpglintCore
 import TcpglintInput
+import TcpglintTestSupport
+import Testing
 
 /// Positions inside scalars (Document.position(of:atValueOffset:)), on documents the loaders make.
 @Suite struct ScalarPositionTests {
@@ -22,7 +22,8 @@ import TcpglintInput
     }
 
     @Test func mapsLiteralBlockScalarsLineByLine() throws {
-        let f = YAMLLoader.load(SourceFile(name: "t.yaml", bytes: Array("A: |\n  abc\n\n  def\nB: >\n  ab\n  cd\n".utf8)))
+        let f = YAMLLoader.load(
+            SourceFile(name: "t.yaml", bytes: Array("A: |\n  abc\n\n  def\nB: >\n  ab\n  cd\n".utf8)))
         let d = try #require(f.documents.first)
         let a = try #require(d.lookup("A", in: d.root)).value
         #expect(d.position(of: a, atValueOffset: 1).description == "2:4")
@@ -36,7 +37,9 @@ import TcpglintInput
     /// lint of the JSON it holds (a review regression).
     @Test func literalBlocksWithAnIndentationIndicatorMapExactly() throws {
         let text = "DBEngine: mssql_compatible\nDBEngineConfig: |2\n     {\"defaultLocale\": \"en-US\"}\n"
-        let found = linter(pack).lint(InputReader.load(name: "r.yaml", bytes: Array(text.utf8))).filter { $0.rule == "engine-config-locale" }
+        let found = linter(pack).lint(InputReader.load(name: "r.yaml", bytes: Array(text.utf8))).filter {
+            $0.rule == "engine-config-locale"
+        }
         #expect(found.map { "\($0.range.start)" } == ["3:24"])
     }
 }

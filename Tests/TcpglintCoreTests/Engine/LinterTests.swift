@@ -1,7 +1,7 @@
-import Testing
-import TcpglintTestSupport
 import TcpglintCore
 import TcpglintInput
+import TcpglintTestSupport
+import Testing
 
 @Suite struct ParallelLintTests {
     /// One compiled rule set, shared by many tasks, gives every task the same findings.
@@ -26,25 +26,26 @@ import TcpglintInput
     /// naming the rule; it never hangs.
     @Test func catastrophicBacktrackingIsReportedNotHung() throws {
         let rule = """
-        rules:
-          - id: slow-name
-            code: Org.SlowName
-            severity: error
-            summary: A pattern that backtracks without end
-            message: "Name {value} does not match"
-            target: Name
-            check:
-              pattern: {regex: '^(a+)+$'}
-            source: {ref: PAGE, quote: "x"}
-            examples:
-              valid: [{Name: aaa}]
-              invalid: [{Name: b}]
-        """
+            rules:
+              - id: slow-name
+                code: Org.SlowName
+                severity: error
+                summary: A pattern that backtracks without end
+                message: "Name {value} does not match"
+                target: Name
+                check:
+                  pattern: {regex: '^(a+)+$'}
+                source: {ref: PAGE, quote: "x"}
+                examples:
+                  valid: [{Name: aaa}]
+                  invalid: [{Name: b}]
+            """
         let set = try ruleSet(modelAnd: rule, name: "slow.yaml")
         let text = "{\"Name\": \"\(String(repeating: "a", count: 40))b\"}"
         let found = linter(set).lint(InputReader.load(name: "n.json", bytes: Array(text.utf8)))
         #expect(found.map { "\($0.rule) \($0.code) \($0.range.start)" } == ["pattern-limit Tcpglint.PatternLimit 1:10"])
-        #expect(found.first?.message.hasPrefix("rule slow-name could not decide: its pattern hit the PCRE2 limit") == true)
+        #expect(
+            found.first?.message.hasPrefix("rule slow-name could not decide: its pattern hit the PCRE2 limit") == true)
     }
 }
 
@@ -79,19 +80,31 @@ import TcpglintInput
     }
 
     @Test func integerValueListsAtTheLimitDoNotOverflow() throws {
-        let s = try Self.set(Self.rule("values", target: "ProjectId", check: "{integer: {values: [9223372036854775807, 9223372036854775807]}}"))
+        let s = try Self.set(
+            Self.rule(
+                "values", target: "ProjectId", check: "{integer: {values: [9223372036854775807, 9223372036854775807]}}")
+        )
         #expect(Self.lint(s, "{\"ProjectId\": 5}").map(\.rule) == ["values"])
     }
 
     @Test func aRelationWithASecretShowsNeitherValue() throws {
-        let s = try Self.set(Self.rule("differs", target: "AdminName", check: "{relation: {not-equals: AdminPassword}}",
-                                        message: "AdminName {value} must differ from {other} ({other-value}, {written})"))
-        let found = Self.lint(s, "{\"AdminName\": \"Sup3r_Secret9\", \"AdminPassword\": \"Sup3r_Secret9\"}").filter { $0.rule == "differs" }
-        #expect(found.map(\.message) == ["AdminName (secret, not shown) must differ from AdminPassword ((secret, not shown), (secret, not shown))"])
+        let s = try Self.set(
+            Self.rule(
+                "differs", target: "AdminName", check: "{relation: {not-equals: AdminPassword}}",
+                message: "AdminName {value} must differ from {other} ({other-value}, {written})"))
+        let found = Self.lint(s, "{\"AdminName\": \"Sup3r_Secret9\", \"AdminPassword\": \"Sup3r_Secret9\"}").filter {
+            $0.rule == "differs"
+        }
+        #expect(
+            found.map(\.message) == [
+                "AdminName (secret, not shown) must differ from AdminPassword ((secret, not shown), (secret, not shown))"
+            ])
     }
 
     @Test func keysInsideASecretAreSecret() {
-        let found = linter(pack).lint(InputReader.load(name: "r.json", bytes: Array("{\"AdminPassword\": {\"Sup3r$ecret!\": 1, \"Sup3r$ecret!\": 2}}".utf8)))
+        let found = linter(pack).lint(
+            InputReader.load(
+                name: "r.json", bytes: Array("{\"AdminPassword\": {\"Sup3r$ecret!\": 1, \"Sup3r$ecret!\": 2}}".utf8)))
         #expect(!found.contains { $0.message.contains("Sup3r") || $0.path.description.contains("Sup3r") })
         #expect(found.contains { $0.rule == "duplicate-key" && $0.path.description == "AdminPassword" })
     }

@@ -1,7 +1,8 @@
-import Testing
-import TcpglintTestSupport
-@testable import TcpglintCore
 import TcpglintRules
+import TcpglintTestSupport
+import Testing
+
+@testable import TcpglintCore
 
 /// The evaluation plan: rules compiled to a pattern trie, conditions shared between rules and
 /// decided once per document when their answer cannot depend on the slot.
@@ -39,8 +40,9 @@ import TcpglintRules
             Self.rule("a", target: "Name", when: guangzhou, check: "{length: {max: 2}}"),
             Self.rule("b", target: "AdminName", when: guangzhou, check: "{length: {max: 2}}"),
             Self.rule("c", target: "Zone", when: "{not: \(guangzhou)}", check: "{length: {max: 2}}"),
-            Self.rule("d", target: "VpcId", when: "{all: [\(guangzhou), {param: Period, check: {integer: {min: 2}}}]}",
-                      check: "{length: {max: 2}}"),
+            Self.rule(
+                "d", target: "VpcId", when: "{all: [\(guangzhou), {param: Period, check: {integer: {min: 2}}}]}",
+                check: "{length: {max: 2}}"),
         ])
         let rules = s.plan.rules.filter { ["a", "b", "c", "d"].contains($0.rule.id) }
         #expect(rules.count == 4)
@@ -50,9 +52,11 @@ import TcpglintRules
         #expect(rules.allSatisfy { $0.whenIsDocumentWide == [true] })
 
         let ids: Set = ["a", "b", "c", "d"]
-        let gz = #"{"Region": "ap-guangzhou", "Zone": "ap-guangzhou-3", "Name": "abc", "AdminName": "xyz", "VpcId": "vpc-1", "Period": 3}"#
+        let gz =
+            #"{"Region": "ap-guangzhou", "Zone": "ap-guangzhou-3", "Name": "abc", "AdminName": "xyz", "VpcId": "vpc-1", "Period": 3}"#
         #expect(Self.found(s, gz, ids) == ["a Name 1:62", "b AdminName 1:82", "d VpcId 1:98"])
-        let sh = #"{"Region": "ap-shanghai", "Zone": "ap-shanghai-2", "Name": "abc", "AdminName": "xyz", "VpcId": "vpc-1", "Period": 1}"#
+        let sh =
+            #"{"Region": "ap-shanghai", "Zone": "ap-shanghai-2", "Name": "abc", "AdminName": "xyz", "VpcId": "vpc-1", "Period": 1}"#
         #expect(Self.found(s, sh, ids) == ["c Zone 1:35"])
     }
 
@@ -69,7 +73,8 @@ import TcpglintRules
         #expect(rules[0].whenIsDocumentWide == [false])
         #expect(rules[1].whenIsDocumentWide == [true])
 
-        let json = #"{"Zone": "ap-guangzhou-3", "DBNodeSet": [{"Role": "Standby", "Zone": "ap-guangzhou-4"}, {"Role": "Primary", "Zone": "ap-guangzhou-3"}]}"#
+        let json =
+            #"{"Zone": "ap-guangzhou-3", "DBNodeSet": [{"Role": "Standby", "Zone": "ap-guangzhou-4"}, {"Role": "Primary", "Zone": "ap-guangzhou-3"}]}"#
         #expect(Self.found(s, json, ["per-node", "whole"]) == ["whole Zone 1:10", "per-node DBNodeSet[1].Zone 1:117"])
         let none = #"{"Zone": "ap-guangzhou-3", "DBNodeSet": [{"Role": "Standby", "Zone": "ap-guangzhou-4"}]}"#
         #expect(Self.found(s, none, ["per-node", "whole"]).isEmpty)

@@ -1,12 +1,14 @@
 import Testing
+
 @testable import TcpglintCore
 
 /// A finding keeps its parameter path as components; suppressions match them component by
 /// component, and the order of findings compares the rendered text, as it always has.
 @Suite struct FindingTests {
     static func finding(_ path: ParamPath, rule: String = "r", message: String = "m", line: Int = 1) -> Finding {
-        Finding(file: "f.yaml", range: SourceRange(at: SourcePosition(line: line, column: 1, offset: 0)), severity: .error,
-                code: "C", rule: rule, path: path, message: message)
+        Finding(
+            file: "f.yaml", range: SourceRange(at: SourcePosition(line: line, column: 1, offset: 0)), severity: .error,
+            code: "C", rule: rule, path: path, message: message)
     }
 
     static let zone1 = ParamPath([.key("DBNodeSet"), .index(1), .key("Zone")])
@@ -18,15 +20,18 @@ import Testing
         ("*", true), ("Zone", false),
     ])
     func aConfigScopeCoversItsParameterAndWhatIsBelowIt(_ scope: String, _ covered: Bool) {
-        let s = Suppression(file: "f.yaml", scope: .parameter(scope), rules: ["r"], reason: "x", originFile: "c.yaml",
-                            origin: SourceRange(at: .start))
+        let s = Suppression(
+            file: "f.yaml", scope: .parameter(scope), rules: ["r"], reason: "x", originFile: "c.yaml",
+            origin: SourceRange(at: .start))
         #expect(s.covers(Self.finding(Self.zone1)) == covered)
     }
 
     @Test func scopesReachIntoEmbeddedDocumentsAndKeepOddKeysWhole() {
         func covers(_ scope: String, _ path: ParamPath) -> Bool {
-            Suppression(file: "f.yaml", scope: .parameter(scope), rules: ["r"], reason: "x", originFile: "c.yaml",
-                        origin: SourceRange(at: .start)).covers(Self.finding(path))
+            Suppression(
+                file: "f.yaml", scope: .parameter(scope), rules: ["r"], reason: "x", originFile: "c.yaml",
+                origin: SourceRange(at: .start)
+            ).covers(Self.finding(path))
         }
         #expect(covers("DBEngineConfig", Self.locale))
         #expect(covers("DBEngineConfig::", Self.locale))
@@ -41,8 +46,9 @@ import Testing
     }
 
     @Test func aLineScopeCoversFindingsStartingOnThatLine() {
-        let s = Suppression(file: "f.yaml", scope: .line(3), rules: ["r"], reason: "x", originFile: "f.yaml",
-                            origin: SourceRange(at: .start))
+        let s = Suppression(
+            file: "f.yaml", scope: .line(3), rules: ["r"], reason: "x", originFile: "f.yaml",
+            origin: SourceRange(at: .start))
         #expect(s.covers(Self.finding(Self.zone1, line: 3)))
         #expect(!s.covers(Self.finding(Self.zone1, line: 4)))
         #expect(!s.covers(Self.finding(Self.zone1, rule: "other", line: 3)))
@@ -55,7 +61,8 @@ import Testing
         let twoKeys = Self.finding(ParamPath([.key("a"), .key("b")]), message: "a")
         #expect(Finding.ordered(twoKeys, oneKey))
         #expect(!Finding.ordered(oneKey, twoKeys))
-        let index10 = Self.finding(ParamPath([.key("N"), .index(10)])), index9 = Self.finding(ParamPath([.key("N"), .index(9)]))
+        let index10 = Self.finding(ParamPath([.key("N"), .index(10)]))
+        let index9 = Self.finding(ParamPath([.key("N"), .index(9)]))
         #expect(Finding.ordered(index10, index9), "N[10] sorts before N[9] as text")
         #expect(Self.finding(.root).path.description == "$")
         #expect(Self.finding(Self.locale).path.description == "DBEngineConfig::defaultLocale")

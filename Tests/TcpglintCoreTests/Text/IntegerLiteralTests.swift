@@ -1,5 +1,5 @@
-import Testing
 import TcpglintCore
+import Testing
 
 @Suite struct IntegerLiteralTests {
     @Test func parsesAndBoundsLiterals() {

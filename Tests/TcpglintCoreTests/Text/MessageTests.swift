@@ -1,5 +1,5 @@
-import Testing
 import TcpglintCore
+import Testing
 
 @Suite struct MessageTemplateTests {
     @Test func fillsPlaceholdersAndKeepsLiteralBraces() throws {

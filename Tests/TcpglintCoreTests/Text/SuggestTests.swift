@@ -1,5 +1,5 @@
-import Testing
 import TcpglintCore
+import Testing
 
 @Suite struct SuggestTests {
     @Test(arguments: [
@@ -7,7 +7,10 @@ import TcpglintCore
         ("DBNodeSet.0.Role", "DBNodeSet"), ("SpecCod", "SpecCode"), ("AdminPasword", "AdminPassword"),
     ])
     func findsTheIntendedName(_ input: String, _ expected: String) {
-        let names = ["Name", "Zone", "defaultLocale", "Charset", "DBNodeSet", "SpecCode", "AdminPassword", "AdminName", "Storage"]
+        let names = [
+            "Name", "Zone", "defaultLocale", "Charset", "DBNodeSet", "SpecCode", "AdminPassword", "AdminName",
+            "Storage",
+        ]
         #expect(Suggest.closest(to: input, in: names) == expected)
     }
 

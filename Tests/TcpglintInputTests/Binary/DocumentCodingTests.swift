@@ -1,8 +1,8 @@
-import Testing
-import TcpglintSystem
-import TcpglintTestSupport
 import TcpglintCore
 import TcpglintInput
+import TcpglintSystem
+import TcpglintTestSupport
+import Testing
 
 /// Documents as bytes: the built-in pack's documents are parsed at build time, written with
 /// `DocumentCoding` and read back at start-up (`EmbeddedPackTests` checks the pack itself).
@@ -28,7 +28,8 @@ import TcpglintInput
 
     /// Cut or damaged bytes give nil, never a crash or a document pointing outside itself.
     @Test func damagedBytesAreRefused() throws {
-        let d = try #require(InputReader.load(name: "m.json", bytes: Array(#"{"a": [1, {"b": "c"}], "d": true}"#.utf8)).documents.first)
+        let d = try #require(
+            InputReader.load(name: "m.json", bytes: Array(#"{"a": [1, {"b": "c"}], "d": true}"#.utf8)).documents.first)
         let bytes = DocumentCoding.encode(d)
         for cut in 0..<bytes.count { #expect(DocumentCoding.decode(Array(bytes[0..<cut]), source: d.source) == nil) }
         var flips = 0

@@ -1,8 +1,8 @@
-import Testing
-import TcpglintSystem
-import TcpglintTestSupport
 import TcpglintCore
 import TcpglintInput
+import TcpglintSystem
+import TcpglintTestSupport
+import Testing
 
 // MARK: - Helpers
 
@@ -11,16 +11,22 @@ private func load(_ text: String, limits: InputLimits = .default) -> LoadedFile 
 }
 
 /// The document of a file that must parse without any problem.
-private func parse(_ text: String, limits: InputLimits = .default, sourceLocation: SourceLocation = #_sourceLocation) throws -> Document {
+private func parse(_ text: String, limits: InputLimits = .default, sourceLocation: SourceLocation = #_sourceLocation)
+    throws -> Document
+{
     let loaded = load(text, limits: limits)
-    #expect(loaded.problems.isEmpty, "unexpected problems: \(loaded.problems.map(\.message))", sourceLocation: sourceLocation)
+    #expect(
+        loaded.problems.isEmpty, "unexpected problems: \(loaded.problems.map(\.message))",
+        sourceLocation: sourceLocation)
     #expect(loaded.documentCount == 1, sourceLocation: sourceLocation)
     #expect(loaded.documents.count == 1, sourceLocation: sourceLocation)
     return try #require(loaded.documents.first, sourceLocation: sourceLocation)
 }
 
 /// The single problem of a file that must not parse.
-private func fault(_ text: String, limits: InputLimits = .default, sourceLocation: SourceLocation = #_sourceLocation) throws -> InputProblem {
+private func fault(_ text: String, limits: InputLimits = .default, sourceLocation: SourceLocation = #_sourceLocation)
+    throws -> InputProblem
+{
     let loaded = load(text, limits: limits)
     #expect(loaded.documents.isEmpty, sourceLocation: sourceLocation)
     #expect(loaded.documentCount == 1, sourceLocation: sourceLocation)
@@ -295,7 +301,9 @@ private func key(_ doc: Document, _ key: String) throws -> Node {
         #expect(problem.message == message)
         #expect(problem.range.start.line == line)
         #expect(problem.range.start.column == column)
-        #expect(problem.range.start == SourceFile(name: "", bytes: Array(text.utf8)).advance(.start, to: problem.range.start.offset))
+        #expect(
+            problem.range.start
+                == SourceFile(name: "", bytes: Array(text.utf8)).advance(.start, to: problem.range.start.offset))
     }
 
     @Test func endOfFilePositionIsTheEndOfTheFile() throws {
@@ -352,14 +360,16 @@ private func key(_ doc: Document, _ key: String) throws -> Node {
     @Test func duplicatePathsUseTheCurrentIndexAndKey() throws {
         let loaded = load(#"[{}, {"x": {"a": 1}}, {"a": 1, "b": {"c": [0, {"k": 1, "k": 2}]}, "a": 2}]"#)
         #expect(loaded.documents.count == 1)
-        #expect(loaded.problems.map(\.path) == [
-            ParamPath([.index(2), .key("b"), .key("c"), .index(1), .key("k")]),
-            ParamPath([.index(2), .key("a")]),
-        ])
-        #expect(loaded.problems.map(\.message) == [
-            #"duplicate key "k"; the first is at line 1, column 48"#,
-            #"duplicate key "a"; the first is at line 1, column 24"#,
-        ])
+        #expect(
+            loaded.problems.map(\.path) == [
+                ParamPath([.index(2), .key("b"), .key("c"), .index(1), .key("k")]),
+                ParamPath([.index(2), .key("a")]),
+            ])
+        #expect(
+            loaded.problems.map(\.message) == [
+                #"duplicate key "k"; the first is at line 1, column 48"#,
+                #"duplicate key "a"; the first is at line 1, column 24"#,
+            ])
     }
 
     @Test func equalKeysInDifferentObjectsAreNotDuplicates() throws {
@@ -373,14 +383,16 @@ private func key(_ doc: Document, _ key: String) throws -> Node {
         let text = "{" + keys + "\"k3\":1,\"k29\":2,\"k3\":3}"
         let loaded = load(text)
         #expect(loaded.documents.count == 1)
-        #expect(loaded.problems.map(\.message) == [
-            #"duplicate key "k3"; the first is at line 1, column 23"#,
-            #"duplicate key "k29"; the first is at line 1, column 224"#,
-            #"duplicate key "k3"; the first is at line 1, column 23"#,
-        ])
-        #expect(loaded.problems.map(\.path) == [
-            ParamPath([.key("k3")]), ParamPath([.key("k29")]), ParamPath([.key("k3")]),
-        ])
+        #expect(
+            loaded.problems.map(\.message) == [
+                #"duplicate key "k3"; the first is at line 1, column 23"#,
+                #"duplicate key "k29"; the first is at line 1, column 224"#,
+                #"duplicate key "k3"; the first is at line 1, column 23"#,
+            ])
+        #expect(
+            loaded.problems.map(\.path) == [
+                ParamPath([.key("k3")]), ParamPath([.key("k29")]), ParamPath([.key("k3")]),
+            ])
         let doc = try #require(loaded.documents.first)
         #expect(doc.count(of: doc.root) == 33)
         #expect(try value(doc, "k3").value == "3")

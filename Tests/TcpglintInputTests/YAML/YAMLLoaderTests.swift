@@ -1,5 +1,6 @@
-import Testing
 import TcpglintCore
+import Testing
+
 @testable import TcpglintInput
 
 private func load(_ text: String) -> LoadedFile {
@@ -47,7 +48,8 @@ private func value(_ doc: Document, _ key: String) -> Node? {
     }
 
     @Test func quotedAndTaggedScalarsAreStrings() throws {
-        let d = try #require(load("A: '15'\nB: \"true\"\nC: !!str 12\nD: !!int 12\nE: !custom 12\nF: |\n  x\n").documents.first)
+        let d = try #require(
+            load("A: '15'\nB: \"true\"\nC: !!str 12\nD: !!int 12\nE: !custom 12\nF: |\n  x\n").documents.first)
         #expect(value(d, "A")?.type == .string && value(d, "A")?.style == .singleQuoted)
         #expect(value(d, "B")?.type == .string)
         #expect(value(d, "C")?.type == .string)
@@ -59,14 +61,15 @@ private func value(_ doc: Document, _ key: String) -> Node? {
     @Test func yaml11DifferencesAreReported() {
         let f = load("A: no\nB: 012\nC: 0b101\nD: 1_000\nE: 'no'\nF: 15\nG: 1e3\nH: 0o17\n")
         let messages = f.problems.filter { $0.diagnostic == .yaml11 }.map { "\($0.range.start.line):\($0.message)" }
-        #expect(messages == [
-            "1:YAML 1.2 reads no as the string \"no\", YAML 1.1 as the boolean false; quote it",
-            "2:YAML 1.2 reads 012 as the integer 12, YAML 1.1 as the integer 10; quote it if you mean a string, or write the number so that both read it alike",
-            "3:YAML 1.2 reads 0b101 as the string \"0b101\", YAML 1.1 as the integer 5; quote it",
-            "4:YAML 1.2 reads 1_000 as the string \"1_000\", YAML 1.1 as the integer 1000; quote it",
-            "7:YAML 1.2 reads 1e3 as the number 1e3, YAML 1.1 as the string \"1e3\"; quote it if you mean a string, or write the number so that both read it alike",
-            "8:YAML 1.2 reads 0o17 as the integer 15, YAML 1.1 as the string \"0o17\"; quote it if you mean a string, or write the number so that both read it alike",
-        ])
+        #expect(
+            messages == [
+                "1:YAML 1.2 reads no as the string \"no\", YAML 1.1 as the boolean false; quote it",
+                "2:YAML 1.2 reads 012 as the integer 12, YAML 1.1 as the integer 10; quote it if you mean a string, or write the number so that both read it alike",
+                "3:YAML 1.2 reads 0b101 as the string \"0b101\", YAML 1.1 as the integer 5; quote it",
+                "4:YAML 1.2 reads 1_000 as the string \"1_000\", YAML 1.1 as the integer 1000; quote it",
+                "7:YAML 1.2 reads 1e3 as the number 1e3, YAML 1.1 as the string \"1e3\"; quote it if you mean a string, or write the number so that both read it alike",
+                "8:YAML 1.2 reads 0o17 as the integer 15, YAML 1.1 as the string \"0o17\"; quote it if you mean a string, or write the number so that both read it alike",
+            ])
         #expect(f.problems.first?.path?.description == "A")
         #expect(f.problems.first?.redactedMessage == "a YAML 1.1 loader reads this value as a boolean; quote it")
     }
@@ -74,22 +77,24 @@ private func value(_ doc: Document, _ key: String) -> Node? {
     @Test func duplicateKeysAreReportedWithTheirPath() throws {
         let f = load("DBNodeSet:\n  - Role: Primary\n    Role: Standby\nZone: a\nZone: b\n")
         let dups = f.problems.filter { $0.diagnostic == .duplicateKey }
-        #expect(dups.map { "\($0.range.start):\($0.path!.description):\($0.message)" } == [
-            "3:5:DBNodeSet[0].Role:duplicate key \"Role\"; the first is at line 2, column 5",
-            "5:1:Zone:duplicate key \"Zone\"; the first is at line 4, column 1",
-        ])
+        #expect(
+            dups.map { "\($0.range.start):\($0.path!.description):\($0.message)" } == [
+                "3:5:DBNodeSet[0].Role:duplicate key \"Role\"; the first is at line 2, column 5",
+                "5:1:Zone:duplicate key \"Zone\"; the first is at line 4, column 1",
+            ])
         let d = try #require(f.documents.first)
         #expect(value(d, "Zone")?.value == "b")
     }
 
     @Test func anchorsAliasesAndMergeKeysAreResolved() throws {
-        let f = load("""
-        base: &b {Role: Standby, Zone: ap-guangzhou-3}
-        DBNodeSet:
-          - *b
-          - <<: *b
-            Role: Primary
-        """)
+        let f = load(
+            """
+            base: &b {Role: Standby, Zone: ap-guangzhou-3}
+            DBNodeSet:
+              - *b
+              - <<: *b
+                Role: Primary
+            """)
         #expect(f.problems.isEmpty)
         let d = try #require(f.documents.first)
         let set = try #require(d.lookup("DBNodeSet", in: d.root))
@@ -104,32 +109,43 @@ private func value(_ doc: Document, _ key: String) -> Node? {
 
     @Test func billionLaughsHitsTheExpansionLimit() {
         var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-        for i in 1...9 { text += "\(Character(UnicodeScalar(97 + i)!)): &\(Character(UnicodeScalar(97 + i)!)) [" + Array(repeating: "*\(Character(UnicodeScalar(96 + i)!))", count: 10).joined(separator: ", ") + "]\n" }
+        for i in 1...9 {
+            text +=
+                "\(Character(UnicodeScalar(97 + i)!)): &\(Character(UnicodeScalar(97 + i)!)) ["
+                + Array(repeating: "*\(Character(UnicodeScalar(96 + i)!))", count: 10).joined(separator: ", ") + "]\n"
+        }
         let f = load(text)
         #expect(f.documents.isEmpty)
         #expect(f.problems.map(\.diagnostic) == [.limitExceeded])
-        #expect(f.problems.first?.message == "aliases expand to more than 100000 nodes; raise it with --max-alias-expansion")
+        #expect(
+            f.problems.first?.message == "aliases expand to more than 100000 nodes; raise it with --max-alias-expansion"
+        )
     }
 
     @Test func undefinedAliasIsASyntaxError() {
         let f = load("A: *nothing\n")
         #expect(f.problems.first?.redactedMessage == "this value reads as an alias that refers to no anchor; quote it")
-        #expect(f.problems.map { "\($0.range.start) \($0.message)" } == ["1:4 alias *nothing refers to no anchor defined before it; quote the value if it is not an alias"])
+        #expect(
+            f.problems.map { "\($0.range.start) \($0.message)" } == [
+                "1:4 alias *nothing refers to no anchor defined before it; quote the value if it is not an alias"
+            ])
     }
 
     @Test func syntaxErrorsHaveLibyamlPositions() {
         let f = load("A: 1\n B: 2\n")
-        #expect(f.problems.map { "\($0.diagnostic.id) \($0.range.start) \($0.message)" } == [
-            "syntax-error 2:3 mapping values are not allowed in this context",
-        ])
+        #expect(
+            f.problems.map { "\($0.diagnostic.id) \($0.range.start) \($0.message)" } == [
+                "syntax-error 2:3 mapping values are not allowed in this context"
+            ])
     }
 
     @Test func explicitTagsThatDoNotFitAreReported() {
         let f = load("A: !!int abc\nB: !!bool yes\nC: !!int 12\n")
-        #expect(f.problems.map { "\($0.range.start) \($0.message)" } == [
-            "1:4 \"abc\" is not an integer, but it is tagged !!int; it is read as a string",
-            "2:4 \"yes\" is not a boolean, but it is tagged !!bool; it is read as a string",
-        ])
+        #expect(
+            f.problems.map { "\($0.range.start) \($0.message)" } == [
+                "1:4 \"abc\" is not an integer, but it is tagged !!int; it is read as a string",
+                "2:4 \"yes\" is not a boolean, but it is tagged !!bool; it is read as a string",
+            ])
     }
 
     @Test func datesAreAYAML11Ambiguity() {

@@ -1,6 +1,6 @@
-import Testing
 import TcpglintCore
 import TcpglintReport
+import Testing
 
 /// GitLab Code Quality: severities and categories.
 @Suite struct GitLabReporterTests {
@@ -15,6 +15,9 @@ import TcpglintReport
         // tcpglint's own codes are style; the API's are bug risks.
         #expect(issue("duplicate-key")?.contains("\"categories\": [\"Style\"]") == true)
         #expect(issue("charset")?.contains("\"categories\": [\"Bug Risk\"]") == true)
-        #expect(issues.allSatisfy { $0.hasSuffix("\"engine_name\": \"tcpglint\"},") || $0.hasSuffix("\"engine_name\": \"tcpglint\"}") })
+        #expect(
+            issues.allSatisfy {
+                $0.hasSuffix("\"engine_name\": \"tcpglint\"},") || $0.hasSuffix("\"engine_name\": \"tcpglint\"}")
+            })
     }
 }

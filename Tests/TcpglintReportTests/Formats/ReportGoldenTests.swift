@@ -1,6 +1,6 @@
-import Testing
-import TcpglintTestSupport
 import TcpglintReport
+import TcpglintTestSupport
+import Testing
 
 /// Every format renders every fixture as its golden, testdata/report/FIXTURE.FORMAT.out.
 @Suite struct ReportGoldenTests {

@@ -1,6 +1,6 @@
-import Testing
 import TcpglintCore
 import TcpglintReport
+import Testing
 
 /// SARIF 2.1.0 for code scanning.
 @Suite struct SARIFReporterTests {
@@ -15,8 +15,10 @@ import TcpglintReport
     static func zone(_ file: String, line: Int) -> Fixture {
         var f = Fixture(files: [(file, 1)])
         for l in [line, line + 10] {
-            f.add(file, at: (l, 11), to: (l, 26), .error, code: "InvalidParameterValue.IllegalZone", rule: "zone-in-region",
-                  parameter: "Zone", message: "Zone is not in the Region")
+            f.add(
+                file, at: (l, 11), to: (l, 26), .error, code: "InvalidParameterValue.IllegalZone",
+                rule: "zone-in-region",
+                parameter: "Zone", message: "Zone is not in the Region")
         }
         return f
     }

@@ -1,6 +1,7 @@
-import Testing
-import TcpglintTestSupport
 import TcpglintInput
+import TcpglintTestSupport
+import Testing
+
 @testable import TcpglintRules
 
 /// The built-in pack is embedded with its documents parsed at build time.

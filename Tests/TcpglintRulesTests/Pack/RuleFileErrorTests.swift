@@ -1,8 +1,8 @@
-import Testing
 import TcpglintInput
 import TcpglintRules
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
 
 /// A malformed rule file is an error at file:line:col, never skipped: each case in
 /// testdata/rulefiles/ is loaded with the built-in pack and its errors compared with its golden.
@@ -32,21 +32,25 @@ import TcpglintTestSupport
     /// A fault in a message template is placed by characters, not bytes (a review regression).
     @Test func templateErrorsCountCharactersNotBytes() throws {
         let rule = """
-        rules:
-          - id: t
-            code: Org.Check
-            severity: error
-            summary: s
-            message: "名名名名名名名名名名 {valu}"
-            target: Name
-            check: {length: {max: 3}}
-            source: {ref: PAGE, quote: "x"}
-            examples: {valid: [{Name: a}], invalid: [{Name: b}]}
-        """
-        let r = RulePackLoader.load(files: RulePackLoader.builtInFiles.filter { $0.name.hasSuffix("/model.yaml") } + [
-            (name: "t.yaml", bytes: Array(rule.utf8)),
-        ])
-        guard case .failure(let e) = r else { Issue.record("loaded"); return }
+            rules:
+              - id: t
+                code: Org.Check
+                severity: error
+                summary: s
+                message: "名名名名名名名名名名 {valu}"
+                target: Name
+                check: {length: {max: 3}}
+                source: {ref: PAGE, quote: "x"}
+                examples: {valid: [{Name: a}], invalid: [{Name: b}]}
+            """
+        let r = RulePackLoader.load(
+            files: RulePackLoader.builtInFiles.filter { $0.name.hasSuffix("/model.yaml") } + [
+                (name: "t.yaml", bytes: Array(rule.utf8))
+            ])
+        guard case .failure(let e) = r else {
+            Issue.record("loaded")
+            return
+        }
         #expect(e.errors.map { "\($0.location.line):\($0.location.column)" } == ["6:26"])
     }
 }

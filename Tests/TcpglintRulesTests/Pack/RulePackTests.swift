@@ -1,8 +1,8 @@
-import Testing
-import TcpglintTestSupport
 import TcpglintCore
 import TcpglintInput
 import TcpglintRules
+import TcpglintTestSupport
+import Testing
 
 // `pack` (the built-in pack) and `linter` are TcpglintTestSupport's.
 
@@ -39,20 +39,20 @@ import TcpglintRules
     }
 
     static let baseText = """
-    Region: ap-guangzhou
-    Zone: ap-guangzhou-3
-    SpecCode: pg.it.small2
-    Storage: 100
-    InstanceCount: 1
-    Period: 1
-    Charset: UTF8
-    AdminName: pgadmin1
-    AdminPassword: "Aa1!example-pass"
-    DBMajorVersion: "15"
-    VpcId: vpc-8e0ypm3z
-    SubnetId: subnet-bthucmmy
+        Region: ap-guangzhou
+        Zone: ap-guangzhou-3
+        SpecCode: pg.it.small2
+        Storage: 100
+        InstanceCount: 1
+        Period: 1
+        Charset: UTF8
+        AdminName: pgadmin1
+        AdminPassword: "Aa1!example-pass"
+        DBMajorVersion: "15"
+        VpcId: vpc-8e0ypm3z
+        SubnetId: subnet-bthucmmy
 
-    """
+        """
 }
 
 /// Self-tests over the catalogue.
@@ -87,7 +87,9 @@ import TcpglintRules
                 #expect(Self.isTencentCloudPage(url), "\(key): \(url) is not a page of tencentcloud.com")
             case .pypi(let package, let file):
                 #expect(package.hasPrefix("tccli=="), "\(key): \(package) is not a release of tccli")
-                #expect(Self.tccliFiles.contains(file), "\(key): \(file) is not api.json or examples.json of postgres 2017-03-12")
+                #expect(
+                    Self.tccliFiles.contains(file),
+                    "\(key): \(file) is not api.json or examples.json of postgres 2017-03-12")
                 releases.insert(package)
             case nil:
                 Issue.record("\(key) says nowhere a reader can open it")
@@ -132,7 +134,8 @@ import TcpglintRules
         }
         for p in pack.model.allPatterns() {
             guard let spec = pack.model.spec(at: p), spec.required else { continue }
-            #expect(required.contains(p.display), "\(p.display) is required in the model but no rule reports it missing")
+            #expect(
+                required.contains(p.display), "\(p.display) is required in the model but no rule reports it missing")
         }
     }
 
@@ -143,7 +146,9 @@ import TcpglintRules
         }
         var objects: [String] = ["$"]
         for p in pack.model.allPatterns() where pack.model.spec(at: p)?.structure != nil { objects.append(p.display) }
-        for p in pack.model.allPatterns() where pack.model.spec(at: p)?.embedded != nil { objects.append(p.display + "::") }
+        for p in pack.model.allPatterns() where pack.model.spec(at: p)?.embedded != nil {
+            objects.append(p.display + "::")
+        }
         for o in objects { #expect(covered.contains(o), "\(o) has no unknown-parameter rule") }
     }
 
@@ -221,7 +226,9 @@ import TcpglintRules
             let rule = pack.rule(id: id)
             #expect(rule != nil, "no rule \(id)")
             #expect(rule?.code == code, "\(id) has code \(rule?.code ?? "-"), decided \(code)")
-            #expect(rule?.severity == severity, "\(id) has severity \(rule.map { "\($0.severity)" } ?? "-"), decided \(severity)")
+            #expect(
+                rule?.severity == severity,
+                "\(id) has severity \(rule.map { "\($0.severity)" } ?? "-"), decided \(severity)")
         }
     }
 

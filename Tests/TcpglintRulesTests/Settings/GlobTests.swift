@@ -1,5 +1,5 @@
-import Testing
 import TcpglintRules
+import Testing
 
 /// The globs of config files.
 @Suite struct GlobTests {

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import TcpglintSystem
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The parallel map over indices: results in input order whatever the timing.
 @Suite struct ConcurrentTests {

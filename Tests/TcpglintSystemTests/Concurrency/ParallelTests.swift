@@ -1,6 +1,6 @@
 import Synchronization
-import Testing
 import TcpglintSystem
+import Testing
 
 /// A counter the worker threads share (escaping closures cannot capture an `Atomic` itself).
 final class Counter: Sendable {
@@ -18,22 +18,27 @@ final class Counter: Sendable {
     @Test(arguments: [1, 2, 3, 8], [1, 2, 5, 64])
     func forEachOrderedConsumesInIndexOrder(_ threads: Int, _ window: Int) {
         for count in [1, 2, 7, 300] {
-            let consumedSoFar = Counter(), tooFarAhead = Counter(), badWorker = Counter()
+            let consumedSoFar = Counter()
+            let tooFarAhead = Counter()
+            let badWorker = Counter()
             // The ring holds max(window, workers) results; the consumer's count here lags the
             // ring's by at most one, hence the + 1.
             let room = max(window, min(threads, count)) + 1
             var consumed: [Int] = []
-            Parallel.forEachOrdered(count: count, threads: threads, window: window, produce: { i, worker in
-                if i >= consumedSoFar.current + room { tooFarAhead.add() }
-                if worker < 0 || worker >= max(1, threads) { badWorker.add() }
-                var x = 0
-                for k in 0..<((i * 31) % 500) { x &+= k }
-                return i * 10 + (x & 0)
-            }, consume: { i, value in
-                #expect(value == i * 10)
-                consumed.append(i)
-                consumedSoFar.store(consumed.count)
-            })
+            Parallel.forEachOrdered(
+                count: count, threads: threads, window: window,
+                produce: { i, worker in
+                    if i >= consumedSoFar.current + room { tooFarAhead.add() }
+                    if worker < 0 || worker >= max(1, threads) { badWorker.add() }
+                    var x = 0
+                    for k in 0..<((i * 31) % 500) { x &+= k }
+                    return i * 10 + (x & 0)
+                },
+                consume: { i, value in
+                    #expect(value == i * 10)
+                    consumed.append(i)
+                    consumedSoFar.store(consumed.count)
+                })
             #expect(consumed == Array(0..<count), "threads \(threads), window \(window), count \(count)")
             #expect(tooFarAhead.current == 0, "a worker ran past the window")
             #expect(badWorker.current == 0, "a worker number outside 0..<threads")
@@ -44,10 +49,12 @@ final class Counter: Sendable {
     func anEmptyCountRunsNothing(_ threads: Int) {
         let produced = Counter()
         var consumed = 0
-        Parallel.forEachOrdered(count: 0, threads: threads, window: 8, produce: { i, _ in
-            produced.add()
-            return i
-        }, consume: { _, _ in consumed += 1 })
+        Parallel.forEachOrdered(
+            count: 0, threads: threads, window: 8,
+            produce: { i, _ in
+                produced.add()
+                return i
+            }, consume: { _, _ in consumed += 1 })
         #expect(produced.current == 0)
         #expect(consumed == 0)
     }
@@ -63,7 +70,9 @@ final class Counter: Sendable {
     @Test(arguments: [0, 1, 3, 100])
     func aChannelPassesEveryItemInOrder(_ capacity: Int) {
         let channel = Parallel.Channel<Int>(capacity: capacity)
-        let sent = Counter(), received = Counter(), overfull = Counter()
+        let sent = Counter()
+        let received = Counter()
+        let overfull = Counter()
         let bound = max(1, capacity)
         let producer = Parallel.Thread {
             for i in 0..<1000 {
@@ -102,8 +111,10 @@ final class Counter: Sendable {
         #expect(values[0] == "worker 0" && values[2] == "worker 2" && values[0] == "worker 0")
         #expect(made.current == 2)
         let perThread = Parallel.PerWorker<Int>(count: 4) { $0 * 100 }
-        Parallel.forEachOrdered(count: 50, threads: 4, window: 8, produce: { _, w in (w, perThread[w]) }, consume: { _, r in
-            #expect(r.1 == r.0 * 100)
-        })
+        Parallel.forEachOrdered(
+            count: 50, threads: 4, window: 8, produce: { _, w in (w, perThread[w]) },
+            consume: { _, r in
+                #expect(r.1 == r.0 * 100)
+            })
     }
 }

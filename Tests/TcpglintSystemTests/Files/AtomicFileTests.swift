@@ -1,6 +1,6 @@
-import Testing
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
 
 /// A file that appears at its path only when complete.
 @Suite struct AtomicFileTests {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Files through POSIX calls: reading whole files, their faults and limits, listing folders,
 /// what a path is.
@@ -37,7 +38,9 @@ import TcpglintTestSupport
     @Test func aFileOverMaxBytesIsRefusedUnread() throws {
         let dir = try TempDir()
         try dir.write("ten.json", "0123456789")
-        let error = try #require(throws: FileSystemError.self) { try FileSystem.readFile(dir.path + "/ten.json", maxBytes: 9) }
+        let error = try #require(throws: FileSystemError.self) {
+            try FileSystem.readFile(dir.path + "/ten.json", maxBytes: 9)
+        }
         #expect(error.tooLarge)
         #expect(error.reason == "the file is 10 bytes, over the --max-file-bytes limit of 9; it was not read")
         #expect(try FileSystem.readFile(dir.path + "/ten.json", maxBytes: 10) == Array("0123456789".utf8))
@@ -66,7 +69,10 @@ import TcpglintTestSupport
         #expect(FileSystem.status(dir.path + "/link.json") == (.regular, nil))
         #expect(FileSystem.status(dir.path) == (.directory, nil))
         #expect(FileSystem.status(dir.path + "/none") == (.missing, "no such file or directory"))
-        #expect(FileSystem.status(dir.path + "/dangling.json") == (.missing, "a symbolic link to a file that does not exist"))
+        #expect(
+            FileSystem.status(dir.path + "/dangling.json") == (
+                .missing, "a symbolic link to a file that does not exist"
+            ))
         #expect(FileSystem.status(dir.path + "/loop-a") == (.missing, "a loop of symbolic links"))
         #expect(FileSystem.status(dir.path + "/fifo") == (.other, "a FIFO, not a regular file"))
         #expect(FileSystem.status("/dev/null") == (.other, "a device, not a regular file"))

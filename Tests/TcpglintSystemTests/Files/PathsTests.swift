@@ -1,6 +1,6 @@
-import Testing
 import TcpglintSystem
 import TcpglintTestSupport
+import Testing
 
 /// Path arithmetic for config and policy files.
 @Suite struct PathsTests {
