@@ -22,6 +22,8 @@ public struct SchemaExporter {
         case array([J])
         case string(String)
         case int(Int)
+        /// A number beyond `Int`, as its JSON text (`UInt64.max`).
+        case number(String)
         case bool(Bool)
 
         func render(_ indent: String = "") -> String {
@@ -29,6 +31,7 @@ public struct SchemaExporter {
             switch self {
             case .string(let s): return JSON.string(s)
             case .int(let i): return String(i)
+            case .number(let text): return text
             case .bool(let b): return b ? "true" : "false"
             case .array(let items):
                 if items.isEmpty { return "[]" }
@@ -102,6 +105,7 @@ public struct SchemaExporter {
         if !spec.secret {
             for (k, v) in constraints(at: pattern, type: spec.type) { out[k] = v }
         }
+        Self.dropRangeUnderEnum(&out)
         if spec.embedded != nil {
             out["contentMediaType"] = .string("application/json")
             if let embedded = ruleSet.model.spec(at: pattern + [.embedded]) {
@@ -111,13 +115,24 @@ public struct SchemaExporter {
         return out
     }
 
+    /// A list of values says all there is: the member's range beside it is noise.
+    static func dropRangeUnderEnum(_ o: inout [String: J]) {
+        guard o["enum"] != nil else { return }
+        o["minimum"] = nil
+        o["maximum"] = nil
+    }
+
     func base(_ type: ParamType, pattern: [PatternComponent]) -> [String: J] {
         switch type {
         case .string: return ["type": .string("string")]
         case .integer(let w):
-            var o: [String: J] = ["type": .string("integer")]
-            if w == .uint64 { o["minimum"] = .int(0) }
-            return o
+            // The member's whole range: a larger number is refused by the API as well.
+            switch w {
+            case .uint64:
+                return ["type": .string("integer"), "minimum": .int(0), "maximum": .number(String(UInt64.max))]
+            case .int64:
+                return ["type": .string("integer"), "minimum": .int(Int(Int64.min)), "maximum": .int(Int(Int64.max))]
+            }
         case .boolean: return ["type": .string("boolean")]
         case .array(let item):
             let itemPattern = pattern + [.anyIndex]
@@ -127,6 +142,7 @@ public struct SchemaExporter {
             } else {
                 items = base(item.type, pattern: itemPattern)
                 for (k, v) in constraints(at: itemPattern, type: item.type) { items[k] = v }
+                Self.dropRangeUnderEnum(&items)
             }
             var o: [String: J] = ["type": .string("array"), "items": .object(items)]
             for (k, v) in constraints(at: pattern, type: type) { o[k] = v }
