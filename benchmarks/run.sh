@@ -6,6 +6,8 @@
 #                       same corpora, as benchmarks/callgrind.sh --compare does for instructions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# check-jsonschema from the environment scripts/test makes, when there is one.
+[ -d .build/test-venv/bin ] && PATH="$PWD/.build/test-venv/bin:$PATH"
 n="${1:-10000}"
 work=benchmarks/out
 mkdir -p "$work"

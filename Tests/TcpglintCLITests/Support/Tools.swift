@@ -1,14 +1,20 @@
 import Foundation
+import TcpglintTestSupport
 import Testing
 
 /// Real consumers of tcpglint's outputs: a JSON Schema validator for SARIF and the exported
 /// schema, junitparser for JUnit, Vim for the errorformat, pre-commit for the hooks. They come
-/// from PyPI and Debian (`.ci/run` installs them). Without them a test is skipped on a
-/// developer's machine, and fails in CI (`CI` set), so CI never passes without running them.
+/// from PyPI and Debian (`scripts/test` installs them, the PyPI ones into `.build/test-venv`).
+/// Without them a test is skipped on a developer's machine, and fails in CI (`CI` set), so CI
+/// never passes without running them.
 enum Tools {
+    /// The virtual environment `scripts/test` makes; looked in first, so a plain `swift test`
+    /// after one `scripts/test` uses the pinned tools too.
+    static let venvBin = packageRoot + "/.build/test-venv/bin"
+
     static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
+        for dir in [Substring(venvBin)] + path.split(separator: ":") {
             let candidate = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
@@ -30,7 +36,7 @@ enum Tools {
         -> EndToEndTests.Result
     {
         guard let exe = find(name) else {
-            Issue.record("\(name) is not installed; .ci/run installs it")
+            Issue.record("\(name) is not installed; scripts/test installs it")
             return EndToEndTests.Result(status: -1, out: "", err: "")
         }
         return try EndToEndTests.run(args, executable: exe, cwd: cwd, stdin: stdin)
