@@ -39,23 +39,8 @@ public enum IntegerLiteral {
     /// or nil when it does not fit an `Int`.
     public static func parse(_ s: String, yaml: Bool) -> Int? {
         if let v = smallDecimal(s) { return v }
-        var text = Substring(s)
-        var negative = false
-        if text.hasPrefix("-") {
-            negative = true
-            text = text.dropFirst()
-        } else if yaml, text.hasPrefix("+") {
-            text = text.dropFirst()
-        }
-        var radix = 10
-        if yaml, text.hasPrefix("0x") {
-            radix = 16
-            text = text.dropFirst(2)
-        } else if yaml, text.hasPrefix("0o") {
-            radix = 8
-            text = text.dropFirst(2)
-        }
-        guard let magnitude = UInt64(text, radix: radix) else { return nil }
+        let (negative, magnitude) = magnitude(s, plus: yaml, yaml: yaml)
+        guard let magnitude else { return nil }
         if negative {
             return magnitude <= UInt64(Int.max) + 1
                 ? (magnitude == UInt64(Int.max) + 1 ? Int.min : -Int(magnitude)) : nil
@@ -66,12 +51,23 @@ public enum IntegerLiteral {
     /// Whether the literal fits the member type's 64-bit range.
     public static func fits(_ s: String, width: IntegerWidth, yaml: Bool) -> Bool {
         if let v = smallDecimal(s) { return width == .int64 || v >= 0 }
+        let (negative, magnitude) = magnitude(s, plus: true, yaml: yaml)
+        guard let magnitude else { return false }
+        switch width {
+        case .uint64: return !negative || magnitude == 0
+        case .int64: return negative ? magnitude <= UInt64(Int64.max) + 1 : magnitude <= UInt64(Int64.max)
+        }
+    }
+
+    /// The sign and the magnitude of a literal: `-`, or `+` where `plus` allows it, then decimal
+    /// digits, or (in YAML) `0x` hexadecimal or `0o` octal ones; nil beyond 64 bits.
+    static func magnitude(_ s: String, plus: Bool, yaml: Bool) -> (negative: Bool, magnitude: UInt64?) {
         var text = Substring(s)
         var negative = false
         if text.hasPrefix("-") {
             negative = true
             text = text.dropFirst()
-        } else if text.hasPrefix("+") {
+        } else if plus, text.hasPrefix("+") {
             text = text.dropFirst()
         }
         var radix = 10
@@ -82,10 +78,6 @@ public enum IntegerLiteral {
             radix = 8
             text = text.dropFirst(2)
         }
-        guard let magnitude = UInt64(text, radix: radix) else { return false }
-        switch width {
-        case .uint64: return !negative || magnitude == 0
-        case .int64: return negative ? magnitude <= UInt64(Int64.max) + 1 : magnitude <= UInt64(Int64.max)
-        }
+        return (negative, UInt64(text, radix: radix))
     }
 }
