@@ -142,10 +142,12 @@ public enum FileSystem {
         guard let dir = opendir(path) else { throw .errno(path) }
         defer { closedir(dir) }
         var names: [String] = []
+        // `readdir` allocates each entry only as long as its name (`d_reclen`), so the name is
+        // read in place, up to its NUL: copying `d_name` as a 256-byte tuple reads past the end.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let start = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+            let name = String(cString: start)
             if name != "." && name != ".." { names.append(name) }
         }
         return names
