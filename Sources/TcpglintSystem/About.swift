@@ -4,7 +4,8 @@
 // holds every other target (but the build tool and the test support) to that.
 //
 // Folders:
-//   Files/        FileSystem (reads with a size limit, listings, what a path is), AtomicFile, Paths
+//   Files/        FileSystem (reads with a size limit, listings, what a path is, writes that throw),
+//                 AtomicFile, StandardStream (standard output and error, first failure kept), Paths
 //   Concurrency/  Concurrent.map (input order kept); Parallel (ordered results, threads, channels)
 //
 // Imports: no Tcpglint module and no package dependency, only the system's (Glibc, Dispatch,

@@ -6,6 +6,7 @@
 //   Goldens.swift    the only golden logic: compare, or record with TCPGLINT_UPDATE_GOLDENS=1
 //   InProcess.swift  the CLI run in-process, its output captured
 //   TempDir.swift    scratch folders under /tmp (mkdtemp), removed with all they hold; mkdir -p
+//   TinyFileSystem.swift  a tiny tmpfs mounted for a test, to fill: a real full disk (root only)
 //   RuleSets.swift   the built-in pack, a linter over a rule set, rule sets of extra rules
 //   Documents.swift  whether two documents are the same node for node
 //

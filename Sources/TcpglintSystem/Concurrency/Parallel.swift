@@ -22,12 +22,18 @@ extension Parallel {
     /// done. Workers run at most `window` indices ahead of the consumer, so memory holds a
     /// bounded number of results whatever `count` is.
     /// `produce` is also told which worker (0..<threads) runs it, for per-worker state.
+    /// `stop`, asked after each `consume`, ends the run early: the workers claim nothing more and
+    /// finish what they hold.
     package static func forEachOrdered<R: Sendable>(
-        count n: Int, threads: Int, window: Int, produce: @escaping @Sendable (Int, Int) -> R, consume: (Int, R) -> Void
+        count n: Int, threads: Int, window: Int, stop: () -> Bool = { false },
+        produce: @escaping @Sendable (Int, Int) -> R, consume: (Int, R) -> Void
     ) {
         let workers = max(1, min(threads, n))
         if workers <= 1 {
-            for i in 0..<n { consume(i, produce(i, 0)) }
+            for i in 0..<n {
+                consume(i, produce(i, 0))
+                if stop() { return }
+            }
             return
         }
         let ring = Ring<R>(count: n, window: max(window, workers))
@@ -56,10 +62,19 @@ extension Parallel {
             }
         }
         if threads.isEmpty {
-            for i in 0..<n { consume(i, produce(i, 0)) }
+            for i in 0..<n {
+                consume(i, produce(i, 0))
+                if stop() { return }
+            }
             return
         }
-        for i in 0..<n { consume(i, ring.take(i)) }
+        for i in 0..<n {
+            consume(i, ring.take(i))
+            if stop() {
+                ring.cancel()
+                break
+            }
+        }
         for t in threads { pthread_join(t, nil) }
     }
 
@@ -116,6 +131,14 @@ extension Parallel {
             let end = min(count, nextClaim + block, consumed + window)
             defer { nextClaim = end }
             return nextClaim..<end
+        }
+
+        /// No more claims: the workers end when they have put what they hold.
+        func cancel() {
+            pthread_mutex_lock(mutex)
+            nextClaim = count
+            pthread_cond_broadcast(changed)
+            pthread_mutex_unlock(mutex)
         }
 
         func put(_ value: R, at i: Int) {

@@ -6,21 +6,28 @@
 
 extension FileSystem {
     /// Writes a file atomically: to a temporary file beside it, then renamed over it, so a reader
-    /// never sees half a file and a failed write leaves the old one.
+    /// never sees half a file and a failed write leaves the old one (and no temporary file).
     public static func writeAtomically(_ text: String, to path: String) throws(FileSystemError) {
         let file = try AtomicFile(path)
-        file.write(text)
+        do { try file.write(text) } catch {
+            file.abandon()
+            throw error
+        }
         try file.commit()
     }
 }
 
 /// A file written in pieces that appears at its path only when complete: the text goes to a
 /// temporary file beside it, renamed over the path by `commit`. Until then, and if it is never
-/// committed, the path keeps what it had.
+/// committed, the path keeps what it had. The first failed write is kept: later writes throw it
+/// without writing, and `commit` throws it, removes the temporary file and leaves the path as it
+/// was.
 public final class AtomicFile {
     public let path: String
     private let tmp: String
     private var fd: Int32
+    /// The first write that failed; the file is never committed after it.
+    public private(set) var failure: FileSystemError?
 
     public init(_ path: String) throws(FileSystemError) {
         self.path = path
@@ -44,19 +51,34 @@ public final class AtomicFile {
 
     deinit { abandon() }
 
-    public func write(_ text: String) {
-        guard fd >= 0 else { return }
-        FileSystem.write(text, to: fd)
+    /// Appends `text`; throws the system's error (a full disk, say), then and at every later
+    /// write and at `commit`.
+    public func write(_ text: String) throws(FileSystemError) {
+        if let failure { throw failure }
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: "already closed") }
+        do { try FileSystem.write(text, to: fd, name: path) } catch {
+            failure = error
+            throw error
+        }
     }
 
+    /// Flushes the file to the disk (`fsync`), closes it and renames it over the path; a failed
+    /// write before, or a failure of any of the three, removes the temporary file, leaves the
+    /// path as it was and is thrown.
     public func commit() throws(FileSystemError) {
+        if let failure {
+            abandon()
+            throw failure
+        }
         guard fd >= 0 else { throw FileSystemError(path: path, reason: "already closed") }
-        let synced = fsync(fd) == 0
-        close(fd)
+        var code: Int32 = fsync(fd) == 0 ? 0 : errno
+        if close(fd) != 0, code == 0 { code = errno }
         fd = -1
-        guard synced, rename(tmp, path) == 0 else {
-            let error = FileSystemError.errno(path)
+        if code == 0, rename(tmp, path) != 0 { code = errno }
+        guard code == 0 else {
             unlink(tmp)
+            let error = FileSystemError.errno(path, code)
+            failure = error
             throw error
         }
     }

@@ -12,15 +12,22 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public let reason: String
     /// The file was refused for its size (a limit), not for a fault of the system.
     public let tooLarge: Bool
-    public init(path: String, reason: String, tooLarge: Bool = false) {
+    /// The system's error number (`errno`); 0 when the fault is not the system's.
+    public let code: Int32
+    public init(path: String, reason: String, tooLarge: Bool = false, code: Int32 = 0) {
         self.path = path
         self.reason = reason
         self.tooLarge = tooLarge
+        self.code = code
     }
     public var description: String { reason }
 
-    static func errno(_ path: String) -> FileSystemError {
-        FileSystemError(path: path, reason: String(cString: strerror(Glibc.errno)))
+    /// A write to a pipe whose reader has gone (`EPIPE`): the reader wants no more, which is
+    /// not worth a message.
+    public var isBrokenPipe: Bool { code == EPIPE }
+
+    static func errno(_ path: String, _ code: Int32 = Glibc.errno) -> FileSystemError {
+        FileSystemError(path: path, reason: String(cString: strerror(code)), code: code)
     }
 }
 
@@ -162,20 +169,30 @@ public enum FileSystem {
 }
 
 extension FileSystem {
-    /// Writes all of `text` to a file descriptor (1 for standard output, 2 for standard error).
-    public static func write(_ text: String, to fd: Int32) {
+    /// Writes all of `text` to a file descriptor (1 for standard output, 2 for standard error),
+    /// going on after a short write, an interruption (`EINTR`) or a full non-blocking descriptor
+    /// (`EAGAIN`, waited out with `poll`). Any other error is thrown, with `name` as its path.
+    public static func write(_ text: String, to fd: Int32, name: String) throws(FileSystemError) {
         var copy = text
-        copy.withUTF8 { buf in
+        let failed: Int32 = copy.withUTF8 { buf in
             var done = 0
             while done < buf.count {
                 let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
                 if n < 0 {
-                    if Glibc.errno == EINTR { continue }
-                    return
+                    let e = Glibc.errno
+                    if e == EINTR { continue }
+                    if e == EAGAIN || e == EWOULDBLOCK {
+                        var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                        _ = poll(&p, 1, -1)
+                        continue
+                    }
+                    return e
                 }
                 done += n
             }
+            return 0
         }
+        if failed != 0 { throw .errno(name, failed) }
     }
 }
 

@@ -45,6 +45,22 @@ final class Counter: Sendable {
         }
     }
 
+    /// `stop` ends the run: nothing is consumed after it says so, and the workers stop
+    /// claiming (they produce at most a window and a block each beyond it).
+    @Test(arguments: [1, 2, 4])
+    func stopEndsTheRunEarly(_ threads: Int) {
+        let produced = Counter()
+        var consumed: [Int] = []
+        Parallel.forEachOrdered(
+            count: 100_000, threads: threads, window: 8, stop: { consumed.count == 10 },
+            produce: { i, _ in
+                produced.add()
+                return i
+            }, consume: { i, _ in consumed.append(i) })
+        #expect(consumed == Array(0..<10))
+        #expect(produced.current <= 10 + 8 + 4 * threads + 1)
+    }
+
     @Test(arguments: [1, 4])
     func anEmptyCountRunsNothing(_ threads: Int) {
         let produced = Counter()

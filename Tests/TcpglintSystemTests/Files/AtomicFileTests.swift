@@ -12,9 +12,9 @@ import Testing
         let dir = try TempDir()
         let path = dir.path + "/out.sarif"
         let file = try AtomicFile(path)
-        file.write("half ")
+        try file.write("half ")
         #expect(FileSystem.kind(path) == .missing, "nothing at the path before the commit")
-        file.write("and the rest")
+        try file.write("and the rest")
         #expect(FileSystem.kind(path) == .missing)
         #expect(try FileSystem.listDirectory(dir.path).count == 1, "only the temporary file beside it")
         try file.commit()
@@ -29,7 +29,7 @@ import Testing
         let path = dir.path + "/out.json"
         try dir.write("out.json", "old text, longer than the new one")
         let file = try AtomicFile(path)
-        file.write("new")
+        try file.write("new")
         #expect(Self.text(path) == "old text, longer than the new one")
         try file.commit()
         #expect(Self.text(path) == "new")
@@ -40,7 +40,7 @@ import Testing
         let path = dir.path + "/out.json"
         try dir.write("out.json", "old")
         let file = try AtomicFile(path)
-        file.write("new")
+        try file.write("new")
         file.abandon()
         #expect(Self.text(path) == "old")
         #expect(try FileSystem.listDirectory(dir.path) == ["out.json"], "the temporary file is removed")
@@ -52,7 +52,7 @@ import Testing
         let dir = try TempDir()
         do {
             let file = try AtomicFile(dir.path + "/out.json")
-            file.write("lost")
+            try file.write("lost")
         }
         #expect(try FileSystem.listDirectory(dir.path) == [])
     }
@@ -64,8 +64,8 @@ import Testing
         let path = dir.path + "/out.txt"
         let a = try AtomicFile(path)
         let b = try AtomicFile(path)
-        a.write("from a")
-        b.write("from b")
+        try a.write("from a")
+        try b.write("from b")
         #expect(try FileSystem.listDirectory(dir.path).count == 2, "two temporary files")
         try b.commit()
         #expect(Self.text(path) == "from b")

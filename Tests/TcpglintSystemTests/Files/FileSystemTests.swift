@@ -111,7 +111,7 @@ import Testing
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         #expect(fd >= 0)
         let text = String(repeating: "línea ✓\n", count: 50_000)
-        FileSystem.write(text, to: fd)
+        try FileSystem.write(text, to: fd, name: path)
         close(fd)
         #expect(try FileSystem.readFile(path) == Array(text.utf8))
     }
