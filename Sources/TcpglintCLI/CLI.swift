@@ -9,8 +9,17 @@ import TcpglintSystem
 
 /// The command-line interface as a library: arguments in, exit status out.
 public enum CLI {
-    /// Runs tcpglint with `arguments` (without the program name).
+    /// Runs tcpglint with `arguments` (without the program name). Standard output that could not
+    /// be written makes the status 3, with a message, but none for a closed pipe (its reader,
+    /// `head` say, wanted no more).
     public static func run(_ arguments: [String], console: Console) -> Int32 {
+        let status = runCommand(arguments, console: console)
+        guard let failure = console.outFailure() else { return status }
+        if !failure.isBrokenPipe { console.err("tcpglint: cannot write standard output: \(failure)\n") }
+        return ExitStatus.failure.rawValue
+    }
+
+    private static func runCommand(_ arguments: [String], console: Console) -> Int32 {
         // Most runs load the built-in pack: start on it while ArgumentParser does its work.
         if mayLoadBuiltInPack(arguments) { RulePackLoader.prefetchBuiltIn() }
         let command: ParsableCommand

@@ -12,6 +12,9 @@ public struct Console {
     public var readStandardInput: (Int) throws -> [UInt8]
     public var out: (String) -> Void
     public var err: (String) -> Void
+    /// The first write to standard output that failed (a closed pipe, a full disk), if any;
+    /// `out` writes nothing after it, a lint run stops, and the exit status is 3.
+    public var outFailure: () -> FileSystemError?
     /// The environment (`GITHUB_ACTIONS`, `NO_COLOR`).
     public var environment: [String: String]
     /// Whether standard output is a terminal (colour in `--color auto`).
@@ -19,12 +22,13 @@ public struct Console {
 
     public init(
         readStandardInput: @escaping (Int) throws -> [UInt8], out: @escaping (String) -> Void,
-        err: @escaping (String) -> Void,
+        err: @escaping (String) -> Void, outFailure: @escaping () -> FileSystemError? = { nil },
         environment: [String: String] = [:], isTerminal: Bool = false
     ) {
         self.readStandardInput = readStandardInput
         self.out = out
         self.err = err
+        self.outFailure = outFailure
         self.environment = environment
         self.isTerminal = isTerminal
     }
@@ -37,8 +41,10 @@ public struct Console {
         }
         return Console(
             readStandardInput: { try FileSystem.readStandardInput(maxBytes: $0) },
-            out: { FileSystem.write($0, to: 1) },
-            err: { FileSystem.write($0, to: 2) },
+            out: { StandardStream.output.write($0) },
+            // A message that cannot be written has nowhere else to go.
+            err: { StandardStream.error.write($0) },
+            outFailure: { StandardStream.output.failure },
             environment: environment,
             isTerminal: isatty(1) == 1)
     }

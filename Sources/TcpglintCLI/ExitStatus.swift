@@ -14,6 +14,7 @@ public enum ExitStatus: Int32 {
     case findings = 1
     /// A usage error or a rule-file error.
     case usage = 2
-    /// An internal or I/O failure (a path that cannot be read); the other files are still linted.
+    /// An internal or I/O failure: a path that cannot be read (the other files are still
+    /// linted), or a file or standard output that cannot be written.
     case failure = 3
 }

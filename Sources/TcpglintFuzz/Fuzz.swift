@@ -79,14 +79,14 @@ struct Main {
             var count = 0
             for path in CommandLine.arguments.dropFirst() {
                 guard let bytes = try? FileSystem.readFile(path) else {
-                    FileSystem.write("cannot read \(path)\n", to: 2)
+                    StandardStream.error.write("cannot read \(path)\n")
                     exit(2)
                 }
                 Harness.run(bytes)
                 count += 1
             }
-            FileSystem.write(
-                "replayed \(count) input\(count == 1 ? "" : "s") through the \(Harness.target) target\n", to: 1)
+            StandardStream.output.write(
+                "replayed \(count) input\(count == 1 ? "" : "s") through the \(Harness.target) target\n")
         #endif
     }
 }

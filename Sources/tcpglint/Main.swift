@@ -8,6 +8,8 @@ import TcpglintCLI
 @main
 struct Main {
     static func main() {
+        // A closed pipe (`tcpglint lint … | head -1`) is a write error, not a SIGPIPE death.
+        signal(SIGPIPE, SIG_IGN)
         exit(CLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard()))
     }
 }

@@ -30,14 +30,16 @@ struct FilePiece: Sendable {
 /// `deliver` on the calling thread in name order as soon as it and every unit before it are
 /// done, so the output is the same whatever the number of threads and is written as the run goes.
 enum FileLinting {
-    static func run(_ plan: RunPlan, options: Lint, deliver: (FilePiece) -> Void) {
+    /// `stop` is asked after each delivery: true ends the run early (the workers finish the
+    /// file they are on).
+    static func run(_ plan: RunPlan, options: Lint, stop: () -> Bool = { false }, deliver: (FilePiece) -> Void) {
         let jobs = options.jobs ?? Parallel.processorCount
         let context = FileContext(options: options, stdin: plan.stdin, streams: !plan.gathers)
         let units = plan.units
         let files = plan.files
         let sets = WorkerRuleSets(plan, options: options, jobs: jobs)
         Parallel.forEachOrdered(
-            count: units.count, threads: jobs, window: 64 * max(1, jobs),
+            count: units.count, threads: jobs, window: 64 * max(1, jobs), stop: stop,
             produce: { i, worker -> FileOutcome? in
                 guard case .lint(let f) = units[i] else { return nil }
                 let file = files[Int(f)]
@@ -56,7 +58,7 @@ enum FileLinting {
                     let file = files[Int(f)]
                     StreamLinting.run(
                         bytes, file: file, set: plan.groups[file.group].set, context: context, jobs: jobs,
-                        deliver: deliver)
+                        stop: stop, deliver: deliver)
                 case (.lint, nil):
                     break
                 }

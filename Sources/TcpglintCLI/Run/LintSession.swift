@@ -25,10 +25,14 @@ enum LintSession {
         else { return ExitStatus.usage.rawValue }
         var report = ReportStage(options, plan: plan, console: console)
         var post = PostProcessing(options, plan: plan, baseline: inputs.baseline)
-        FileLinting.run(plan, options: options) { piece in
+        // Standard output that cannot be written (a closed pipe, a full disk) stops the run: the
+        // workers stop, and no output file or baseline is written from a part of the files.
+        let stopped = { console.outFailure() != nil }
+        FileLinting.run(plan, options: options, stop: stopped) { piece in
             if piece.ioFailure { report.noteIOFailure() }
             for chunk in post.take(piece) { report.add(chunk) }
         }
+        if stopped() { return ExitStatus.failure.rawValue }
         do {
             for chunk in try post.finish(console: console) { report.add(chunk) }
         } catch {

@@ -65,12 +65,18 @@ struct ReportStage {
     mutating func noteIOFailure() { ioFailure = true }
 
     /// Ends every output and gives the exit status: 3 when something could not be read or
-    /// written, else 1 when a finding is at or above its file's fail level, else 0.
+    /// written, else 1 when a finding is at or above its file's fail level, else 0. Standard
+    /// output (the first sink) ends first: when it cannot be written, no `--output` file is.
     mutating func end(baselined: Int) -> Int32 {
         totals.baselined = baselined
         for i in sinks.indices {
+            if console.outFailure() != nil {
+                sinks[i].abandon()
+                continue
+            }
             do { try sinks[i].end(totals) } catch {
-                // Only a file can fail to commit: standard output has no target.
+                // Only a file can fail to commit (a write that failed, the fsync, the close, the
+                // rename); standard output's failure is the console's, reported by `CLI.run`.
                 let what = sinks[i].target.map { "\($0.format.rawValue) output to \($0.path)" } ?? "standard output"
                 console.err("tcpglint: cannot write \(what): \(error)\n")
                 ioFailure = true
@@ -135,6 +141,9 @@ struct OutputSink {
         try file?.commit()
     }
 
+    /// Drops the file (standard output has nothing to drop); its path keeps what it had.
+    func abandon() { file?.abandon() }
+
     private mutating func write(_ text: String) {
         buffer += text
         if buffer.utf8.count >= 1 << 16 { flush() }
@@ -142,7 +151,8 @@ struct OutputSink {
 
     private mutating func flush() {
         guard !buffer.isEmpty else { return }
-        if let file { file.write(buffer) } else { console.out(buffer) }
+        // A file keeps its first failed write and throws it at the commit (in `end`).
+        if let file { try? file.write(buffer) } else { console.out(buffer) }
         buffer = ""
     }
 }

@@ -17,7 +17,8 @@ enum StreamLinting {
     }
 
     static func run(
-        _ bytes: [UInt8], file: PlannedFile, set: RuleSet, context: FileContext, jobs: Int, deliver: (FilePiece) -> Void
+        _ bytes: [UInt8], file: PlannedFile, set: RuleSet, context: FileContext, jobs: Int, stop: () -> Bool,
+        deliver: (FilePiece) -> Void
     ) {
         let name = file.name
         let limits = context.limits
@@ -44,6 +45,8 @@ enum StreamLinting {
             channel.close()
         }
         while let batch = channel.receive() {
+            // Stopped: the rest of the stream is read (and dropped) but not linted.
+            if stop() { continue }
             var found = linter.findings(for: batch.problems, in: name)
             for f in Parallel.map(batch.documents, threads: jobs, { linter.lint($0) }) { found += f }
             deliver(FilePiece(of: file, documents: batch.documentsSoFar, findings: found, last: batch.last))
