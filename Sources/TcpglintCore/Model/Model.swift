@@ -104,13 +104,24 @@ public struct APIModel: Sendable {
     /// The first words of the API's error codes (`InvalidParameterValue`, `MissingParameter`, …):
     /// a policy's own codes may not start with one.
     public let codeNamespaces: [String]
+    /// The common error codes every Tencent Cloud API may return (`MissingParameter`,
+    /// `AuthFailure.SignatureExpire`, …), as the common error codes page lists them, beside a
+    /// service's own codes.
+    public let commonCodes: [String]
+    /// The reference (a key of the pack's `references:`) the common codes are read from.
+    public let commonCodesSource: String?
 
-    public init(service: String, version: String, action: String, request: ParamSpec, codeNamespaces: [String] = []) {
+    public init(
+        service: String, version: String, action: String, request: ParamSpec, codeNamespaces: [String] = [],
+        commonCodes: [String] = [], commonCodesSource: String? = nil
+    ) {
         self.service = service
         self.version = version
         self.action = action
         self.request = request
         self.codeNamespaces = codeNamespaces
+        self.commonCodes = commonCodes
+        self.commonCodesSource = commonCodesSource
     }
 
     /// Every path of the model that holds a secret.

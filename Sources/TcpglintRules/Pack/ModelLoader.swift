@@ -16,14 +16,25 @@ import TcpglintCore
 ///   structures:
 ///     DBNode:
 ///       Role: {type: String, required: true}
+///   common-codes:
+///     source: COMMON
+///     codes: [MissingParameter, UnknownParameter]
 /// ```
 enum ModelLoader {
-    static let modelKeys = ["service", "version", "action", "request", "parameters", "structures", "code-namespaces"]
+    static let modelKeys = [
+        "service", "version", "action", "request", "parameters", "structures", "code-namespaces", "common-codes",
+    ]
+    static let commonCodesKeys = ["source", "codes"]
     static let paramKeys = ["type", "member", "items", "required", "secret", "common", "doc", "embedded"]
 
-    static func load(_ v: Value) -> APIModel? {
+    /// The model, and the `common-codes:` `source` value, whose reference the pack checks once
+    /// every file's `references:` is read.
+    static func load(_ v: Value) -> (model: APIModel, commonCodesSource: Value?)? {
         guard let o = v.object("model", allowed: modelKeys) else { return nil }
         let namespaces = o["code-namespaces"]?.strings("code-namespaces") ?? []
+        let common = o["common-codes"]?.object("common-codes", allowed: commonCodesKeys)
+        let commonCodes = common?.require("codes")?.strings("common-codes codes") ?? []
+        let commonSource = common?.require("source")
         let service = o.require("service")?.string("service") ?? ""
         let version = o.require("version")?.string("version") ?? ""
         let action = o.require("action")?.string("action") ?? ""
@@ -35,8 +46,10 @@ enum ModelLoader {
         // Structures never referenced are still checked.
         structures.buildAll()
         let request = ParamSpec(name: requestName, type: .structure(StructSpec(name: requestName, members: params)))
-        return APIModel(
-            service: service, version: version, action: action, request: request, codeNamespaces: namespaces)
+        let model = APIModel(
+            service: service, version: version, action: action, request: request, codeNamespaces: namespaces,
+            commonCodes: commonCodes, commonCodesSource: commonSource?.string("common-codes source"))
+        return (model, commonSource)
     }
 }
 

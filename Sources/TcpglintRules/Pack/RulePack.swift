@@ -83,6 +83,7 @@ public enum RulePackLoader {
         var references: [String: SourceReference] = [:]
         var model: APIModel?
         var modelSite: Value?
+        var commonCodesSource: Value?
         var base: Value?
         for o in roots {
             readReferences(o, into: &references, inPack: true)
@@ -91,7 +92,10 @@ public enum RulePackLoader {
                     m.error("a second model; the pack's model is at \(first.location)")
                 } else {
                     modelSite = m
-                    model = ModelLoader.load(m)
+                    if let loaded = ModelLoader.load(m) {
+                        model = loaded.model
+                        commonCodesSource = loaded.commonCodesSource
+                    }
                 }
             }
             if let b = o["example-base"] {
@@ -103,6 +107,10 @@ public enum RulePackLoader {
                     b.error("example-base must be a mapping")
                 }
             }
+        }
+        if let site = commonCodesSource, let ref = model?.commonCodesSource, references[ref] == nil {
+            let hint = Suggest.closest(to: ref, in: Array(references.keys)).map { "; did you mean \"\($0)\"?" } ?? ""
+            site.error("unknown reference \"\(ref)\"\(hint); define it under references")
         }
         guard let model else {
             if modelSite == nil {
