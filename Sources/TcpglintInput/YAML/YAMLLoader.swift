@@ -104,7 +104,7 @@ private struct LoaderState {
     var expanded = 0
     var root: NodeID?
     var aborted = false
-    /// The character index where the current document starts.
+    /// The byte offset where the current document starts.
     var documentStart = 0
 
     init(source: SourceFile, limits: InputLimits) {
@@ -142,8 +142,10 @@ private struct LoaderState {
                 }
                 continue
             }
-            if builder != nil, Int(event.end_mark.index) - documentStart > limits.maxRequestBytes {
-                // Measured in characters, which is at most the byte count: a cheap, early bound.
+            if builder != nil,
+                offsets.byteOffset(ofChar: Int(event.end_mark.index)) - documentStart > limits.maxRequestBytes
+            {
+                // In bytes, as the API measures a body (libyaml's marks count characters).
                 let start = position(event.start_mark)
                 problems.append(
                     InputProblem(
@@ -208,7 +210,7 @@ private struct LoaderState {
     @inline(__always)
     mutating func documentStart(_ event: inout yaml_event_t) {
         documentCount += 1
-        documentStart = Int(event.start_mark.index)
+        documentStart = offsets.byteOffset(ofChar: Int(event.start_mark.index))
         builder = DocumentBuilder(source: source, format: .yaml, index: documentCount)
         stack = []
         anchors = [:]
