@@ -3,14 +3,16 @@
 extension Document {
     /// The source position of the byte at `innerOffset` of a scalar's decoded value.
     ///
-    /// Exact for single-line scalars: plain ones, JSON strings and YAML double-quoted scalars
-    /// (each escape maps to where it starts) and single-quoted ones (`''` is one quote); and for
-    /// literal block scalars (`|`), line by line. For other multi-line scalars (folded, or
-    /// quoted over several lines), or a synthetic node, it is the start of the scalar.
+    /// Offset 0 is the value's first character (after an opening quote). Exact for single-line
+    /// scalars: plain ones, JSON strings and YAML double-quoted scalars (each escape maps to
+    /// where it starts) and single-quoted ones (`''` is one quote); for the first line of a
+    /// plain or quoted scalar written over several lines; and for literal block scalars (`|`),
+    /// line by line. Past the first line break of a plain or quoted scalar, in a folded block
+    /// scalar (`>`), or in a synthetic node, it is the start of the scalar.
     public func position(of id: NodeID, atValueOffset innerOffset: Int) -> SourcePosition {
         let n = self[id]
         let start = n.range.start
-        guard !n.synthetic, n.kind == .scalar, innerOffset > 0 else { return start }
+        guard !n.synthetic, n.kind == .scalar, innerOffset >= 0 else { return start }
         let bytes = source.bytes
         let rawStart = start.offset
         let rawEnd = min(n.range.end.offset, bytes.count)

@@ -187,7 +187,7 @@ private struct LoaderState {
         }
         if builder == nil { documentCount += 1 } // the fault is in a document not started yet
         problems.append(
-            InputProblem(.syntaxError, document: max(1, documentCount), range: SourceRange(at: pos), message: message))
+            InputProblem(.syntaxError, document: max(1, documentCount), range: source.span(at: pos), message: message))
         builder = nil
     }
 
@@ -332,7 +332,7 @@ private struct LoaderState {
             // the name is shown only where the value is not secret.
             problems.append(
                 InputProblem(
-                    .syntaxError, document: max(1, documentCount), range: SourceRange(at: start), path: childPath(),
+                    .syntaxError, document: max(1, documentCount), range: source.span(at: start), path: childPath(),
                     message:
                         "alias *\(name) refers to no anchor defined before it; quote the value if it is not an alias",
                     redactedMessage: "this value reads as an alias that refers to no anchor; quote it"))
@@ -473,7 +473,7 @@ private struct LoaderState {
     mutating func fatal(_ diagnostic: Diagnostic, at position: SourcePosition, _ message: String) {
         problems.append(
             InputProblem(
-                diagnostic, document: max(1, documentCount), range: SourceRange(at: position), message: message))
+                diagnostic, document: max(1, documentCount), range: source.span(at: position), message: message))
         abandonDocument()
     }
 
