@@ -116,15 +116,15 @@ import Testing
             ])
     }
 
-    /// A literal block scalar is exact from its first character; a folded one points at its start.
-    @Test func blockScalarsLiteralExactFoldedAtTheStart() {
+    /// Block scalars, literal and folded, are exact from their first character.
+    @Test func blockScalarsAreExact() {
         let literal = "DBEngine: mssql_compatible\nDBEngineConfig: |\n  x{}\n"
         let folded = "DBEngine: mssql_compatible\nDBEngineConfig: >\n  x{}\n"
         let message = "DBEngineConfig is not a JSON object of strings: unquoted value; strings must be in double quotes"
         #expect(
             spans(literal, name: "r.yaml", rules: ["engine-config-json"]) == ["engine-config-json 3:3-3:4 \(message)"])
         #expect(
-            spans(folded, name: "r.yaml", rules: ["engine-config-json"]) == ["engine-config-json 2:17-4:1 \(message)"])
+            spans(folded, name: "r.yaml", rules: ["engine-config-json"]) == ["engine-config-json 3:3-3:4 \(message)"])
     }
 
     // MARK: Syntax errors
