@@ -4,6 +4,39 @@ import Testing
 
 /// From bytes to documents: byte order marks, encodings, formats, empty files.
 @Suite struct InputReaderTests {
+    /// `--max-request-bytes` counts bytes in both formats (issue 12: YAML counted characters):
+    /// a request of multi-byte text is measured just under and just over its size in bytes.
+    @Test(arguments: [
+        ("r.json", "{\"Name\": \"订单订单\"}"), ("r.yaml", "Name: 订单订单\n"), ("r.yaml", "Name: '订单'\nZone: 订单\n"),
+    ])
+    func theRequestSizeLimitCountsBytes(name: String, text: String) {
+        let size = text.utf8.count
+        #expect(size > text.unicodeScalars.count + 6)
+        func tooLarge(_ limit: Int) -> [String] {
+            InputReader.load(name: name, bytes: Array(text.utf8), limits: InputLimits(maxRequestBytes: limit)).problems
+                .filter { $0.diagnostic == .requestTooLarge }.map(\.message)
+        }
+        #expect(tooLarge(size) == [], "\(name) at its own size")
+        let over =
+            name.hasSuffix(".json")
+            ? "the request is \(size) bytes, over the API's limit of \(size - 1) bytes; it was not checked further (raise --max-request-bytes to check it anyway)"
+            : "the document is over \(size - 1) bytes, the API's limit for a request; it was not checked further (raise --max-request-bytes to check it anyway)"
+        #expect(tooLarge(size - 1) == [over], "\(name) one byte over")
+    }
+
+    /// In a stream, a document is measured from its own start, in bytes, after documents of
+    /// multi-byte text.
+    @Test func aStreamDocumentIsMeasuredInBytesFromItsStart() {
+        let second = "---\nName: 订单订单\n"
+        let text = "Name: 订单\n" + second
+        func tooLarge(_ limit: Int) -> [Int] {
+            InputReader.load(name: "s.yaml", bytes: Array(text.utf8), limits: InputLimits(maxRequestBytes: limit))
+                .problems.filter { $0.diagnostic == .requestTooLarge }.map(\.document)
+        }
+        #expect(tooLarge(second.utf8.count) == [])
+        #expect(tooLarge(second.utf8.count - 1) == [2])
+    }
+
     @Test func bomIsStrippedAndPositionsIgnoreIt() throws {
         let f = InputReader.load(name: "a.json", bytes: [0xEF, 0xBB, 0xBF] + Array("{\"A\": 1}".utf8))
         let d = try #require(f.documents.first)

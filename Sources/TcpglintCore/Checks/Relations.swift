@@ -20,9 +20,12 @@ extension Evaluation {
         let equal = os.text == s.text
         if equal == (op == .equals) { return [] }
         // When either side is secret, neither value is shown: equal values would show it.
-        var extra = ["other": path(o).description, "other-value": ValueText.quote(os.text)]
+        var extra = [
+            "other": path(o).description, "other-value": ValueText.quote(os.text),
+            "other-written": valueVars(oloc, o.pattern)["value"] ?? "",
+        ]
         if os.secret || s.secret {
-            for k in ["value", "written", "other-value"] { extra[k] = ValueText.redacted }
+            for k in ["value", "written", "other-value", "other-written"] { extra[k] = ValueText.redacted }
         }
         return textHit(s, slot, decide: decide, extra)
     }

@@ -60,6 +60,30 @@ public final class SourceFile: Sendable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// The span of what is at `position`, for a finding that has no range of its own: the word
+    /// that starts there (ASCII letters, digits and `_`, after one sign or alias star, as in
+    /// `-Infinity`, `*name`), else the one character there; empty only at the end of the file,
+    /// where there is no character to cover.
+    public func span(at position: SourcePosition) -> SourceRange {
+        let start = position.offset
+        guard start >= 0, start < bytes.count else { return SourceRange(at: position) }
+        func isWord(_ b: UInt8) -> Bool {
+            (b | 0x20) &- UInt8(ascii: "a") < 26 || b &- UInt8(ascii: "0") < 10 || b == UInt8(ascii: "_")
+        }
+        var end = start
+        let lead = bytes[start]
+        if lead == UInt8(ascii: "-") || lead == UInt8(ascii: "+") || lead == UInt8(ascii: "*") {
+            if start + 1 < bytes.count, isWord(bytes[start + 1]) { end += 1 }
+        }
+        while end < bytes.count, isWord(bytes[end]) { end += 1 }
+        if end == start {
+            end += 1
+            if lead == 0x0D, end < bytes.count, bytes[end] == 0x0A { end += 1 }
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        }
+        return SourceRange(start: position, end: advance(position, to: end))
+    }
+
     /// Walks forward from `position` over the bytes up to `offset`, counting lines and columns.
     /// Line breaks are LF, CRLF (one break) and a lone CR.
     public func advance(_ position: SourcePosition, to offset: Int) -> SourcePosition {

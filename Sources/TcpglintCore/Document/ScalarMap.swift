@@ -3,14 +3,16 @@
 extension Document {
     /// The source position of the byte at `innerOffset` of a scalar's decoded value.
     ///
-    /// Exact for single-line scalars: plain ones, JSON strings and YAML double-quoted scalars
-    /// (each escape maps to where it starts) and single-quoted ones (`''` is one quote); and for
-    /// literal block scalars (`|`), line by line. For other multi-line scalars (folded, or
-    /// quoted over several lines), or a synthetic node, it is the start of the scalar.
+    /// Offset 0 is the value's first character (after an opening quote). Exact for single-line
+    /// scalars: plain ones, JSON strings and YAML double-quoted scalars (each escape maps to
+    /// where it starts) and single-quoted ones (`''` is one quote); for the first line of a
+    /// plain or quoted scalar written over several lines; and for block scalars (`|`, `>`), line
+    /// by line. Past the first line break of a plain or quoted scalar, or in a synthetic node, it
+    /// is the start of the scalar.
     public func position(of id: NodeID, atValueOffset innerOffset: Int) -> SourcePosition {
         let n = self[id]
         let start = n.range.start
-        guard !n.synthetic, n.kind == .scalar, innerOffset > 0 else { return start }
+        guard !n.synthetic, n.kind == .scalar, innerOffset >= 0 else { return start }
         let bytes = source.bytes
         let rawStart = start.offset
         let rawEnd = min(n.range.end.offset, bytes.count)
@@ -46,16 +48,19 @@ extension Document {
                 i += rawLen
             }
             return source.advance(start, to: i)
-        case .literal:
-            return literalPosition(n, innerOffset: innerOffset) ?? start
+        case .literal, .folded:
+            return blockPosition(n, innerOffset: innerOffset) ?? start
         default:
             return start
         }
     }
 
-    /// A position inside a literal block scalar (`|`): each line of the value is a source line
-    /// without its indentation.
-    private func literalPosition(_ n: Node, innerOffset: Int) -> SourcePosition? {
+    /// A position inside a block scalar: each line of the value is a source line without its
+    /// indentation. In a literal one (`|`) each line break is one; in a folded one (`>`) a break
+    /// between two lines is one byte too (a space), but one followed by empty lines is replaced
+    /// by them, unless a line on either side is more indented (then every break is kept).
+    private func blockPosition(_ n: Node, innerOffset: Int) -> SourcePosition? {
+        let folded = n.style == .folded
         let bytes = source.bytes
         let end = min(n.range.end.offset, bytes.count)
         var i = n.range.start.offset
@@ -97,6 +102,8 @@ extension Document {
         }
         guard indent > 0 else { return nil }
         var decoded = 0
+        var emptyLines = 0
+        var previousMoreIndented: Bool?
         while i < end {
             var k = i
             var skipped = 0
@@ -107,6 +114,14 @@ extension Document {
             let contentStart = k
             while k < end, bytes[k] != 0x0A, bytes[k] != 0x0D { k += 1 }
             let length = k - contentStart
+            if folded, length == 0 {
+                emptyLines += 1
+            } else if folded {
+                let moreIndented = bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09
+                if previousMoreIndented == false, !moreIndented, emptyLines > 0 { decoded -= 1 }
+                previousMoreIndented = moreIndented
+                emptyLines = 0
+            }
             if innerOffset < decoded + length {
                 let lineStart = source.advance(n.range.start, to: contentStart)
                 return source.advance(lineStart, to: contentStart + (innerOffset - decoded))

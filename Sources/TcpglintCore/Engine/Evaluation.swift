@@ -382,15 +382,16 @@ final class Evaluation {
     /// documents out to the string that holds them.
     func hostRange(_ loc: Loc, _ inner: Range<Int>?) -> SourceRange {
         let d = docs[loc.doc]
-        var r: SourceRange
+        let n = d[loc.node]
+        var r = n.range
         if let inner {
-            r = SourceRange(
-                start: d.position(of: loc.node, atValueOffset: inner.lowerBound),
-                end: d.position(of: loc.node, atValueOffset: inner.upperBound))
-            if inner.upperBound >= d[loc.node].value.utf8.count { r.end = d[loc.node].range.end }
-            if inner.lowerBound == 0 { r.start = d[loc.node].range.start }
-        } else {
-            r = d[loc.node].range
+            // A part of the value: from its first character (after any quote) to its end. Where
+            // the end cannot be placed (past a line break) or the part is empty (the end of an
+            // embedded document), the span runs to the end of the scalar: it is never empty.
+            r.start = d.position(of: loc.node, atValueOffset: inner.lowerBound)
+            r.end = d.position(of: loc.node, atValueOffset: inner.upperBound)
+            if r.end <= r.start { r.end = n.range.end }
+            if r.end <= r.start || n.value.isEmpty { r = n.range }
         }
         guard loc.doc != 0, let host = hosts[loc.doc] else { return r }
         let hd = docs[host.doc]

@@ -6,7 +6,8 @@
 /// written (quoted if a string; the captured part with `extract`; never shown for a secret);
 /// `{written}` the whole value as written, even with `extract`; `{expected}` what the check allows;
 /// `{detail}` what the check found; `{hint}` a "did you mean" (empty when there is none);
-/// `{other}` and `{other-value}` the other parameter of a relation. `{{` and `}}` are literal braces.
+/// `{other}` and `{other-value}` the other parameter of a relation (its captured part with
+/// `other-extract`), `{other-written}` its whole value as written. `{{` and `}}` are literal braces.
 public struct MessageTemplate: Sendable {
     public enum Piece: Sendable, Equatable {
         case text(String)
@@ -15,6 +16,7 @@ public struct MessageTemplate: Sendable {
 
     public static let placeholders: Set<String> = [
         "param", "name", "value", "written", "expected", "detail", "hint", "other", "other-value",
+        "other-written",
     ]
 
     public let pieces: [Piece]

@@ -64,7 +64,7 @@ extension JSONParser {
 
     func tooLong(_ start: SourcePosition, _ range: SourceRange? = nil) -> JSONFault {
         fault(
-            .limitExceeded, range: range ?? SourceRange(at: start),
+            .limitExceeded, range: range ?? source.span(at: start),
             "string longer than \(limits.maxScalarBytes) bytes; raise it with --max-scalar-bytes")
     }
 

@@ -328,8 +328,9 @@ struct JSONParser {
 
     // MARK: Faults
 
+    /// A fault at the character (or word) at `position`: the span covers it.
     func fault(_ diagnostic: Diagnostic, at position: SourcePosition, _ message: String) -> JSONFault {
-        fault(diagnostic, range: SourceRange(at: position), message)
+        fault(diagnostic, range: source.span(at: position), message)
     }
 
     func fault(_ diagnostic: Diagnostic, range: SourceRange, _ message: String) -> JSONFault {

@@ -104,7 +104,7 @@ private struct LoaderState {
     var expanded = 0
     var root: NodeID?
     var aborted = false
-    /// The character index where the current document starts.
+    /// The byte offset where the current document starts.
     var documentStart = 0
 
     init(source: SourceFile, limits: InputLimits) {
@@ -142,8 +142,10 @@ private struct LoaderState {
                 }
                 continue
             }
-            if builder != nil, Int(event.end_mark.index) - documentStart > limits.maxRequestBytes {
-                // Measured in characters, which is at most the byte count: a cheap, early bound.
+            if builder != nil,
+                offsets.byteOffset(ofChar: Int(event.end_mark.index)) - documentStart > limits.maxRequestBytes
+            {
+                // In bytes, as the API measures a body (libyaml's marks count characters).
                 let start = position(event.start_mark)
                 problems.append(
                     InputProblem(
@@ -185,7 +187,7 @@ private struct LoaderState {
         }
         if builder == nil { documentCount += 1 } // the fault is in a document not started yet
         problems.append(
-            InputProblem(.syntaxError, document: max(1, documentCount), range: SourceRange(at: pos), message: message))
+            InputProblem(.syntaxError, document: max(1, documentCount), range: source.span(at: pos), message: message))
         builder = nil
     }
 
@@ -208,7 +210,7 @@ private struct LoaderState {
     @inline(__always)
     mutating func documentStart(_ event: inout yaml_event_t) {
         documentCount += 1
-        documentStart = Int(event.start_mark.index)
+        documentStart = offsets.byteOffset(ofChar: Int(event.start_mark.index))
         builder = DocumentBuilder(source: source, format: .yaml, index: documentCount)
         stack = []
         anchors = [:]
@@ -330,7 +332,7 @@ private struct LoaderState {
             // the name is shown only where the value is not secret.
             problems.append(
                 InputProblem(
-                    .syntaxError, document: max(1, documentCount), range: SourceRange(at: start), path: childPath(),
+                    .syntaxError, document: max(1, documentCount), range: source.span(at: start), path: childPath(),
                     message:
                         "alias *\(name) refers to no anchor defined before it; quote the value if it is not an alias",
                     redactedMessage: "this value reads as an alias that refers to no anchor; quote it"))
@@ -471,7 +473,7 @@ private struct LoaderState {
     mutating func fatal(_ diagnostic: Diagnostic, at position: SourcePosition, _ message: String) {
         problems.append(
             InputProblem(
-                diagnostic, document: max(1, documentCount), range: SourceRange(at: position), message: message))
+                diagnostic, document: max(1, documentCount), range: source.span(at: position), message: message))
         abandonDocument()
     }
 

@@ -75,6 +75,26 @@ import Testing
         }
     }
 
+    /// A message about a captured part shows the whole value too: "DBVersion "14.7" is for
+    /// major version "14"", not only "14" (issue 12); and so for the other side of a relation.
+    @Test func aMessageAboutAPartShowsTheWholeValue() {
+        for r in pack.rules {
+            let placeholders = Set(
+                r.message.pieces.compactMap { p -> String? in
+                    if case .placeholder(let name) = p { return name }
+                    return nil
+                })
+            if r.extract != nil, placeholders.contains("value") {
+                #expect(placeholders.contains("written"), "\(r.id): \(r.message.source)")
+            }
+            if case .relation(_, _, let otherExtract) = r.check, otherExtract != nil,
+                placeholders.contains("other-value")
+            {
+                #expect(placeholders.contains("other-written"), "\(r.id): \(r.message.source)")
+            }
+        }
+    }
+
     /// Every reference of the pack is a document anyone can open: a page of tencentcloud.com, or
     /// api.json or examples.json of one tccli release on PyPI.
     @Test func everyReferenceIsAPublicDocument() {
