@@ -19,7 +19,7 @@ import TcpglintCore
 /// ```
 enum ModelLoader {
     static let modelKeys = ["service", "version", "action", "request", "parameters", "structures", "code-namespaces"]
-    static let paramKeys = ["type", "member", "items", "required", "secret", "common", "doc", "embedded"]
+    static let paramKeys = ["type", "member", "items", "required", "secret", "common", "doc", "embedded", "default"]
 
     static func load(_ v: Value) -> APIModel? {
         guard let o = v.object("model", allowed: modelKeys) else { return nil }
@@ -127,7 +127,7 @@ struct ModelStructures {
             secret: po["secret"]?.bool("secret") ?? false,
             common: po["common"]?.bool("common") ?? false,
             doc: po["doc"]?.string("doc") ?? "",
-            embedded: embedded)
+            embedded: embedded, defaultValue: po["default"]?.string("default"))
     }
 
     /// The type named by a parameter's `type:` (at `site`), with its `member:` or `items:`.
