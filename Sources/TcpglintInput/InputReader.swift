@@ -46,10 +46,7 @@ public enum InputReader {
         case .yaml: loaded = YAMLLoader.load(source, limits: limits)
         }
         if loaded.documentCount == 0 && loaded.problems.isEmpty {
-            let problem = InputProblem(
-                .emptyFile, document: 1, range: SourceRange(at: .start),
-                message: "the file holds no request (it is empty or holds only whitespace or comments)")
-            return LoadedFile(source: source, documents: [], problems: [problem], documentCount: 1)
+            return LoadedFile(source: source, documents: [], problems: [empty(kind)], documentCount: 1)
         }
         return loaded
     }
@@ -75,12 +72,23 @@ public enum InputReader {
             body(doc, problems)
         }
         if count == 0 && problems.isEmpty && !handed {
-            let problem = InputProblem(
-                .emptyFile, document: 1, range: SourceRange(at: .start),
-                message: "the file holds no request (it is empty or holds only whitespace or comments)")
-            return LoadedFile(source: source, documents: [], problems: [problem], documentCount: 1)
+            return LoadedFile(source: source, documents: [], problems: [empty(.yaml)], documentCount: 1)
         }
         return LoadedFile(source: source, documents: [], problems: problems, documentCount: count)
+    }
+
+    /// The problem for a file with no document: an empty YAML stream is valid YAML, so it is an
+    /// `empty-file` warning; no JSON text is empty (RFC 8259), so JSON is a syntax error.
+    static func empty(_ kind: SourceFormat) -> InputProblem {
+        switch kind {
+        case .json:
+            InputProblem(
+                .syntaxError, document: 1, range: SourceRange(at: .start), message: "the file holds no JSON text")
+        case .yaml:
+            InputProblem(
+                .emptyFile, document: 1, range: SourceRange(at: .start),
+                message: "the file holds no request (it is empty or holds only whitespace or comments)")
+        }
     }
 
     /// The message for a request over the size limit.

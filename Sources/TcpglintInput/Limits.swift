@@ -33,4 +33,9 @@ public struct InputLimits: Sendable {
         self.maxRequestBytes = maxRequestBytes
         self.maxFileBytes = maxFileBytes
     }
+
+    /// The message for nesting past `maxDepth`: "1 level", "512 levels".
+    var depthMessage: String {
+        "nesting deeper than \(maxDepth) \(maxDepth == 1 ? "level" : "levels"); raise it with --max-depth"
+    }
 }

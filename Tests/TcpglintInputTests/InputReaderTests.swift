@@ -77,6 +77,24 @@ import Testing
         for text in ["", "   \n", "# only a comment\n"] {
             let f = InputReader.load(name: "e.yaml", bytes: Array(text.utf8))
             #expect(f.problems.map(\.diagnostic) == [.emptyFile])
+            // A name without .json or .yaml: the format is sniffed, and an empty file is YAML.
+            let sniffed = InputReader.load(name: "e", bytes: Array(text.utf8))
+            #expect(sniffed.problems.map(\.diagnostic) == [.emptyFile])
+        }
+    }
+
+    /// No JSON text is empty (RFC 8259): an empty or blank .json file does not parse.
+    @Test func anEmptyJSONFileIsASyntaxError() {
+        for text in ["", "   \n", "\r\n\t"] {
+            for f in [
+                InputReader.load(name: "e.json", bytes: Array(text.utf8)),
+                InputReader.load(name: "e", bytes: Array(text.utf8), format: .json),
+            ] {
+                #expect(
+                    f.problems.map { "\($0.diagnostic.id) \($0.range.start) \($0.message)" } == [
+                        "syntax-error 1:1 the file holds no JSON text"
+                    ])
+            }
         }
     }
 }

@@ -33,8 +33,12 @@ extension Evaluation {
                         vars: ["name": ValueText.redacted, "hint": "", "expected": s.name]))
                 continue
             }
+            // A common parameter (Region, Version) is suggested only for a case-only difference:
+            // `EngineVersion` means DBVersion, not the API's Version.
+            let lower = k.value.lowercased()
+            let names = s.members.filter { !$0.common || $0.name.lowercased() == lower }.map(\.name)
             let hint =
-                Suggest.closest(to: k.value, in: s.members.map { $0.name }).map { "; did you mean \"\($0)\"?" } ?? ""
+                Suggest.closest(to: k.value, in: names, sharedAffix: true).map { "; did you mean \"\($0)\"?" } ?? ""
             hits.append(
                 Hit(
                     loc: Loc(doc: loc.doc, node: key), innerRange: nil,

@@ -292,9 +292,27 @@ final class Evaluation {
                 return
             }
         }
-        for hit in check(rule.rule, rule.checks[t], target: rule.rule.targets[t], slot: slot) {
+        for var hit in check(rule.rule, rule.checks[t], target: rule.rule.targets[t], slot: slot) {
+            if let when = rule.when, rule.rule.message.uses("condition-value") {
+                hit.vars["condition-value"] = conditionValue(when, slot)
+            }
             emit(rule.rule, hit)
         }
+    }
+
+    /// The value of the parameter a condition first names, as `{condition-value}` shows it: as
+    /// written, or "absent" (with the model's default: "absent, so 0").
+    func conditionValue(_ c: Plan.CompiledCondition, _ bound: Slot) -> String {
+        guard c.kind == .present || c.kind == .passes else {
+            return c.children.first.map { conditionValue($0, bound) } ?? ""
+        }
+        var found: Slot?
+        forEachSlot(c.pattern, boundTo: bound) { s in
+            found = s
+            return false
+        }
+        if let loc = found?.node, let s = found { return valueVars(loc, s.pattern)["value"] ?? "" }
+        return c.target?.spec.defaultValue.map { "absent, so \($0)" } ?? "absent"
     }
 
     func isPlaceholder(_ loc: Loc) -> Bool {
@@ -522,6 +540,7 @@ extension Evaluation {
         var vars = valueVars(s.loc, slot.pattern)
         vars["written"] = vars["value"]
         if !s.whole { vars["value"] = s.secret ? ValueText.redacted : ValueText.quote(s.text) }
+        vars["text"] = s.secret ? ValueText.redacted : ValueText.quote(s.text, type: .integer)
         vars.merge(extra) { $1 }
         return [Hit(loc: s.loc, innerRange: inner ?? (s.whole ? nil : s.range), path: path(slot), vars: vars)]
     }

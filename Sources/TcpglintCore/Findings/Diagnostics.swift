@@ -51,7 +51,7 @@ extension Diagnostic {
         id: "empty-file", code: "Tcpglint.EmptyFile", severity: .warning,
         summary: "The file holds no request",
         description:
-            "The file is empty, or holds only whitespace or comments. It is reported so that a request emptied by mistake does not pass unseen."
+            "The YAML file is empty, or holds only whitespace or comments: a valid, empty YAML stream. It is reported so that a request emptied by mistake does not pass unseen. The same holds for a file whose format was sniffed from its content. A .json file with no JSON text is a syntax-error instead: no JSON text is empty (RFC 8259)."
     )
     public static let limitExceeded = Diagnostic(
         id: "limit-exceeded", code: "Tcpglint.LimitExceeded", severity: .error,
@@ -69,7 +69,7 @@ extension Diagnostic {
         id: "request-size", code: "RequestSizeLimitExceeded", severity: .error,
         summary: "A request is larger than the API accepts (10 MB)",
         description:
-            "The API refuses a request body over 10 MB with RequestSizeLimitExceeded. tcpglint measures the text of each request (a JSON file, or a document of a YAML stream) and does not build the tree of one over --max-request-bytes."
+            "The API refuses a request body over 10 MB with RequestSizeLimitExceeded. Unlike tcpglint's other limits, which guard tcpglint itself and have Tcpglint. codes, this one is the API's: a request over 10 MB is not a problem with the file but a request the API rejects, so the finding keeps the API's own code. tcpglint measures the text of each request (a JSON file, or a document of a YAML stream) and does not build the tree of one over --max-request-bytes."
     )
     public static let ioError = Diagnostic(
         id: "io-error", code: "Tcpglint.IOError", severity: .error,

@@ -52,10 +52,12 @@ public final class ParamSpec: Sendable {
     public let doc: String
     /// For a String that holds a JSON document: the structure of that document.
     public let embedded: StructSpec?
+    /// The value the API takes when the parameter is absent, as the documentation gives it.
+    public let defaultValue: String?
 
     public init(
         name: String, type: ParamType, required: Bool = false, secret: Bool = false,
-        common: Bool = false, doc: String = "", embedded: StructSpec? = nil
+        common: Bool = false, doc: String = "", embedded: StructSpec? = nil, defaultValue: String? = nil
     ) {
         self.name = name
         self.type = type
@@ -64,6 +66,7 @@ public final class ParamSpec: Sendable {
         self.common = common
         self.doc = doc
         self.embedded = embedded
+        self.defaultValue = defaultValue
     }
 
     /// "String", "Integer", or a structure name such as "DBNode".

@@ -4,10 +4,13 @@
 ///
 /// Placeholders: `{param}` the parameter path; `{name}` its last key; `{value}` the value as
 /// written (quoted if a string; the captured part with `extract`; never shown for a secret);
-/// `{written}` the whole value as written, even with `extract`; `{expected}` what the check allows;
+/// `{written}` the whole value as written, even with `extract`; `{text}` the checked text (the
+/// captured part with `extract`) without quotes, after a text check; `{expected}` what the check allows;
 /// `{detail}` what the check found; `{hint}` a "did you mean" (empty when there is none);
 /// `{other}` and `{other-value}` the other parameter of a relation (its captured part with
-/// `other-extract`), `{other-written}` its whole value as written. `{{` and `}}` are literal braces.
+/// `other-extract`), `{other-written}` its whole value as written; `{condition-value}` the value
+/// of the parameter the rule's `when` first names ("absent", with the model's default, when it
+/// is absent). `{{` and `}}` are literal braces.
 public struct MessageTemplate: Sendable {
     public enum Piece: Sendable, Equatable {
         case text(String)
@@ -15,8 +18,8 @@ public struct MessageTemplate: Sendable {
     }
 
     public static let placeholders: Set<String> = [
-        "param", "name", "value", "written", "expected", "detail", "hint", "other", "other-value",
-        "other-written",
+        "param", "name", "value", "written", "text", "expected", "detail", "hint", "other", "other-value",
+        "other-written", "condition-value",
     ]
 
     public let pieces: [Piece]
@@ -86,6 +89,9 @@ public struct MessageTemplate: Sendable {
         if !literal.isEmpty { pieces.append(.text(String(decoding: literal, as: UTF8.self))) }
         return pieces
     }
+
+    /// Whether the template has the placeholder `name`.
+    public func uses(_ name: String) -> Bool { pieces.contains(.placeholder(name)) }
 
     /// Fills the placeholders from `values`; a missing one renders as an empty string.
     public func render(_ values: [String: String]) -> String {
@@ -159,7 +165,11 @@ public enum ValueText {
         if s.value < 0x20 || s.value == 0x7F { return "a control character" }
         if s.properties.isWhitespace { return "a whitespace character" }
         if s.value >= 0x80 { return "a non-ASCII character" }
-        return "a character"
+        if s == "\"" { return "a double quote" }
+        if s == "\\" { return "a backslash" }
+        if s.properties.isAlphabetic { return "a letter" }
+        if s.properties.numericType != nil { return "a digit" }
+        return "a symbol"
     }
 
     /// A character as a message names it: `U+0020 (space)` for invisible ones, else quoted.

@@ -6,8 +6,11 @@ public enum Suggest {
     /// (`InstanceName` → `Name`, `DBNodeSet.0.Role` → `DBNodeSet`), or that starts or ends with
     /// the input (`Key` → `TagKey`);
     /// otherwise the smallest edit distance (case-insensitive, transpositions count as one),
-    /// if it is at most a third of the longer name.
-    public static func closest(to input: String, in unordered: [String]) -> String? {
+    /// if it is at most a third of the longer name; otherwise, with `sharedAffix` (for parameter
+    /// names), the longest shared affix: a prefix of at least 3 characters (`Tags` → `TagList`)
+    /// or a last word, from a capital letter (`EngineVersion` → `DBVersion`), the shorter
+    /// candidate on a tie.
+    public static func closest(to input: String, in unordered: [String], sharedAffix affix: Bool = false) -> String? {
         guard !input.isEmpty, !unordered.isEmpty else { return nil }
         // Ties go to the first name in byte order, whatever order the caller's set had.
         let candidates = unordered.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -31,8 +34,34 @@ public enum Suggest {
             let allowed = max(1, max(a.count, b.count) / 3)
             if d <= allowed, best == nil || d < best!.1 { best = (c, d) }
         }
-        return best?.0
+        if let best { return best.0 }
+        return affix ? sharedAffix(input, candidates) : nil
     }
+
+    /// The candidate sharing the longest prefix (3 characters or more, case-insensitive) or
+    /// trailing capitalised word with `input`; on a tie the shorter, then the first.
+    static func sharedAffix(_ input: String, _ candidates: [String]) -> String? {
+        let a = Array(input.unicodeScalars)
+        var best: (name: String, shared: Int)? = nil
+        for c in candidates where c != input {
+            let b = Array(c.unicodeScalars)
+            var prefix = 0
+            while prefix < min(a.count, b.count), lowered(a[prefix]) == lowered(b[prefix]) { prefix += 1 }
+            var suffix = 0
+            var word = 0
+            while suffix < min(a.count, b.count), a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+                suffix += 1
+                if a[a.count - suffix].properties.isUppercase { word = suffix }
+            }
+            let shared = max(prefix >= 3 ? prefix : 0, word >= 3 ? word : 0)
+            guard shared > 0 else { continue }
+            if let (name, n) = best, shared < n || (shared == n && b.count >= name.unicodeScalars.count) { continue }
+            best = (c, shared)
+        }
+        return best?.name
+    }
+
+    private static func lowered(_ s: Unicode.Scalar) -> String { s.properties.lowercaseMapping }
 
     /// Optimal string alignment distance.
     static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {

@@ -242,9 +242,7 @@ struct JSONParser {
     mutating func open(isObject: Bool) throws(JSONFault) -> SourcePosition {
         let start = position(i)
         if frames.count >= limits.maxDepth {
-            throw fault(
-                .limitExceeded, at: start,
-                "nesting deeper than \(limits.maxDepth) levels; raise it with --max-depth")
+            throw fault(.limitExceeded, at: start, limits.depthMessage)
         }
         frames.append(JSONFrame(isObject: isObject, start: start, keyBase: keys.count))
         i += 1

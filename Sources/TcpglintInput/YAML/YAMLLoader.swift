@@ -295,7 +295,7 @@ private struct LoaderState {
             ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
             : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
         if stack.count >= limits.maxDepth {
-            fatal(.limitExceeded, at: start, "nesting deeper than \(limits.maxDepth) levels; raise it with --max-depth")
+            fatal(.limitExceeded, at: start, limits.depthMessage)
             return
         }
         if expectsKey {

@@ -25,7 +25,7 @@ enum ModelLoader {
         "service", "version", "action", "request", "parameters", "structures", "code-namespaces", "common-codes",
     ]
     static let commonCodesKeys = ["source", "codes"]
-    static let paramKeys = ["type", "member", "items", "required", "secret", "common", "doc", "embedded"]
+    static let paramKeys = ["type", "member", "items", "required", "secret", "common", "doc", "embedded", "default"]
 
     /// The model, and the `common-codes:` `source` value, whose reference the pack checks once
     /// every file's `references:` is read.
@@ -140,7 +140,7 @@ struct ModelStructures {
             secret: po["secret"]?.bool("secret") ?? false,
             common: po["common"]?.bool("common") ?? false,
             doc: po["doc"]?.string("doc") ?? "",
-            embedded: embedded)
+            embedded: embedded, defaultValue: po["default"]?.string("default"))
     }
 
     /// The type named by a parameter's `type:` (at `site`), with its `member:` or `items:`.

@@ -85,6 +85,24 @@ import Testing
             ))
     }
 
+    /// No JSON text is empty: blank standard input named .json fails the run; named .yaml, or not
+    /// named (its format sniffed), it is an empty YAML stream and only a warning.
+    @Test func blankStandardInputIsAnErrorOnlyForJSON() {
+        let json = runCLI(["lint", "--stdin-filename", "requests/a.json", "-"], stdin: " \n")
+        #expect(json.status == 1)
+        #expect(
+            json.out == """
+                requests/a.json:1:1: error: the file holds no JSON text [Tcpglint.SyntaxError] (syntax-error)
+                1 error in 1 of 1 file
+
+                """)
+        for args in [["--stdin-filename", "requests/a.yaml", "-"], ["-"]] {
+            let yaml = runCLI(["lint"] + args, stdin: " \n")
+            #expect(yaml.status == 0)
+            #expect(yaml.out.contains(": warning: the file holds no request"))
+        }
+    }
+
     @Test func directoriesAreWalkedInOrderSkippingHiddenEntries() {
         let r = runCLI(["lint", "--format", "json", "testdata/valid"])
         #expect(r.status == 0)

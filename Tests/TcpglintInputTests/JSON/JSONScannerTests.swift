@@ -441,6 +441,13 @@ private func key(_ doc: Document, _ key: String) throws -> Node {
         #expect(problem.range.start == at(1, 14, 13))
     }
 
+    @Test func aDepthLimitOfOneIsOneLevel() throws {
+        let problem = try fault(#"{"a": []}"#, limits: InputLimits(maxDepth: 1))
+        #expect(problem.message == "nesting deeper than 1 level; raise it with --max-depth")
+        let yaml = InputReader.load(name: "d.yaml", bytes: Array("A: [1]\n".utf8), limits: InputLimits(maxDepth: 1))
+        #expect(yaml.problems.map(\.message) == ["nesting deeper than 1 level; raise it with --max-depth"])
+    }
+
     @Test func longStringsStopAtTheLimit() throws {
         let limits = InputLimits(maxDepth: 10, maxScalarBytes: 4)
         _ = try parse(#"["abcd", "éü", "\u00e9\u00e9", "a\nb\t"]"#, limits: limits)
