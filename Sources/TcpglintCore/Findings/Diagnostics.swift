@@ -90,6 +90,12 @@ extension Diagnostic {
         description:
             "A password committed to a repository is a leak waiting to happen. Write a placeholder (${PG_ADMIN_PASSWORD} by default; more patterns with placeholders in .tcpglint.yaml) and fill it in from a secret store when the request is sent. A policy can raise this to an error."
     )
+    public static let secretComment = Diagnostic(
+        id: "secret-comment", code: "Tcpglint.SecretComment", severity: .warning,
+        summary: "A plain YAML secret is followed by a comment",
+        description:
+            "In YAML, a space and # start a comment, so `AdminPassword: Xy9!abcdEFGH #rest` sets the password to Xy9!abcdEFGH and silently drops the rest: the rules check only what is left. Quote the value (single quotes keep every character as written). Neither the value nor the comment is shown."
+    )
     public static let suppressionReason = Diagnostic(
         id: "suppression-without-reason", code: "Tcpglint.SuppressionWithoutReason", severity: .error,
         summary: "A suppression gives no reason",
@@ -119,7 +125,7 @@ extension Diagnostic {
     public static let all: [Diagnostic] = [
         .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .requestTooLarge,
         .regexLimit, .ioError,
-        .plaintextSecret, .secretPlaceholder, .suppressionReason, .unusedSuppression,
+        .plaintextSecret, .secretPlaceholder, .secretComment, .suppressionReason, .unusedSuppression,
         .invalidSuppression,
         .staleBaseline,
     ]

@@ -88,6 +88,27 @@ import Testing
             plain.out.hasPrefix("n.json:1:15: error: unexpected character 'S'; expected ',' or '}'"), "\(plain.out)")
     }
 
+    /// `AdminPassword: Xy9!abcdEFGH #rest` passes every password rule: the rest is a comment.
+    /// It is a warning at the ` #`, which quotes neither the value nor the comment.
+    @Test func aCommentAfterAPlainPasswordIsAWarning() {
+        let base = readText("testdata/valid/prepaid-full.yaml")!.split(separator: "\n").filter {
+            !$0.hasPrefix("AdminPassword:")
+        }.joined(separator: "\n")
+        let r = runCLI(
+            ["lint", "--stdin-filename", "c.yaml", "-"], stdin: base + "\nAdminPassword: Xy9!abcdEFGH #rest\n")
+        let line = base.split(separator: "\n").count + 1
+        #expect(
+            r.out.contains(
+                "c.yaml:\(line):28: warning: AdminPassword is a plain scalar followed by a comment; YAML ends the value there; quote it [Tcpglint.SecretComment] (secret-comment)\n"
+            ), "\(r.out)")
+        #expect(!r.out.contains("error:") && !r.out.contains("Xy9") && !r.out.contains("rest"), "\(r.out)")
+        // Quoted, the # is part of the password; after a placeholder, a comment is only a comment.
+        for value in ["'Xy9!abcdEFGH #rest'", "\"Xy9!abcdEFGH #rest\"", "${PG_ADMIN_PASSWORD}  # from the vault"] {
+            let q = runCLI(["lint", "--stdin-filename", "q.yaml", "-"], stdin: base + "\nAdminPassword: \(value)\n")
+            #expect(!q.out.contains("(secret-comment)"), "\(value): \(q.out)")
+        }
+    }
+
     /// A canary password with a stray quote, a backslash, a raw newline, a tab, a control
     /// character or a `#` at each position, in JSON and in YAML (plain, single- and
     /// double-quoted, in a flow mapping), through every output format, from files and from
