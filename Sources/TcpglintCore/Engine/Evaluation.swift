@@ -365,6 +365,7 @@ final class Evaluation {
                     if loc.doc == 0 { flags[Int(loc.node.index)] |= 2 } else { embeddedPlaceholders.insert(loc) }
                 }
                 guard linter.reportSecrets, !value.isEmpty else { return true }
+                if loc.doc == 0, n.style == .plain, !placeholder { noteComment(after: n, path: self.path(slot)) }
                 let d = placeholder ? Diagnostic.secretPlaceholder : Diagnostic.plaintextSecret
                 let path = self.path(slot)
                 let message =
@@ -378,6 +379,25 @@ final class Evaluation {
                 return true
             }
         }
+    }
+
+    /// A plain YAML scalar followed on its line by ` #`: YAML ends the value at the comment,
+    /// so the rest of what was meant as the password is dropped in silence. Reported at the
+    /// ` #`, quoting neither the value nor the comment.
+    private func noteComment(after n: Node, path: ParamPath) {
+        guard main.format == .yaml else { return }
+        let bytes = main.source.bytes
+        var i = n.range.end.offset
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        guard i > n.range.end.offset, i < bytes.count, bytes[i] == UInt8(ascii: "#") else { return }
+        let start = main.source.advance(n.range.end, to: i - 1)
+        let d = Diagnostic.secretComment
+        findings.append(
+            Finding(
+                file: main.source.name, document: main.index,
+                range: SourceRange(start: start, end: main.source.advance(start, to: i + 1)), severity: d.severity,
+                code: d.code, rule: d.id, path: path,
+                message: "\(path) is a plain scalar followed by a comment; YAML ends the value there; quote it"))
     }
 
     func emit(_ rule: Rule, _ hit: Hit) {

@@ -38,9 +38,16 @@ public struct Linter: Sendable {
     /// The findings for input problems (a secret's value is never quoted; unsorted).
     public func findings(for problems: [InputProblem], in name: String) -> [Finding] {
         var out: [Finding] = []
+        var secretKeys: Set<String>?
         for p in problems {
             var path = p.path ?? .root
             var message = p.message
+            if !p.guards.isEmpty {
+                // A syntax error near a secret key: a message that quotes no character.
+                let keys = secretKeys ?? ruleSet.model.secretKeys
+                secretKeys = keys
+                if let g = p.guards.first(where: { keys.contains($0.key) }) { message = g.message }
+            }
             if let full = p.path, let prefix = ruleSet.model.secretPrefix(of: full) {
                 // At a secret: a message that quotes the value is redacted. Inside a secret (a key
                 // of a mapping written as a password), the key itself is secret: the path stops

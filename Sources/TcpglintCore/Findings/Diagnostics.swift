@@ -90,6 +90,12 @@ extension Diagnostic {
         description:
             "A password committed to a repository is a leak waiting to happen. Write a placeholder (${PG_ADMIN_PASSWORD} by default; more patterns with placeholders in .tcpglint.yaml) and fill it in from a secret store when the request is sent. A policy can raise this to an error."
     )
+    public static let secretComment = Diagnostic(
+        id: "secret-comment", code: "Tcpglint.SecretComment", severity: .warning,
+        summary: "A plain YAML secret is followed by a comment",
+        description:
+            "In YAML, a space and # start a comment, so `AdminPassword: Xy9!abcdEFGH #rest` sets the password to Xy9!abcdEFGH and silently drops the rest: the rules check only what is left. Quote the value (single quotes keep every character as written). Neither the value nor the comment is shown."
+    )
     public static let suppressionReason = Diagnostic(
         id: "suppression-without-reason", code: "Tcpglint.SuppressionWithoutReason", severity: .error,
         summary: "A suppression gives no reason",
@@ -119,7 +125,8 @@ extension Diagnostic {
     public static let all: [Diagnostic] = [
         .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .requestTooLarge,
         .regexLimit, .ioError,
-        .plaintextSecret, .secretPlaceholder, .suppressionReason, .unusedSuppression, .invalidSuppression,
+        .plaintextSecret, .secretPlaceholder, .secretComment, .suppressionReason, .unusedSuppression,
+        .invalidSuppression,
         .staleBaseline,
     ]
 }
@@ -142,11 +149,14 @@ public struct InputProblem: Sendable {
     /// The message to show instead when `path` is a secret parameter, for a message that
     /// quotes the value; nil when the message holds no value.
     public let redactedMessage: String?
+    /// The keys whose guarded span holds this (syntax) problem, each with the message to show
+    /// instead when that key is a secret: the first secret one wins. See `KeyGuard`.
+    public let guards: [KeyGuard]
 
     /// `message` may hold `InputProblem.relatedMarker` where the related position belongs.
     public init(
         _ diagnostic: Diagnostic, document: Int, range: SourceRange, path: ParamPath? = nil,
-        related: SourcePosition? = nil, message: String, redactedMessage: String? = nil
+        related: SourcePosition? = nil, message: String, redactedMessage: String? = nil, guards: [KeyGuard] = []
     ) {
         self.diagnostic = diagnostic
         self.document = document
@@ -155,6 +165,7 @@ public struct InputProblem: Sendable {
         self.related = related
         self.text = message
         self.redactedMessage = redactedMessage
+        self.guards = guards
     }
 
     /// The message, with the related position as "line L, column C".
@@ -170,6 +181,20 @@ public struct InputProblem: Sendable {
     }
 
     public static func describe(_ p: SourcePosition) -> String { "line \(p.line), column \(p.column)" }
+}
+
+/// A key near a syntax error. A parser does not know which keys are secret, so a fault in the
+/// guarded span of a key (from the key to the end of its line, or to the `,` or `}` that ends
+/// its value when that is later) names each such key with a message that quotes no character;
+/// the linter shows that message when the key is a secret (`Model.secretKeys`).
+public struct KeyGuard: Sendable, Hashable {
+    public let key: String
+    public let message: String
+
+    public init(key: String, message: String) {
+        self.key = key
+        self.message = message
+    }
 }
 
 /// A parsed file: its documents and what went wrong reading it.

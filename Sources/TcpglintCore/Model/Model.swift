@@ -132,6 +132,16 @@ public struct APIModel: Sendable {
         allPatterns().filter { spec(at: $0)?.secret == true }
     }
 
+    /// The names of the secret parameters (`AdminPassword`): a syntax error in the guarded span
+    /// of a key with one of these names quotes no character (`KeyGuard`).
+    public var secretKeys: Set<String> {
+        var names = Set<String>()
+        for pattern in secretPatterns {
+            if case .key(let k)? = pattern.last { names.insert(k) }
+        }
+        return names
+    }
+
     /// The spec reached by a target pattern, or nil when the pattern leaves the model.
     public func spec(at pattern: [PatternComponent]) -> ParamSpec? {
         var cur = request

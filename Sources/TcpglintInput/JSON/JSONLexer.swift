@@ -47,8 +47,9 @@ extension JSONParser {
             if b == 0x0A || b == 0x0D {
                 throw fault(.syntaxError, at: start, "unterminated string: the line ends before the closing quote")
             }
-            throw fault(
-                .syntaxError, at: position(i), "control character U+\(ValueText.hex4(UInt32(b))) in string; escape it")
+            throw guardedFault(
+                at: position(i), "control character U+\(ValueText.hex4(UInt32(b))) in string; escape it",
+                "control character", "escape it")
         }
         let contentEnd = i
         i += 1
@@ -162,9 +163,9 @@ extension JSONParser {
             i += 1
             guard i < n, ASCII.isDigit(buf[i]) else {
                 if i < n && (buf[i] == UInt8(ascii: "I") || buf[i] == UInt8(ascii: "i")) {
-                    throw fault(.syntaxError, at: position(start), "infinite and NaN numbers are not allowed in JSON")
+                    throw numberFault(at: position(start), "infinite and NaN numbers are not allowed in JSON")
                 }
-                throw fault(.syntaxError, at: position(i), "expected a digit after '-'")
+                throw numberFault(at: position(i), "expected a digit after '-'")
             }
         }
         if buf[i] == ASCII.zero {
@@ -172,10 +173,10 @@ extension JSONParser {
             i += 1
             if i < n {
                 if ASCII.isDigit(buf[i]) {
-                    throw fault(.syntaxError, at: position(zero), "leading zeros are not allowed in numbers")
+                    throw numberFault(at: position(zero), "leading zeros are not allowed in numbers")
                 }
                 if buf[i] == UInt8(ascii: "x") || buf[i] == UInt8(ascii: "X") {
-                    throw fault(.syntaxError, at: position(start), "hexadecimal numbers are not allowed in JSON")
+                    throw numberFault(at: position(start), "hexadecimal numbers are not allowed in JSON")
                 }
             }
         } else {
@@ -186,7 +187,7 @@ extension JSONParser {
             isFloat = true
             i += 1
             guard i < n, ASCII.isDigit(buf[i]) else {
-                throw fault(.syntaxError, at: position(i), "expected a digit after the decimal point")
+                throw numberFault(at: position(i), "expected a digit after the decimal point")
             }
             while i < n && ASCII.isDigit(buf[i]) { i += 1 }
         }
@@ -195,7 +196,7 @@ extension JSONParser {
             i += 1
             if i < n && (buf[i] == ASCII.plus || buf[i] == ASCII.minus) { i += 1 }
             guard i < n, ASCII.isDigit(buf[i]) else {
-                throw fault(.syntaxError, at: position(i), "expected a digit in the exponent")
+                throw numberFault(at: position(i), "expected a digit in the exponent")
             }
             while i < n && ASCII.isDigit(buf[i]) { i += 1 }
         }
@@ -207,6 +208,11 @@ extension JSONParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self)
         return builder.scalar(text, type: isFloat ? .float : .integer, style: .plain, range: range)
+    }
+
+    /// A malformed number (which may be a password written without quotes).
+    func numberFault(at position: SourcePosition, _ message: String) -> JSONFault {
+        guardedFault(at: position, message, "malformed number", nil)
     }
 
     /// Reads `true`, `false` or `null` starting at `i` (a letter) and adds it as a scalar.
@@ -245,7 +251,8 @@ extension JSONParser {
             } else {
                 message = "unquoted value; strings must be in double quotes"
             }
-            throw fault(.syntaxError, at: position(start), message)
+            throw guardedFault(
+                at: position(start), message, "unquoted word", "strings must be in double quotes")
         }
         return builder.scalar(
             text, type: type, style: .plain, range: SourceRange(start: position(start), end: position(i)))

@@ -104,6 +104,10 @@ struct JSONParser {
     var duplicates: [InputProblem] = []
     /// What the input is called in "unexpected end of …": the file, or the string that holds it.
     var endName = "file"
+    /// The keys read on line `lineKeysLine`: a fault later on that line lies in their guarded
+    /// spans (see `KeyGuard`).
+    var lineKeys: [String] = []
+    var lineKeysLine = 0
 
     init(source: SourceFile, buffer: UnsafeBufferPointer<UInt8>, limits: InputLimits) {
         self.source = source
@@ -204,9 +208,13 @@ struct JSONParser {
                 i += 1
                 skipWhitespace()
                 if i < n && buf[i] == closer {
-                    throw fault(.syntaxError, at: comma, "trailing commas are not allowed in JSON")
+                    throw guardedFault(
+                        at: comma, "trailing commas are not allowed in JSON", "unexpected character",
+                        "expected a key in double quotes", inValue: false)
                 }
                 if isObject {
+                    // The previous key's span now ends with its line (`lineKeys`).
+                    frames[top].currentKey = ""
                     try readKey()
                 } else {
                     frames[top].index += 1
@@ -216,7 +224,7 @@ struct JSONParser {
                 i += 1
                 last = close()
             } else {
-                throw unexpected(isObject ? "expected ',' or '}'" : "expected ',' or ']'")
+                throw unexpected(isObject ? "expected ',' or '}'" : "expected ',' or ']'", inValue: false)
             }
         }
     }
@@ -262,13 +270,20 @@ struct JSONParser {
         let b = buf[i]
         guard b == ASCII.quote else {
             if ASCII.isLetter(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "$") {
-                throw fault(.syntaxError, at: position(i), "object keys must be strings in double quotes")
+                throw guardedFault(
+                    at: position(i), "object keys must be strings in double quotes", "unexpected character",
+                    "expected a key in double quotes")
             }
             throw unexpected("expected a key in double quotes")
         }
         let (key, range) = try readString()
         builder.scalar(key, type: .string, style: .doubleQuoted, range: range)
         noteKey(key, at: range)
+        if lineKeysLine != line {
+            lineKeys.removeAll(keepingCapacity: true)
+            lineKeysLine = line
+        }
+        lineKeys.append(key)
 
         skipWhitespace()
         guard i < n else { throw eof("expected ':' after the key") }
@@ -340,6 +355,39 @@ struct JSONParser {
         fault(.syntaxError, at: position(n), "unexpected end of \(endName); \(expected)")
     }
 
+    /// A syntax fault that may lie in the guarded span of a key: `what` and `tail` make the
+    /// message that replaces `message` when that key is secret, and quote no character.
+    /// `inValue`: the fault is inside the value of the innermost object's key, not after it.
+    func guardedFault(
+        at position: SourcePosition, _ message: String, _ what: String, _ tail: String?, inValue: Bool = true
+    ) -> JSONFault {
+        JSONFault(
+            problem: InputProblem(
+                .syntaxError, document: 1, range: SourceRange(at: position), message: message,
+                guards: guards(what, tail, inValue: inValue)))
+    }
+
+    /// The keys whose guarded span holds the current offset: the key of each open object whose
+    /// value is not ended by a `,` or `}` yet, innermost first, then the keys read earlier on
+    /// this line, last first.
+    func guards(_ what: String, _ tail: String?, inValue: Bool) -> [KeyGuard] {
+        var out: [KeyGuard] = []
+        func add(_ key: String, _ place: String) {
+            guard !key.isEmpty, !out.contains(where: { $0.key == key }) else { return }
+            let message = "\(what) \(place) the value of \(displayKey(key))" + (tail.map { "; " + $0 } ?? "")
+            out.append(KeyGuard(key: key, message: message))
+        }
+        var k = frames.count - 1
+        while k >= 0 {
+            if frames[k].isObject { add(frames[k].currentKey, k == frames.count - 1 && !inValue ? "after" : "in") }
+            k -= 1
+        }
+        if lineKeysLine == line {
+            for key in lineKeys.reversed() { add(key, "after") }
+        }
+        return out
+    }
+
     func eofUnclosed(_ frame: JSONFrame) -> JSONFault {
         let what = frame.isObject ? "object" : "array"
         return JSONFault(
@@ -351,28 +399,29 @@ struct JSONParser {
 
     /// A character at `i` that cannot start a value.
     func unexpectedValue() -> JSONFault {
+        let message: String
         switch buf[i] {
-        case UInt8(ascii: "'"):
-            return fault(.syntaxError, at: position(i), "strings must be in double quotes, not single quotes")
-        case ASCII.plus:
-            return fault(.syntaxError, at: position(i), "a number cannot start with '+'")
-        case ASCII.dot:
-            return fault(.syntaxError, at: position(i), "a number needs a digit before the decimal point")
-        default:
-            return unexpected("expected a value")
+        case UInt8(ascii: "'"): message = "strings must be in double quotes, not single quotes"
+        case ASCII.plus: message = "a number cannot start with '+'"
+        case ASCII.dot: message = "a number needs a digit before the decimal point"
+        default: return unexpected("expected a value")
         }
+        return guardedFault(at: position(i), message, "unexpected character", "expected a value")
     }
 
-    /// The character at `i` where `expected` was expected (outside any string).
-    func unexpected(_ expected: String) -> JSONFault {
+    /// The character at `i` where `expected` was expected (outside any string). Near a secret
+    /// key, the message names no character (`guards`).
+    func unexpected(_ expected: String, inValue: Bool = true) -> JSONFault {
         let b = buf[i]
+        let message: String
         if b == ASCII.slash || b == UInt8(ascii: "#") {
-            return fault(.syntaxError, at: position(i), "comments are not allowed in JSON")
+            message = "comments are not allowed in JSON"
+        } else if b == UInt8(ascii: "'") {
+            message = "strings must be in double quotes, not single quotes"
+        } else {
+            message = "unexpected character \(describe(i)); \(expected)"
         }
-        if b == UInt8(ascii: "'") {
-            return fault(.syntaxError, at: position(i), "strings must be in double quotes, not single quotes")
-        }
-        return fault(.syntaxError, at: position(i), "unexpected character \(describe(i)); \(expected)")
+        return guardedFault(at: position(i), message, "unexpected character", expected, inValue: inValue)
     }
 
     /// A character outside strings, for a message: `'}'` for visible ASCII, else `U+00A0`.

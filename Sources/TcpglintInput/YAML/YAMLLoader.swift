@@ -181,8 +181,9 @@ private struct LoaderState {
             // Reader errors carry a byte offset, not a mark.
             pos = source.advance(.start, to: Int(parser.problem_offset))
             if parser.problem_value >= 0, parser.problem_value < 0x20 || parser.problem_value == 0x7F {
-                message =
-                    "control character U+\(ValueText.hex4(UInt32(parser.problem_value))) is not allowed in YAML; escape it in a double-quoted string"
+                // Not named: libyaml decodes ahead of its parse, so where the character is does
+                // not say whose value holds it, and it may be a password's.
+                message = "a control character is not allowed in YAML; escape it in a double-quoted string"
             }
         }
         if builder == nil { documentCount += 1 } // the fault is in a document not started yet

@@ -74,6 +74,7 @@ import Testing
         "admin-password-chars.yaml", "admin-password-classes.yaml", "admin-password-length-long.yaml",
         "admin-password-length.json", "admin-password-short.json", "admin-password-slash.json",
         "admin-password-chars-backslash.yaml", "admin-password-chars-quote.json",
+        "secret-comment.yaml",
         // Duplicate keys only: no schema speaks of them (ruamel.yaml refuses the file, others keep the last).
         "duplicate-key-yaml.yaml", "secret-duplicate.yaml",
     ]

@@ -35,6 +35,138 @@ import Testing
         }
     }
 
+    /// A syntax error in the guarded span after a secret key names no character: the message
+    /// says where it is, not what is there.
+    @Test func aSyntaxErrorAfterAPasswordQuotesNoCharacter() {
+        let cases: [(name: String, text: String, message: String)] = [
+            (
+                "stray.json", "{\"AdminPassword\": \"Kx7\"SECRETpart\"}",
+                "1:24: error: unexpected character after the value of AdminPassword; expected ',' or '}'"
+            ),
+            (
+                "wide.json", "{\"AdminPassword\": \"Kx7\"\u{416}SECRET\"}",
+                "1:24: error: unexpected character after the value of AdminPassword; expected ',' or '}'"
+            ),
+            // The span runs to the end of the line, past the value's closing brace and comma.
+            (
+                "nested.json", "{\"A\": {\"AdminPassword\": \"Kx7\"}'SECRET\"}, \"Name\": \"x\"}",
+                "1:31: error: unexpected character after the value of AdminPassword; expected ',' or '}'"
+            ),
+            (
+                "next-key.json", "{\"AdminPassword\": \"Kx7\", \"Name\": +SECRET\"}",
+                "1:34: error: unexpected character after the value of AdminPassword; expected a value"
+            ),
+            (
+                "comma.json", "{\"AdminPassword\": \"Kx7\",}",
+                "1:24: error: unexpected character after the value of AdminPassword; expected a key in double quotes"
+            ),
+            (
+                "control.json", "{\"AdminPassword\": \"Kx7\u{01}\"}",
+                "1:23: error: control character in the value of AdminPassword; escape it"
+            ),
+            (
+                "plus.json", "{\"AdminPassword\": +Kx7}",
+                "1:19: error: unexpected character in the value of AdminPassword; expected a value"
+            ),
+            ("number.json", "{\"AdminPassword\": -Kx7}", "1:20: error: malformed number in the value of AdminPassword"),
+            (
+                "word.json", "{\"AdminPassword\": True}",
+                "1:19: error: unquoted word in the value of AdminPassword; strings must be in double quotes"
+            ),
+            (
+                "control.yaml", "AdminPassword: Kx7\u{01}SECRET\n",
+                "1:19: error: a control character is not allowed in YAML; escape it in a double-quoted string"
+            ),
+        ]
+        for c in cases {
+            let r = runCLI(["lint", "--stdin-filename", c.name, "-"], stdin: c.text)
+            #expect(r.out.hasPrefix("\(c.name):\(c.message) [Tcpglint.SyntaxError] (syntax-error)\n"), "\(r.out)")
+        }
+        // The same faults near a key that is not secret still show the character.
+        let plain = runCLI(["lint", "--stdin-filename", "n.json", "-"], stdin: "{\"Name\": \"Kx7\"S\"}")
+        #expect(
+            plain.out.hasPrefix("n.json:1:15: error: unexpected character 'S'; expected ',' or '}'"), "\(plain.out)")
+    }
+
+    /// `AdminPassword: Xy9!abcdEFGH #rest` passes every password rule: the rest is a comment.
+    /// It is a warning at the ` #`, which quotes neither the value nor the comment.
+    @Test func aCommentAfterAPlainPasswordIsAWarning() {
+        let base = readText("testdata/valid/prepaid-full.yaml")!.split(separator: "\n").filter {
+            !$0.hasPrefix("AdminPassword:")
+        }.joined(separator: "\n")
+        let r = runCLI(
+            ["lint", "--stdin-filename", "c.yaml", "-"], stdin: base + "\nAdminPassword: Xy9!abcdEFGH #rest\n")
+        let line = base.split(separator: "\n").count + 1
+        #expect(
+            r.out.contains(
+                "c.yaml:\(line):28: warning: AdminPassword is a plain scalar followed by a comment; YAML ends the value there; quote it [Tcpglint.SecretComment] (secret-comment)\n"
+            ), "\(r.out)")
+        #expect(!r.out.contains("error:") && !r.out.contains("Xy9") && !r.out.contains("rest"), "\(r.out)")
+        // Quoted, the # is part of the password; after a placeholder, a comment is only a comment.
+        for value in ["'Xy9!abcdEFGH #rest'", "\"Xy9!abcdEFGH #rest\"", "${PG_ADMIN_PASSWORD}  # from the vault"] {
+            let q = runCLI(["lint", "--stdin-filename", "q.yaml", "-"], stdin: base + "\nAdminPassword: \(value)\n")
+            #expect(!q.out.contains("(secret-comment)"), "\(value): \(q.out)")
+        }
+    }
+
+    /// A canary password with a stray quote, a backslash, a raw newline, a tab, a control
+    /// character or a `#` at each position, in JSON and in YAML (plain, single- and
+    /// double-quoted, in a flow mapping), through every output format, from files and from
+    /// standard input: no character of it appears, quoted or as a code point.
+    @Test func noCharacterOfABrokenPasswordAppears() throws {
+        let canary = "Kq8\u{416}Zw"
+        let specials = ["\"", "\\", "\n", "\t", "\u{01}", "#"]
+        let formats = ["text", "json", "sarif", "junit", "github", "gitlab"]
+        var files: [(name: String, text: String)] = []
+        let scalars = Array(canary.unicodeScalars)
+        for (s, special) in specials.enumerated() {
+            for at in 0...scalars.count {
+                var pw = String.UnicodeScalarView(scalars[..<at])
+                pw.append(contentsOf: special.unicodeScalars)
+                pw.append(contentsOf: scalars[at...])
+                let p = String(pw)
+                let stem = "s\(s)-\(at)"
+                files += [
+                    ("\(stem).json", "{\"Zone\": \"ap-guangzhou-3\", \"AdminPassword\": \"\(p)\", \"Name\": \"n\"}\n"),
+                    ("\(stem)-plain.yaml", "Zone: ap-guangzhou-3\nAdminPassword: \(p)\nName: n\n"),
+                    ("\(stem)-single.yaml", "Zone: ap-guangzhou-3\nAdminPassword: '\(p)'\nName: n\n"),
+                    ("\(stem)-double.yaml", "Zone: ap-guangzhou-3\nAdminPassword: \"\(p)\"\nName: n\n"),
+                    ("\(stem)-flow.yaml", "{Zone: ap-guangzhou-3, AdminPassword: \(p), Name: n}\n"),
+                    ("\(stem)-flow-double.yaml", "{Zone: ap-guangzhou-3, AdminPassword: \"\(p)\", Name: n}\n"),
+                ]
+            }
+        }
+        let dir = try TempDir()
+        for f in files { try dir.write(f.name, f.text) }
+        func leaks(_ t: String) -> String? {
+            if t.contains(canary) { return canary }
+            for ch in scalars {
+                var hex = String(ch.value, radix: 16, uppercase: true)
+                while hex.count < 4 { hex = "0" + hex }
+                let code = "U+" + hex
+                for form in ["'\(ch)'", "\"\(ch)\"", code] where t.contains(form) { return form }
+                if ch.value > 0x7F && t.unicodeScalars.contains(ch) { return String(ch) }
+            }
+            for form in ["U+0001", "U+0009", "'#'", "'\\'", "'\"'"] where t.contains(form) { return form }
+            return nil
+        }
+        var outputs: [(what: String, text: String)] = []
+        for format in formats {
+            let r = runCLI(["lint", "--format", format, dir.path])
+            #expect(r.status == 1)
+            outputs += [("\(format) of the folder", r.out), ("stderr, \(format)", r.err)]
+        }
+        for (i, f) in files.enumerated() {
+            let format = formats[i % formats.count]
+            let r = runCLI(["lint", "--format", format, "--stdin-filename", f.name, "-"], stdin: f.text)
+            outputs += [("\(format) of \(f.name) from stdin", r.out), ("stderr of \(f.name)", r.err)]
+        }
+        for o in outputs {
+            if let leak = leaks(o.text) { Issue.record("\(o.what) shows \(leak): \(o.text.prefix(3000))") }
+        }
+        #expect(outputs.contains { $0.text.contains("after the value of AdminPassword") })
+    }
+
     @Test func explainAndRulesShowNoExamplePassword() {
         // The pack's example base holds a password; explain prints examples, never the base.
         let r = runCLI(["explain", "admin-password-classes"])
