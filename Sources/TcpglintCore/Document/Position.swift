@@ -76,11 +76,18 @@ public final class SourceFile: Sendable {
             if start + 1 < bytes.count, isWord(bytes[start + 1]) { end += 1 }
         }
         while end < bytes.count, isWord(bytes[end]) { end += 1 }
-        if end == start {
-            end += 1
-            if lead == 0x0D, end < bytes.count, bytes[end] == 0x0A { end += 1 }
-            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-        }
+        if end == start { return characterSpan(at: position) }
+        return SourceRange(start: position, end: advance(position, to: end))
+    }
+
+    /// The span of the one character at `position` (a CRLF is one): for a fault whose word must
+    /// not be measured, as in a value that may be a secret. Empty at the end of the file.
+    public func characterSpan(at position: SourcePosition) -> SourceRange {
+        let start = position.offset
+        guard start >= 0, start < bytes.count else { return SourceRange(at: position) }
+        var end = start + 1
+        if bytes[start] == 0x0D, end < bytes.count, bytes[end] == 0x0A { end += 1 }
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         return SourceRange(start: position, end: advance(position, to: end))
     }
 

@@ -42,17 +42,23 @@ public struct Linter: Sendable {
         for p in problems {
             var path = p.path ?? .root
             var message = p.message
+            var range = p.range
             if !p.guards.isEmpty {
-                // A syntax error near a secret key: a message that quotes no character.
+                // A syntax error near a secret key: a message that quotes no character, and a
+                // span of one character, which does not measure a word of the secret.
                 let keys = secretKeys ?? ruleSet.model.secretKeys
                 secretKeys = keys
-                if let g = p.guards.first(where: { keys.contains($0.key) }) { message = g.message }
+                if let g = p.guards.first(where: { keys.contains($0.key) }) {
+                    message = g.message
+                    range = Self.oneCharacter(range)
+                }
             }
             if let full = p.path, let prefix = ruleSet.model.secretPrefix(of: full) {
                 // At a secret: a message that quotes the value is redacted. Inside a secret (a key
                 // of a mapping written as a password), the key itself is secret: the path stops
                 // at the secret parameter and the message says only what kind of problem it is.
                 path = prefix
+                if p.diagnostic.id == Diagnostic.syntaxError.id { range = Self.oneCharacter(range) }
                 if prefix.components.count < full.components.count {
                     message =
                         p.redactedMessage
@@ -63,11 +69,20 @@ public struct Linter: Sendable {
             }
             out.append(
                 Finding(
-                    file: name, document: p.document, range: p.range,
+                    file: name, document: p.document, range: range,
                     severity: p.diagnostic.severity, code: p.diagnostic.code, rule: p.diagnostic.id,
                     path: path, message: message))
         }
         return out
+    }
+
+    /// A span cut to its first character (a span on one line; others are left as they are).
+    static func oneCharacter(_ range: SourceRange) -> SourceRange {
+        guard range.end.line == range.start.line, range.end.column > range.start.column + 1 else { return range }
+        var end = range.start
+        end.column += 1
+        end.offset += 1
+        return SourceRange(start: range.start, end: end)
     }
 
     /// Findings of a file made ready to report on their own: the policy's overrides of

@@ -363,7 +363,7 @@ struct JSONParser {
     ) -> JSONFault {
         JSONFault(
             problem: InputProblem(
-                .syntaxError, document: 1, range: SourceRange(at: position), message: message,
+                .syntaxError, document: 1, range: source.span(at: position), message: message,
                 guards: guards(what, tail, inValue: inValue)))
     }
 

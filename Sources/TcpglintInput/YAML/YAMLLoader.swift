@@ -188,7 +188,10 @@ private struct LoaderState {
         }
         if builder == nil { documentCount += 1 } // the fault is in a document not started yet
         problems.append(
-            InputProblem(.syntaxError, document: max(1, documentCount), range: source.span(at: pos), message: message))
+            // One character, not a word: libyaml does not say whose value holds the fault, and
+            // the length of a word inside a password would tell something of it.
+            InputProblem(
+                .syntaxError, document: max(1, documentCount), range: source.characterSpan(at: pos), message: message))
         builder = nil
     }
 
@@ -474,7 +477,8 @@ private struct LoaderState {
     mutating func fatal(_ diagnostic: Diagnostic, at position: SourcePosition, _ message: String) {
         problems.append(
             InputProblem(
-                diagnostic, document: max(1, documentCount), range: source.span(at: position), message: message))
+                diagnostic, document: max(1, documentCount), range: source.characterSpan(at: position),
+                message: message))
         abandonDocument()
     }
 

@@ -1,3 +1,4 @@
+import TcpglintCore
 import TcpglintSystem
 import TcpglintTestSupport
 import Testing
@@ -86,6 +87,24 @@ import Testing
         let plain = runCLI(["lint", "--stdin-filename", "n.json", "-"], stdin: "{\"Name\": \"Kx7\"S\"}")
         #expect(
             plain.out.hasPrefix("n.json:1:15: error: unexpected character 'S'; expected ',' or '}'"), "\(plain.out)")
+    }
+
+    /// A syntax error in a password covers one character, not the word it starts: the span's
+    /// width would measure part of the password.
+    @Test func aSyntaxErrorInAPasswordSpansOneCharacter() {
+        let cases: [(name: String, text: String, span: String)] = [
+            ("word.json", "{\"AdminPassword\": Truefalse}", "1:19-1:20"),
+            ("stray.json", "{\"AdminPassword\": \"Kx7\"SECRETpart\"}", "1:24-1:25"),
+            ("stray.yaml", "AdminPassword: \"Kx7\"SECRETpart\n", "1:21-1:22"),
+            ("alias.yaml", "AdminPassword: *SECRETpart\n", "1:16-1:17"),
+        ]
+        for c in cases {
+            let found = lint(pack, c.text, name: c.name).filter { $0.rule == "syntax-error" }
+            #expect(found.map { "\($0.range.start)-\($0.range.end)" } == [c.span], "\(c.name)")
+        }
+        // Beside a key that is not secret, the word is covered.
+        let plain = lint(pack, "{\"Name\": Truefalse}", name: "n.json").filter { $0.rule == "syntax-error" }
+        #expect(plain.map { "\($0.range.start)-\($0.range.end)" } == ["1:10-1:19"])
     }
 
     /// `AdminPassword: Xy9!abcdEFGH #rest` passes every password rule: the rest is a comment.

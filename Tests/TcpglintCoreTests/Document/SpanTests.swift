@@ -138,6 +138,8 @@ import Testing
             ("r.json", "{\"A\": 1 订}", "1:9-1:10"),
             ("r.yaml", "A: b: c\n", "1:5-1:6"),
             ("r.yaml", "A: *nope\n", "1:4-1:9"),
+            // libyaml does not say whose value holds a fault: one character, never a word.
+            ("r.yaml", "A: \"b\"cdef\n", "1:7-1:8"),
         ]
         for (name, text, span) in cases {
             let found = lint(pack, text, name: name).filter { $0.rule == "syntax-error" }
