@@ -13,7 +13,9 @@ enum InputEncoding {
         return bytes
     }
 
-    /// The first encoding fault: a UTF-16/32 byte order mark, invalid UTF-8 or a NUL byte.
+    /// The first encoding fault: a UTF-16/32 byte order mark, invalid UTF-8 or a NUL byte. The
+    /// message never names the byte: it is read before any parsing, so it may be a byte of a
+    /// password (a Latin-1 `ü` is the byte 0xFC).
     static func firstProblem(in bytes: [UInt8]) -> InputProblem? {
         func problem(_ message: String, at offset: Int) -> InputProblem {
             let file = SourceFile(name: "", bytes: bytes)
@@ -52,32 +54,28 @@ enum InputEncoding {
                 value = UInt32(b & 0x07)
                 minimum = 0x10000
             default:
-                return problem("invalid UTF-8: byte 0x\(hex(b)) cannot start a character", at: i)
+                return problem(
+                    "invalid UTF-8: a byte that cannot start a character (is the file in another encoding?)", at: i)
             }
             guard i + need < n else {
                 return problem(
-                    "invalid UTF-8: the file ends inside the character starting with byte 0x\(hex(b))", at: i)
+                    "invalid UTF-8: the file ends inside a character", at: i)
             }
             for k in 1...need {
                 let c = bytes[i + k]
                 guard c & 0xC0 == 0x80 else {
                     return problem(
                         k == 1
-                            ? "invalid UTF-8: byte 0x\(hex(b)) is not followed by a continuation byte"
-                            : "invalid UTF-8: the character starting with byte 0x\(hex(b)) is incomplete", at: i)
+                            ? "invalid UTF-8: a character's first byte is not followed by a continuation byte"
+                            : "invalid UTF-8: an incomplete character", at: i)
                 }
                 value = value << 6 | UInt32(c & 0x3F)
             }
             if value < minimum || value > 0x10FFFF || (value >= 0xD800 && value < 0xE000) {
-                return problem("invalid UTF-8: an overlong or surrogate encoding starting with byte 0x\(hex(b))", at: i)
+                return problem("invalid UTF-8: an overlong or surrogate encoding", at: i)
             }
             i += need + 1
         }
         return nil
-    }
-
-    static func hex(_ b: UInt8) -> String {
-        let s = String(b, radix: 16, uppercase: true)
-        return s.count == 1 ? "0" + s : s
     }
 }

@@ -52,13 +52,16 @@ import Testing
             [0x00, 0x00, 0xFE, 0xFF],
             "1:1 the file is UTF-32 (it starts with a UTF-32 byte order mark); save it as UTF-8"
         ),
-        (Array("A: 1\nB: x".utf8) + [0xFF], "2:5 invalid UTF-8: byte 0xFF cannot start a character"),
+        (
+            Array("A: 1\nB: x".utf8) + [0xFF],
+            "2:5 invalid UTF-8: a byte that cannot start a character (is the file in another encoding?)"
+        ),
         (
             Array("A: é\nB: ".utf8) + [0xC3, 0x28],
-            "2:4 invalid UTF-8: byte 0xC3 is not followed by a continuation byte"
+            "2:4 invalid UTF-8: a character's first byte is not followed by a continuation byte"
         ),
         ([0x41, 0x00], "1:2 the file holds a NUL byte; it looks binary, not like a request"),
-        ([0xED, 0xA0, 0x80], "1:1 invalid UTF-8: an overlong or surrogate encoding starting with byte 0xED"),
+        ([0xED, 0xA0, 0x80], "1:1 invalid UTF-8: an overlong or surrogate encoding"),
     ])
     func encodingProblems(_ bytes: [UInt8], _ expected: String) {
         let f = InputReader.load(name: "x.yaml", bytes: bytes)

@@ -1,3 +1,4 @@
+import Foundation
 import TcpglintCore
 import TcpglintSystem
 import TcpglintTestSupport
@@ -87,6 +88,22 @@ import Testing
         let plain = runCLI(["lint", "--stdin-filename", "n.json", "-"], stdin: "{\"Name\": \"Kx7\"S\"}")
         #expect(
             plain.out.hasPrefix("n.json:1:15: error: unexpected character 'S'; expected ',' or '}'"), "\(plain.out)")
+    }
+
+    /// A password saved in Latin-1 is invalid UTF-8, found before any parsing: the message
+    /// names no byte (0xFC is a Latin-1 `ü`).
+    @Test func anInvalidByteInAPasswordIsNotNamed() throws {
+        let dir = try TempDir()
+        let path = dir.path + "/p.json"
+        let bytes = Array("{\"AdminPassword\": \"Kx".utf8) + [0xFC] + Array("9q\"}".utf8)
+        try #require(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        for format in ["text", "json", "sarif", "junit", "github", "gitlab"] {
+            let r = runCLI(["lint", "--format", format, path])
+            #expect(r.out.contains("a byte that cannot start a character"), "\(format): \(r.out)")
+            for leak in ["0xFC", "0xfc", "U+00FC", "\u{FC}", "\u{FFFD}"] {
+                #expect(!r.out.contains(leak) && !r.err.contains(leak), "\(format) shows \(leak)")
+            }
+        }
     }
 
     /// A syntax error in a password covers one character, not the word it starts: the span's
