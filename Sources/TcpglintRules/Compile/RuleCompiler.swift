@@ -51,11 +51,7 @@ struct RuleCompiler {
         var source = RuleSource(ref: "", quote: "")
         if let s = o.require("source"), let so = s.object("source", allowed: ["ref", "quote"]) {
             let ref = so.require("ref")?.string("ref") ?? ""
-            if !ref.isEmpty, references[ref] == nil {
-                let hint =
-                    Suggest.closest(to: ref, in: Array(references.keys)).map { "; did you mean \"\($0)\"?" } ?? ""
-                so["ref"]?.error("unknown reference \"\(ref)\"\(hint); define it under references")
-            }
+            if let site = so["ref"] { RulePackLoader.checkReference(ref, at: site, in: references) }
             source = RuleSource(ref: ref, quote: so.require("quote")?.string("quote") ?? "")
         }
         var valid: [RuleExample] = []

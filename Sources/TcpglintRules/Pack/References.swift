@@ -23,6 +23,13 @@ extension RulePackLoader {
         }
     }
 
+    /// Reports `ref`, written at `site`, when it names no reference of `references`.
+    static func checkReference(_ ref: String, at site: Value, in references: [String: SourceReference]) {
+        guard !ref.isEmpty, references[ref] == nil else { return }
+        let hint = Suggest.closest(to: ref, in: Array(references.keys)).map { "; did you mean \"\($0)\"?" } ?? ""
+        site.error("unknown reference \"\(ref)\"\(hint); define it under references")
+    }
+
     static func readReference(_ key: String, _ val: Value, inPack: Bool) -> SourceReference {
         guard val.isMapping else {
             guard val.kind == .scalar, val.type != .null else {

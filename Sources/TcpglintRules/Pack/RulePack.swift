@@ -108,9 +108,8 @@ public enum RulePackLoader {
                 }
             }
         }
-        if let site = commonCodesSource, let ref = model?.commonCodesSource, references[ref] == nil {
-            let hint = Suggest.closest(to: ref, in: Array(references.keys)).map { "; did you mean \"\($0)\"?" } ?? ""
-            site.error("unknown reference \"\(ref)\"\(hint); define it under references")
+        if let site = commonCodesSource, let ref = model?.commonCodesSource {
+            checkReference(ref, at: site, in: references)
         }
         guard let model else {
             if modelSite == nil {
