@@ -44,14 +44,30 @@ public struct CharClass: Sendable {
     /// How messages show the class: the literal characters or the written pattern.
     public let display: String
 
+    /// Which ASCII characters are in the class (bit n of word n / 64), worked out once: most
+    /// text is ASCII, and a regular expression run for each character of each value was most of
+    /// an `allowed-chars` check's cost.
+    private let ascii: (UInt64, UInt64)
+
     public init(name: String, chars: Set<Unicode.Scalar>, regex: Regex?, display: String) {
         self.name = name
         self.chars = chars
         self.regex = regex
         self.display = display
+        var words: (UInt64, UInt64) = (0, 0)
+        for v in 0..<128 where Self.contains(Unicode.Scalar(UInt8(v)), chars, regex) {
+            if v < 64 { words.0 |= 1 << UInt64(v) } else { words.1 |= 1 << UInt64(v - 64) }
+        }
+        ascii = words
     }
 
     public func contains(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 128 { return (v < 64 ? ascii.0 : ascii.1) & (1 << UInt64(v & 63)) != 0 }
+        return Self.contains(c, chars, regex)
+    }
+
+    private static func contains(_ c: Unicode.Scalar, _ chars: Set<Unicode.Scalar>, _ regex: Regex?) -> Bool {
         if chars.contains(c) { return true }
         if let regex { return (try? regex.matches(String(Character(c)))) ?? false }
         return false
