@@ -8,7 +8,7 @@ struct EmbedRulePack: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let rules = context.package.directoryURL.appending(path: "rules")
         let names = try FileManager.default.contentsOfDirectory(atPath: rules.path)
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
             .sorted()
         let inputs = names.map { rules.appending(path: $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedRulePack.swift")

@@ -46,7 +46,8 @@ struct EmbedRulePackTool {
             let loaded = InputReader.load(
                 name: "rules/" + url.lastPathComponent, bytes: Array(text.utf8), format: .yaml)
             var parsed = ""
-            if loaded.problems.allSatisfy({ $0.diagnostic == .yaml11 }), loaded.documents.count == 1,
+            if !path.hasSuffix(".json"), loaded.problems.allSatisfy({ $0.diagnostic == .yaml11 }),
+                loaded.documents.count == 1,
                 loaded.problems.isEmpty
             {
                 parsed = Data(DocumentCoding.encode(loaded.documents[0])).base64EncodedString()

@@ -46,13 +46,18 @@ public enum CLI {
             return explain.run(console: console)
         case let schema as Schema:
             return schema.run(console: console)
+        case let build as CatalogueBuild:
+            return build.run(console: console)
+        case let status as CatalogueStatus:
+            return status.run(console: console)
         default:
             // `--help`, `-h` and `help [SUBCOMMAND]` parse into ArgumentParser's own help command,
             // which would print straight to stdout; print the same text through the console.
             let subcommands: [String: ParsableCommand.Type] = [
                 "lint": Lint.self, "rules": Rules.self, "explain": Explain.self, "list": ListRules.self,
                 "test": TestRules.self,
-                "schema": Schema.self,
+                "schema": Schema.self, "catalogue": CatalogueCommand.self, "build": CatalogueBuild.self,
+                "status": CatalogueStatus.self,
             ]
             let named = arguments.last { subcommands[$0] != nil }.flatMap { subcommands[$0] }
             console.out(Tcpglint.helpMessage(for: named ?? Tcpglint.self, columns: 100) + "\n")

@@ -15,7 +15,7 @@ public struct Console {
     /// The first write to standard output that failed (a closed pipe, a full disk), if any;
     /// `out` writes nothing after it, a lint run stops, and the exit status is 3.
     public var outFailure: () -> FileSystemError?
-    /// The environment (`GITHUB_ACTIONS`, `NO_COLOR`).
+    /// The environment (`GITHUB_ACTIONS`, `NO_COLOR`, `SOURCE_DATE_EPOCH`).
     public var environment: [String: String]
     /// Whether standard output is a terminal (colour in `--color auto`).
     public var isTerminal: Bool
@@ -36,7 +36,7 @@ public struct Console {
     /// The process's own standard input, output and error, and the variables the CLI reads.
     public static func standard() -> Console {
         var environment: [String: String] = [:]
-        for name in ["GITHUB_ACTIONS", "NO_COLOR"] {
+        for name in ["GITHUB_ACTIONS", "NO_COLOR", "SOURCE_DATE_EPOCH"] {
             if let v = getenv(name) { environment[name] = String(cString: v) }
         }
         return Console(

@@ -153,11 +153,14 @@ extension RuleDocs {
 
 extension RuleDocs {
     /// What SARIF says about each rule of the rule sets used, and each diagnostic.
-    public static func summaries(_ sets: [RuleSet]) -> [RuleSummary] {
+    /// Without a catalogue in use (`catalogue: false`), the catalogue rules and diagnostics are
+    /// left out: they cannot report.
+    public static func summaries(_ sets: [RuleSet], catalogue: Bool = true) -> [RuleSummary] {
         var seen = Set<String>()
+        if !catalogue { seen = [Diagnostic.catalogueKeyMissing.id, Diagnostic.catalogueStale.id] }
         var out: [RuleSummary] = []
         for set in sets {
-            for r in set.rules where seen.insert(r.id).inserted {
+            for r in set.rules where (catalogue || !r.needsCatalogue) && seen.insert(r.id).inserted {
                 let reference = set.references[r.source.ref]
                 let title = reference?.title ?? r.source.ref
                 var help = r.description.isEmpty ? r.summary + "." : r.description

@@ -248,6 +248,8 @@ public struct SchemaExporter {
             return [:] // the model's types are the schema's
         case .relation, .json:
             return [:] // a schema cannot say it
+        case .catalogue:
+            return [:] // the snapshot is not part of the schema
         }
     }
 

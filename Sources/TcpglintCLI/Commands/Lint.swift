@@ -54,6 +54,19 @@ struct Lint: ParsableCommand {
     var writeBaseline: String?
 
     @Option(
+        name: .customLong("catalogue"),
+        help: ArgumentHelp(
+            "Check against this catalogue snapshot (built by 'tcpglint catalogue build'); wins over every config's.",
+            valueName: "FILE"))
+    var catalogue: String?
+
+    @Option(
+        name: .customLong("catalogue-max-age"),
+        help: ArgumentHelp(
+            "The age in days after which a catalogue is stale (default: the config's, else 30).", valueName: "DAYS"))
+    var catalogueMaxAge: Int?
+
+    @Option(
         name: .customLong("stdin-filename"),
         help: ArgumentHelp(
             "The name to report for '-' (its extension picks the format; its folder finds the config).",
@@ -129,6 +142,7 @@ struct Lint: ParsableCommand {
         ] where v > Int(UInt32.max) {
             throw ValidationError("\(name) must be at most \(UInt32.max)")
         }
+        if let a = catalogueMaxAge, a < 0 { throw ValidationError("--catalogue-max-age must be at least 0") }
         if stdinFilename != nil, !paths.contains("-") {
             throw ValidationError("--stdin-filename names standard input, so it needs '-' among the paths")
         }

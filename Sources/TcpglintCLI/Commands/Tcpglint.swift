@@ -16,7 +16,7 @@ struct Tcpglint: ParsableCommand {
         discussion:
             "Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage, rule-file, policy or config error, 3 I/O or internal failure.",
         version: "0.1.0",
-        subcommands: [Lint.self, Rules.self, Explain.self, Schema.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Schema.self, CatalogueCommand.self],
         defaultSubcommand: Lint.self
     )
 }

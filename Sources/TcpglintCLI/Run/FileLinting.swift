@@ -43,7 +43,8 @@ enum FileLinting {
             produce: { i, worker -> FileOutcome? in
                 guard case .lint(let f) = units[i] else { return nil }
                 let file = files[Int(f)]
-                return context.lint(file, set: sets.set(file.group, worker: worker))
+                return context.lint(
+                    file, set: sets.set(file.group, worker: worker), catalogue: plan.groups[file.group].catalogue)
             },
             consume: { i, outcome in
                 switch (units[i], outcome) {
@@ -57,7 +58,8 @@ enum FileLinting {
                 case (.lint(let f), .stream(let bytes)?):
                     let file = files[Int(f)]
                     StreamLinting.run(
-                        bytes, file: file, set: plan.groups[file.group].set, context: context, jobs: jobs,
+                        bytes, file: file, set: plan.groups[file.group].set,
+                        catalogue: plan.groups[file.group].catalogue, context: context, jobs: jobs,
                         stop: stop, deliver: deliver)
                 case (.lint, nil):
                     break
@@ -135,7 +137,7 @@ struct FileContext: Sendable {
     static let streamBytes = 1 << 20
 
     /// Reads, parses and lints one file. Runs on any thread: it touches no shared state.
-    func lint(_ file: PlannedFile, set: RuleSet) -> FileOutcome {
+    func lint(_ file: PlannedFile, set: RuleSet, catalogue: CatalogueInUse?) -> FileOutcome {
         let name = file.name
         let bytes: [UInt8]
         do {
@@ -160,7 +162,8 @@ struct FileContext: Sendable {
             return .stream(bytes)
         }
         let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
-        let linter = Linter(ruleSet: set, embeddedParser: embedded, placeholders: file.settings.placeholders)
+        let linter = Linter(
+            ruleSet: set, embeddedParser: embedded, placeholders: file.settings.placeholders, catalogue: catalogue)
         var suppressions: [Suppression] = []
         if loaded.documents.first?.format == .yaml
             || (loaded.documents.isEmpty && InputReader.format(forName: name, bytes: bytes) == .yaml)

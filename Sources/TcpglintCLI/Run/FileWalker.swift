@@ -1,5 +1,6 @@
 import TcpglintCore
 import TcpglintInput
+import TcpglintRules
 import TcpglintSystem
 
 /// One input to lint.
@@ -51,6 +52,11 @@ enum FileWalker {
             problems.append(ioFinding(display, "cannot read the directory: \(error)"))
             return
         }
+        // A raw catalogue (saved responses and their manifest) holds no requests.
+        if names.contains(CatalogueBuilder.manifestName), isCatalogueManifest(join(dir, CatalogueBuilder.manifestName))
+        {
+            return
+        }
         for n in names where !n.hasPrefix(".") {
             let path = join(dir, n)
             let shown = display == dir ? path : join(display, n)
@@ -71,6 +77,14 @@ enum FileWalker {
                 }
             }
         }
+    }
+
+    /// Whether a `manifest.yaml` is a raw catalogue's: a mapping with `files` and `captured`.
+    static func isCatalogueManifest(_ path: String) -> Bool {
+        guard let bytes = try? FileSystem.readFile(path, maxBytes: 1 << 24) else { return false }
+        let loaded = InputReader.load(name: path, bytes: bytes, format: .yaml)
+        guard let d = loaded.documents.first, d[d.root].kind == .mapping else { return false }
+        return d.lookup("files", in: d.root) != nil && d.lookup("captured", in: d.root) != nil
     }
 
     static func join(_ dir: String, _ name: String) -> String {

@@ -17,7 +17,7 @@ struct ReportStage {
     init(_ options: Lint, plan: RunPlan, console: Console) {
         self.console = console
         // A path that could not be read makes the run a failure, whatever else it finds.
-        ioFailure = !plan.unreadable.isEmpty
+        ioFailure = plan.unreadable.contains { $0.rule == Diagnostic.ioError.id }
         let failLevel = options.failLevel?.severity ?? .error
         let color = ReportStage.useColor(options.color, console: console)
         sinks.append(
@@ -37,7 +37,8 @@ struct ReportStage {
                 ioFailure = true
             }
         }
-        let rules = RuleDocs.summaries(plan.groups.map(\.set))
+        let rules = RuleDocs.summaries(
+            plan.groups.map(\.set), catalogue: plan.groups.contains { $0.catalogue != nil })
         for i in sinks.indices { sinks[i].begin(rules: rules) }
     }
 

@@ -8,9 +8,16 @@ struct RunInputs {
     let pack: RulePack
     let resolver: ConfigResolver
     let baseline: Baseline?
+    /// The clock catalogue ages are measured against (`SOURCE_DATE_EPOCH`, else the system's).
+    let clock: Int
 
     static func load(_ options: Lint, console: Console) -> RunInputs? {
         let loading = RuleSetLoading(console: console)
+        let clock: Int
+        do { clock = try Clock.now(console) } catch {
+            console.err("tcpglint: \(error.message)\n")
+            return nil
+        }
         guard let pack = loading.loadPack(options.rules.directory, limits: options.regexLimits) else { return nil }
         let resolver: ConfigResolver
         do { resolver = try ConfigResolver(configPath: options.config) } catch {
@@ -26,7 +33,7 @@ struct RunInputs {
                 return nil
             }
         }
-        return RunInputs(pack: pack, resolver: resolver, baseline: baseline)
+        return RunInputs(pack: pack, resolver: resolver, baseline: baseline, clock: clock)
     }
 }
 
@@ -35,6 +42,8 @@ struct RunInputs {
 struct RuleSetGroup {
     let policies: [String]
     let set: RuleSet
+    /// The catalogue snapshot the group's files are checked against.
+    var catalogue: CatalogueInUse? = nil
 }
 
 /// A file to lint: where it is read from, the name findings show, its settings and its group.
@@ -56,7 +65,8 @@ enum RunUnit {
 /// Stage 2: the paths walked into files, each with its settings and rule-set group, in name order.
 struct RunPlan {
     let files: [PlannedFile]
-    /// Paths that could not be read, as `io-error` findings.
+    /// Paths that could not be read, as `io-error` findings, and findings about files that are
+    /// not linted (a stale catalogue's `catalogue-stale`).
     let unreadable: [Finding]
     let units: [RunUnit]
     let groups: [RuleSetGroup]
@@ -79,17 +89,17 @@ struct RunPlan {
     static func make(_ options: Lint, inputs: RunInputs, console: Console) -> RunPlan? {
         let loading = RuleSetLoading(console: console)
         let walk = FileWalker.collect(options.paths)
-        var grouping = Grouping(pack: inputs.pack)
+        var grouping = Grouping(pack: inputs.pack, clock: inputs.clock)
         var files: [PlannedFile] = []
         files.reserveCapacity(walk.files.count)
         for entry in walk.files {
             let shown = entry.isStandardInput ? (options.stdinFilename ?? "<stdin>") : entry.name
             let lookup = entry.isStandardInput ? shown : entry.path
             let settings = inputs.resolver.settings(
-                forFile: lookup, cliPolicies: options.rules.policies, cliFailLevel: options.failLevel?.severity)
+                forFile: lookup, cliPolicies: options.rules.policies, cliFailLevel: options.failLevel?.severity,
+                cliCatalogue: options.catalogue, cliCatalogueMaxAge: options.catalogueMaxAge)
             if entry.walked && settings.excluded { continue }
-            files.append(
-                PlannedFile(entry: entry, name: shown, settings: settings, group: grouping.group(settings.policies)))
+            files.append(PlannedFile(entry: entry, name: shown, settings: settings, group: grouping.group(settings)))
         }
         if !inputs.resolver.errors.isEmpty {
             loading.printErrors(inputs.resolver.errors, what: "the config")
@@ -98,6 +108,12 @@ struct RunPlan {
         if !grouping.errors.isEmpty {
             var seen = Set<String>()
             loading.printErrors(grouping.errors.filter { seen.insert($0.description).inserted }, what: "the policy")
+            return nil
+        }
+        if !grouping.catalogueErrors.isEmpty {
+            var seen = Set<String>()
+            loading.printErrors(
+                grouping.catalogueErrors.filter { seen.insert($0.description).inserted }, what: "the catalogue")
             return nil
         }
         let groups = grouping.groups
@@ -110,35 +126,92 @@ struct RunPlan {
         let gathers =
             options.baseline != nil || options.writeBaseline != nil
             || files.contains { !$0.settings.suppressions.isEmpty }
+        let notes = walk.problems + grouping.staleFindings
         return RunPlan(
-            files: files, unreadable: walk.problems, units: ordered(files, walk.problems), groups: groups,
+            files: files, unreadable: notes, units: ordered(files, notes), groups: groups,
             stdin: files.contains { $0.entry.isStandardInput } ? readStandardInput(options, console) : nil,
             known: known, unsuppressible: unsuppressible, fallbackSet: groups.first?.set ?? inputs.pack.ruleSet,
             gathers: gathers)
     }
 
-    /// One group per distinct list of policies, in the order of the files that first name it
-    /// (a run over 100,000 files plans them in one pass, with no second list of them).
+    /// One group per distinct list of policies and catalogue, in the order of the files that
+    /// first name it (a run over 100,000 files plans them in one pass, with no second list of
+    /// them). Each policy list is loaded once, and each catalogue file once.
     private struct Grouping {
         let pack: RulePack
+        let clock: Int
         private(set) var groups: [RuleSetGroup] = []
         private(set) var errors: [RuleFileError] = []
+        private(set) var catalogueErrors: [RuleFileError] = []
+        /// One `catalogue-stale` warning per stale catalogue file used, at its `captured`.
+        private(set) var staleFindings: [Finding] = []
         private var index: [[String]: Int] = [:]
+        private var sets: [[String]: RuleSet?] = [:]
+        private var catalogues: [String: CatalogueFile.Loaded?] = [:]
+        private var staleNoted: Set<String> = []
 
-        init(pack: RulePack) { self.pack = pack }
+        init(pack: RulePack, clock: Int) {
+            self.pack = pack
+            self.clock = clock
+        }
 
-        /// The group of a file with these policies (-1 when they do not load: `errors` says why).
-        mutating func group(_ policies: [String]) -> Int {
-            if let i = index[policies] { return i }
-            switch policies.isEmpty ? .success(pack.ruleSet) : PolicyLoader.load(policies, onto: pack) {
-            case .success(let set):
-                index[policies] = groups.count
-                groups.append(RuleSetGroup(policies: policies, set: set))
-            case .failure(let e):
-                errors += e.errors
-                index[policies] = -1
+        /// The group of a file with these settings (-1 when its policies or catalogue do not
+        /// load: `errors` and `catalogueErrors` say why).
+        mutating func group(_ settings: FileSettings) -> Int {
+            let policies = settings.policies
+            let maxAge = settings.catalogueMaxAge ?? CatalogueLoading.defaultMaxAge
+            let key = settings.catalogue.map { policies + ["\u{0}catalogue", $0, String(maxAge)] } ?? policies
+            if let i = index[key] { return i }
+            guard let set = ruleSet(policies) else {
+                index[key] = -1
+                return -1
             }
-            return index[policies]!
+            var group = RuleSetGroup(policies: policies, set: set)
+            if let path = settings.catalogue {
+                guard let loaded = catalogue(path) else {
+                    index[key] = -1
+                    return -1
+                }
+                let stale = loaded.catalogue.isStale(now: clock, maxAgeDays: maxAge)
+                group.catalogue = CatalogueInUse(catalogue: loaded.catalogue, name: path, stale: stale)
+                if stale, staleNoted.insert(path).inserted {
+                    let d = Diagnostic.catalogueStale
+                    let at = loaded.capturedAt
+                    staleFindings.append(
+                        Finding(
+                            file: path,
+                            range: SourceRange(at: SourcePosition(line: at.line, column: at.column, offset: 0)),
+                            severity: d.severity, code: d.code, rule: d.id, path: .root,
+                            message:
+                                "the catalogue was captured \(loaded.catalogue.captured), more than \(maxAge) days ago; its errors are reported as warnings until it is refreshed (tcpglint catalogue build)"
+                        ))
+                }
+            }
+            index[key] = groups.count
+            groups.append(group)
+            return groups.count - 1
+        }
+
+        private mutating func ruleSet(_ policies: [String]) -> RuleSet? {
+            if let known = sets[policies] { return known }
+            var set: RuleSet?
+            switch policies.isEmpty ? .success(pack.ruleSet) : PolicyLoader.load(policies, onto: pack) {
+            case .success(let s): set = s
+            case .failure(let e): errors += e.errors
+            }
+            sets[policies] = set
+            return set
+        }
+
+        private mutating func catalogue(_ path: String) -> CatalogueFile.Loaded? {
+            if let known = catalogues[path] { return known }
+            var loaded: CatalogueFile.Loaded?
+            switch CatalogueLoading.read(path, clock: clock) {
+            case .success(let l): loaded = l
+            case .failure(let e): catalogueErrors += e.errors
+            }
+            catalogues[path] = loaded
+            return loaded
         }
     }
 

@@ -17,12 +17,15 @@ enum StreamLinting {
     }
 
     static func run(
-        _ bytes: [UInt8], file: PlannedFile, set: RuleSet, context: FileContext, jobs: Int, stop: () -> Bool,
+        _ bytes: [UInt8], file: PlannedFile, set: RuleSet, catalogue: CatalogueInUse?, context: FileContext, jobs: Int,
+        stop: () -> Bool,
         deliver: (FilePiece) -> Void
     ) {
         let name = file.name
         let limits = context.limits
-        let linter = Linter(ruleSet: set, embeddedParser: context.embedded, placeholders: file.settings.placeholders)
+        let linter = Linter(
+            ruleSet: set, embeddedParser: context.embedded, placeholders: file.settings.placeholders,
+            catalogue: catalogue)
         let batchSize = 64 * max(2, jobs)
         let channel = Parallel.Channel<Batch>(capacity: 2)
         let reader = Parallel.Thread {

@@ -111,6 +111,8 @@ final class Evaluation {
     @exclusivity(unchecked) var mismatchLoc = Loc(doc: -1, node: NodeID(0))
     @exclusivity(unchecked) var mismatchSpec: ObjectIdentifier?
     @exclusivity(unchecked) var cachedMismatch: TypeMismatch?
+    /// The request's catalogue lookup key, read once on first use (Checks/Catalogue.swift).
+    @exclusivity(unchecked) var catalogueQuery: CatalogueQuery?
 
     init(linter: Linter, document: Document) {
         self.linter = linter
@@ -285,6 +287,7 @@ final class Evaluation {
     }
 
     func run(_ rule: Plan.CompiledRule, _ t: Int, _ slot: Slot) {
+        if let yields = rule.rule.yieldsToCatalogue, linter.catalogue != nil, catalogueDecides(yields, slot) { return }
         if let when = rule.when {
             if rule.whenIsDocumentWide[t] {
                 guard holdsDocumentWide(when, slot) else { return }
@@ -410,9 +413,12 @@ final class Evaluation {
         } else {
             range = hostRange(hit.loc, hit.innerRange)
         }
+        var severity = rule.severity
+        // In a stale snapshot, what the catalogue says is no longer certain: its errors are warnings.
+        if severity == .error, rule.needsCatalogue, linter.catalogue?.stale == true { severity = .warning }
         findings.append(
             Finding(
-                file: main.source.name, document: main.index, range: range, severity: rule.severity,
+                file: main.source.name, document: main.index, range: range, severity: severity,
                 code: rule.code, rule: rule.id, path: hit.path, message: rule.message.render(vars)))
     }
 
@@ -467,7 +473,7 @@ final class Evaluation {
 // A check's evaluation is in the file of its family (`CheckKind.Family`) in Checks/:
 // Presence.swift (required, unknown, absent), Types.swift (type), Text.swift (enum, pattern,
 // length, char-classes, allowed-chars, forbid), Numbers.swift (integer), Arrays.swift (size,
-// count), Relations.swift (relation) and Embedded.swift (json). Here it is only dispatched: the
+// count), Relations.swift (relation), Embedded.swift (json) and Catalogue.swift (catalogue). Here it is only dispatched: the
 // `type` checks first (four rules ask at every parameter), then the checks that do not read a
 // value's text, then those that do, which share the value's text, worked out once. A kind's
 // method is handed the compiled check and reads its options itself: options bound here would
@@ -520,6 +526,7 @@ extension Evaluation {
         case .count: return countHits(compiled, slot: slot)
         case .json: return jsonHits(compiled, slot: slot)
         case .integer: return integerHits(compiled, target: target, slot: slot)
+        case .catalogue(let fact): return catalogueHits(fact, slot: slot)
         case .enumeration, .pattern, .length, .charClasses, .allowedChars, .forbid, .relation:
             return [] // `textHits`
         }
@@ -543,7 +550,7 @@ extension Evaluation {
         case .allowedChars: return allowedCharsHits(compiled, s, slot, decide: decide)
         case .forbid: return forbidHits(compiled, s, slot, decide: decide)
         case .relation: return try relationHits(compiled, s, slot, decide: decide)
-        case .required, .unknown, .absent, .type, .integer, .size, .count, .json:
+        case .required, .unknown, .absent, .type, .integer, .size, .count, .json, .catalogue:
             return [] // `nonTextHits`
         }
     }
@@ -575,7 +582,7 @@ extension Evaluation {
                 guard integerValue(loc) != nil else { return false }
             case .size, .count:
                 guard node(loc).kind == .sequence else { return false }
-            case .required, .unknown, .absent, .type, .json:
+            case .required, .unknown, .absent, .type, .json, .catalogue:
                 break
             case .enumeration, .pattern, .length, .charClasses, .allowedChars, .forbid, .relation:
                 break // (not reached: these read the text)

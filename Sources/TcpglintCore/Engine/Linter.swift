@@ -11,10 +11,15 @@ public struct Linter: Sendable {
     /// Whether to report how secrets are written (`plaintext-secret`, `secret-placeholder`);
     /// off when only some rules run, as for rule examples.
     public let reportSecrets: Bool
+    /// The catalogue snapshot the `catalogue` checks look things up in; without one they are
+    /// silent and the static rules that yield to it run.
+    public let catalogue: CatalogueInUse?
 
     public init(
-        ruleSet: RuleSet, embeddedParser: EmbeddedParser, placeholders: [Regex] = [], reportSecrets: Bool = true
+        ruleSet: RuleSet, embeddedParser: EmbeddedParser, placeholders: [Regex] = [], reportSecrets: Bool = true,
+        catalogue: CatalogueInUse? = nil
     ) {
+        self.catalogue = catalogue
         self.ruleSet = ruleSet
         self.embeddedParser = embeddedParser
         self.placeholders = placeholders
@@ -114,6 +119,7 @@ public struct Linter: Sendable {
         let eval = Evaluation(linter: self, document: document)
         eval.noteSecrets()
         eval.runRules()
+        eval.noteCatalogueCoverage()
         return eval.findings
     }
 }

@@ -288,7 +288,8 @@ public final class Plan: Sendable {
                 return
                     "integer(\(n(lo)),\(n(hi)),\(values.map { $0.map(String.init).joined(separator: ",") } ?? "-"),\(n(step)))"
             case .forbid(let values, let prefixes, let cs): return "forbid(\(list(values)),\(list(prefixes)),\(cs))"
-            case .required, .unknown, .absent, .type, .charClasses, .allowedChars, .size, .count, .relation, .json:
+            case .required, .unknown, .absent, .type, .charClasses, .allowedChars, .size, .count, .relation, .json,
+                .catalogue:
                 return nil
             }
         }
@@ -305,7 +306,7 @@ public final class Plan: Sendable {
                 // The other side is written from the request, wherever the relation sits.
                 return CompiledCheck(check: c, count: nil, other: intern(other.pattern))
             case .required, .unknown, .absent, .type, .enumeration, .pattern, .length, .integer, .charClasses,
-                .allowedChars, .forbid, .size, .json:
+                .allowedChars, .forbid, .size, .json, .catalogue:
                 return CompiledCheck(check: c, count: nil, other: nil)
             }
         }

@@ -122,12 +122,25 @@ extension Diagnostic {
     )
 
     /// Every diagnostic, in the order `tcpglint rules` lists them.
+    public static let catalogueKeyMissing = Diagnostic(
+        id: "catalogue-key-missing", code: "Tcpglint.CatalogueKeyMissing", severity: .info,
+        summary: "The catalogue snapshot does not cover the request's key",
+        description:
+            "A catalogue is in use, but it lacks what the request needs: the DescribeZones of the zone's region for the storage type, or the DescribeClasses of a zone, engine, major version and storage type. Reported once per request, at $, naming every missing key (`zone engine major storage-type`); the pack's static lists then check what the snapshot would have decided. Save the missing responses and rebuild the catalogue."
+    )
+    public static let catalogueStale = Diagnostic(
+        id: "catalogue-stale", code: "Tcpglint.CatalogueStale", severity: .warning,
+        summary: "The catalogue snapshot is older than its maximum age",
+        description:
+            "Reported once per catalogue file used in the run, at its captured line, when the snapshot is older than --catalogue-max-age (or the config's catalogue-max-age; 30 days by default). What Tencent sells changes, so the catalogue's errors are then reported as warnings. Refresh the saved responses and rebuild it. The age is measured against the clock, or SOURCE_DATE_EPOCH when it is set."
+    )
+
     public static let all: [Diagnostic] = [
         .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .requestTooLarge,
         .regexLimit, .ioError,
         .plaintextSecret, .secretPlaceholder, .secretComment, .suppressionReason, .unusedSuppression,
         .invalidSuppression,
-        .staleBaseline,
+        .staleBaseline, .catalogueKeyMissing, .catalogueStale,
     ]
 }
 

@@ -113,11 +113,15 @@ public struct APIModel: Sendable {
     public let commonCodes: [String]
     /// The reference (a key of the pack's `references:`) the common codes are read from.
     public let commonCodesSource: String?
+    /// The parameters a catalogue lookup is keyed by (`catalogue-key:`); nil when the model has
+    /// none, and then no catalogue check can run.
+    public let catalogueKey: CatalogueKeyParams?
 
     public init(
         service: String, version: String, action: String, request: ParamSpec, codeNamespaces: [String] = [],
-        commonCodes: [String] = [], commonCodesSource: String? = nil
+        commonCodes: [String] = [], commonCodesSource: String? = nil, catalogueKey: CatalogueKeyParams? = nil
     ) {
+        self.catalogueKey = catalogueKey
         self.service = service
         self.version = version
         self.action = action

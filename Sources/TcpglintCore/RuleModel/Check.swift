@@ -102,6 +102,8 @@ public enum Check: Sendable {
     case relation(RelationOp, other: Target, otherExtract: Regex?)
     /// The string holds a JSON document of the given shape.
     case json(JSONShape)
+    /// The value against the catalogue snapshot in use (nothing without one).
+    case catalogue(CatalogueFact)
 
     /// The check's kind (`kind.rawValue` is its name in rule files).
     public var kind: CheckKind {
@@ -121,6 +123,7 @@ public enum Check: Sendable {
         case .count: return .count
         case .relation: return .relation
         case .json: return .json
+        case .catalogue: return .catalogue
         }
     }
 }

@@ -26,6 +26,7 @@ public enum CheckKind: String, CaseIterable, Sendable {
     case count
     case relation
     case json
+    case catalogue
 
     /// The kinds' names, in order (what the compiler's messages list).
     public static let names: [String] = allCases.map { $0.rawValue }
@@ -47,6 +48,8 @@ public enum CheckKind: String, CaseIterable, Sendable {
         case relations
         /// A JSON document held in a string.
         case embedded
+        /// The request against a snapshot of the cloud's catalogue.
+        case catalogue
     }
 
     public var family: Family {
@@ -58,6 +61,7 @@ public enum CheckKind: String, CaseIterable, Sendable {
         case .size, .count: return .arrays
         case .relation: return .relations
         case .json: return .embedded
+        case .catalogue: return .catalogue
         }
     }
 
@@ -77,6 +81,7 @@ public enum CheckKind: String, CaseIterable, Sendable {
         case .count: return ["where", "min", "max", "description"]
         case .relation: return ["equals", "not-equals", "other-extract"]
         case .json: return ["shape"]
+        case .catalogue: return ["fact"]
         }
     }
 
@@ -95,6 +100,7 @@ public enum CheckKind: String, CaseIterable, Sendable {
         case .count: return "`where` (a condition on each item, paths relative to it), `min`, `max`, `description`"
         case .relation: return "`equals: PATH` or `not-equals: PATH`, `other-extract`"
         case .json: return "`shape: any | object | object-of-strings`"
+        case .catalogue: return "`fact: \(CatalogueFact.names.joined(separator: " | "))`"
         }
     }
 
@@ -117,6 +123,9 @@ public enum CheckKind: String, CaseIterable, Sendable {
         case .count: return "too few or too many matching items"
         case .relation: return "the value compared with another parameter's (skipped when that is absent)"
         case .json: return "a string that is not a JSON document of that shape (at the fault inside the string)"
+        case .catalogue:
+            return
+                "the value against the catalogue snapshot given with `--catalogue` (silent without one; see Catalogue)"
         }
     }
 
@@ -125,7 +134,7 @@ public enum CheckKind: String, CaseIterable, Sendable {
     public var readsText: Bool {
         switch self {
         case .enumeration, .pattern, .length, .charClasses, .allowedChars, .forbid, .relation: return true
-        case .required, .unknown, .absent, .type, .integer, .size, .count, .json: return false
+        case .required, .unknown, .absent, .type, .integer, .size, .count, .json, .catalogue: return false
         }
     }
 }

@@ -58,6 +58,10 @@ public struct RuleExample: Sendable {
 
 /// One rule of a pack or a policy.
 public struct Rule: Sendable {
+    /// Whether the rule checks the request against a catalogue snapshot (it reports only when
+    /// one is in use).
+    public var needsCatalogue: Bool { check.kind == .catalogue }
+
     public let id: String
     public let code: String
     /// The effective severity (after any policy override).
@@ -75,14 +79,21 @@ public struct Rule: Sendable {
     public let location: RuleLocation
     /// False when no inline comment, config entry or policy may silence or weaken the rule.
     public let suppressible: Bool
+    /// What the rule leaves to a catalogue snapshot: where the snapshot decides it, the rule is
+    /// quiet (`yields-to-catalogue:`).
+    public let yieldsToCatalogue: CatalogueDecision?
+    /// The snapshot a catalogue rule's examples run against (`example-catalogue:` of its pack or
+    /// policy); nil for other rules.
+    public var exampleCatalogue: Catalogue?
 
     public init(
         id: String, code: String, severity: Severity, summary: String, description: String,
         message: MessageTemplate, targets: [Target], extract: Regex?, when: Condition?, check: Check,
         source: RuleSource, valid: [RuleExample], invalid: [RuleExample], location: RuleLocation,
-        suppressible: Bool = true
+        suppressible: Bool = true, yieldsToCatalogue: CatalogueDecision? = nil
     ) {
         self.suppressible = suppressible
+        self.yieldsToCatalogue = yieldsToCatalogue
         self.id = id
         self.code = code
         self.severity = severity

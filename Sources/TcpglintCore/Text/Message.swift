@@ -20,6 +20,8 @@ public struct MessageTemplate: Sendable {
     public static let placeholders: Set<String> = [
         "param", "name", "value", "written", "text", "expected", "detail", "hint", "other", "other-value",
         "other-written", "condition-value",
+        // The catalogue check's: the snapshot's date, the lookup key, and what it found.
+        "captured", "region", "storage-type", "engine", "major", "state", "primary", "zones", "spec",
     ]
 
     public let pieces: [Piece]

@@ -14,7 +14,16 @@ import TcpglintInput
 extension RulePackLoader {
     /// The files of the pack compiled into the binary from `rules/`, named `rules/NAME`.
     public static var builtInFiles: [(name: String, bytes: [UInt8])] {
-        EmbeddedRulePack.files.map { (name: "rules/" + $0.name, bytes: Array($0.text.utf8)) }
+        EmbeddedRulePack.files.filter { !$0.name.hasSuffix(".json") }.map {
+            (name: "rules/" + $0.name, bytes: Array($0.text.utf8))
+        }
+    }
+
+    /// The other files of `rules/` (the example catalogue), by name, for rule files to refer to.
+    static var builtInResources: [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        for f in EmbeddedRulePack.files where f.name.hasSuffix(".json") { out["rules/" + f.name] = Array(f.text.utf8) }
+        return out
     }
 
     /// The built-in files parsed at build time, by name, with the text they were parsed from.
@@ -40,7 +49,7 @@ extension RulePackLoader {
 
     /// The pack compiled into the binary from `rules/`.
     public static func builtIn(limits: Regex.Limits = .default) -> Result<RuleSet, RuleFileErrors> {
-        loadPack(files: builtInFiles, limits: limits).map(\.ruleSet)
+        loadPack(files: builtInFiles, limits: limits, resources: builtInResources).map(\.ruleSet)
     }
 
     /// Starts loading the built-in pack (with the default regex limits) on another thread, for
@@ -57,6 +66,6 @@ extension RulePackLoader {
         {
             return prefetched
         }
-        return loadPack(files: builtInFiles, limits: limits)
+        return loadPack(files: builtInFiles, limits: limits, resources: builtInResources)
     }
 }

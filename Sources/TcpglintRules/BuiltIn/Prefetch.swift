@@ -29,7 +29,8 @@ final class BuiltInPrefetch: @unchecked Sendable {
         }
         guard begin else { return }
         DispatchQueue.global().async {
-            let result = RulePackLoader.loadPack(files: RulePackLoader.builtInFiles, limits: .default)
+            let result = RulePackLoader.loadPack(
+                files: RulePackLoader.builtInFiles, limits: .default, resources: RulePackLoader.builtInResources)
             self.withState { $0.result = result }
             self.done.signal()
         }

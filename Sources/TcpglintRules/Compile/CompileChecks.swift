@@ -45,6 +45,7 @@ extension RuleCompiler {
         case .count: return compileCount(options, targets: targets, at: v)
         case .relation: return compileRelation(options)
         case .json: return compileJSON(options, targets: targets, at: v)
+        case .catalogue: return compileCatalogue(options)
         }
     }
 
@@ -236,5 +237,22 @@ extension RuleCompiler {
             v.error("json reads a document held in a String, but \(t.display) is \(t.spec.typeName)")
         }
         return .json(shape)
+    }
+
+    // MARK: Catalogue
+
+    func compileCatalogue(_ o: Object) -> Check? {
+        guard let site = o.require("fact"), let name = site.string("fact") else { return nil }
+        guard let fact = CatalogueFact(rawValue: name) else {
+            let hint = Suggest.closest(to: name, in: CatalogueFact.names).map { "; did you mean \"\($0)\"?" } ?? ""
+            site.error(
+                "unknown catalogue fact \"\(name)\"\(hint); the facts are \(CatalogueFact.names.joined(separator: ", "))"
+            )
+            return nil
+        }
+        if model.catalogueKey == nil {
+            site.error("a catalogue check needs the model's catalogue-key (the parameters a lookup is keyed by)")
+        }
+        return .catalogue(fact)
     }
 }

@@ -22,6 +22,17 @@ struct RuleCompiler {
         }
         let code = self.code(o)
         let suppressible = o["suppressible"]?.bool("suppressible") ?? true
+        var yields: CatalogueDecision?
+        if let y = o["yields-to-catalogue"], let name = y.string("yields-to-catalogue") {
+            yields = CatalogueDecision(rawValue: name)
+            if yields == nil {
+                let hint =
+                    Suggest.closest(to: name, in: CatalogueDecision.names).map { "; did you mean \"\($0)\"?" } ?? ""
+                y.error(
+                    "yields-to-catalogue must be one of \(CatalogueDecision.names.joined(separator: ", ")), not \"\(name)\"\(hint)"
+                )
+            }
+        }
         var severity = Severity.error
         if let s = o.require("severity"), let name = s.string("severity") {
             if let sv = Severity(name: name) {
@@ -68,7 +79,7 @@ struct RuleCompiler {
         return Rule(
             id: id, code: code, severity: severity, summary: summary, description: description, message: message,
             targets: targets, extract: extract, when: when, check: check, source: source, valid: valid,
-            invalid: invalid, location: v.location, suppressible: suppressible)
+            invalid: invalid, location: v.location, suppressible: suppressible, yieldsToCatalogue: yields)
     }
 
     /// A rule's code: dot-separated words, outside the reserved namespaces (for a policy, in its

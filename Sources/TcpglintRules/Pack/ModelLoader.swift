@@ -19,11 +19,20 @@ import TcpglintCore
 ///   common-codes:
 ///     source: COMMON
 ///     codes: [MissingParameter, UnknownParameter]
+///   catalogue-key:                 # the parameters a catalogue lookup is keyed by
+///     region: Region
+///     zones: [Zone, "DBNodeSet[*].Zone"]
+///     engine: DBEngine
+///     major: DBMajorVersion
+///     storage-type: StorageType
+///     spec: SpecCode
 /// ```
 enum ModelLoader {
     static let modelKeys = [
         "service", "version", "action", "request", "parameters", "structures", "code-namespaces", "common-codes",
+        "catalogue-key",
     ]
+    static let catalogueKeyKeys = ["region", "zones", "engine", "major", "storage-type", "spec"]
     static let commonCodesKeys = ["source", "codes"]
     static let paramKeys = ["type", "member", "items", "required", "secret", "common", "doc", "embedded", "default"]
 
@@ -46,10 +55,36 @@ enum ModelLoader {
         // Structures never referenced are still checked.
         structures.buildAll()
         let request = ParamSpec(name: requestName, type: .structure(StructSpec(name: requestName, members: params)))
+        let bare = APIModel(service: service, version: version, action: action, request: request)
         let model = APIModel(
             service: service, version: version, action: action, request: request, codeNamespaces: namespaces,
-            commonCodes: commonCodes, commonCodesSource: commonSource?.string("common-codes source"))
+            commonCodes: commonCodes, commonCodesSource: commonSource?.string("common-codes source"),
+            catalogueKey: o["catalogue-key"].flatMap { catalogueKey($0, in: bare) })
         return (model, commonSource)
+    }
+
+    /// The `catalogue-key:` mapping: each role a parameter path of the model.
+    static func catalogueKey(_ v: Value, in model: APIModel) -> CatalogueKeyParams? {
+        guard let o = v.object("catalogue-key", allowed: catalogueKeyKeys) else { return nil }
+        func path(_ site: Value?, _ what: String) -> [PatternComponent]? {
+            guard let site, let text = site.string(what) else { return nil }
+            guard let p = PatternComponent.parse(path: text), model.spec(at: p) != nil else {
+                site.error("catalogue-key \(what): \"\(text)\" is not a parameter of the model")
+                return nil
+            }
+            return p
+        }
+        let zoneSites = o.require("zones")?.list("catalogue-key zones") ?? []
+        let zones = zoneSites.compactMap { path($0, "zones") }
+        guard let region = path(o.require("region"), "region"), let engine = path(o.require("engine"), "engine"),
+            let major = path(o.require("major"), "major"),
+            let storage = path(o.require("storage-type"), "storage-type"), let spec = path(o.require("spec"), "spec"),
+            !zones.isEmpty, zones.count == zoneSites.count
+        else { return nil }
+        return CatalogueKeyParams(
+            region: region, zones: zones, engine: engine, major: major, storageType: storage, spec: spec,
+            defaultEngine: model.spec(at: engine)?.defaultValue,
+            defaultStorageType: model.spec(at: storage)?.defaultValue)
     }
 }
 

@@ -15,10 +15,21 @@ public enum RuleExamples {
     /// The failures of one rule's examples (empty when they all pass).
     public static func check(_ rule: Rule, in set: RuleSet) -> [Failure] {
         let only = RuleSet(model: set.model, rules: [rule], references: set.references, limits: set.limits)
-        let linter = Linter(ruleSet: only, embeddedParser: JSONEmbeddedParser(), reportSecrets: false)
+        let catalogue = rule.exampleCatalogue.map {
+            CatalogueInUse(catalogue: $0, name: "example-catalogue", stale: false)
+        }
+        let linter = Linter(
+            ruleSet: only, embeddedParser: JSONEmbeddedParser(), reportSecrets: false, catalogue: catalogue)
         var failures: [Failure] = []
+        if rule.needsCatalogue, rule.exampleCatalogue == nil {
+            failures.append(
+                Failure(
+                    rule: rule.id, location: rule.location,
+                    message: "a catalogue rule's examples need an example-catalogue in its pack or policy"))
+            return failures
+        }
         for e in rule.valid {
-            let found = linter.lint(e.document)
+            let found = linter.lint(e.document).filter { $0.rule == rule.id }
             if !found.isEmpty {
                 let what = found.map { "\($0.rule): \($0.message)" }.joined(separator: "; ")
                 failures.append(

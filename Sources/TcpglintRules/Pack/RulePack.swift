@@ -9,6 +9,8 @@ public struct RulePack: Sendable {
     public let ruleSet: RuleSet
     /// The pack's `example-base` mapping, which policies' examples are merged over too.
     let exampleBase: (document: Document, node: NodeID)?
+    /// The pack's `example-catalogue`, which policies' catalogue rules use unless they name one.
+    var exampleCatalogue: Catalogue? = nil
 }
 
 /// Loads rule files into a compiled `RuleSet`. A fault anywhere is an error with its
@@ -16,11 +18,11 @@ public struct RulePack: Sendable {
 /// BuiltIn/ (`builtIn()`, `builtInFiles`, the prefetch and the documents parsed at build time).
 public enum RulePackLoader {
     /// The keys a pack file may have at its top level.
-    static let fileKeys = ["references", "model", "example-base", "rules", "definitions"]
+    static let fileKeys = ["references", "model", "example-base", "example-catalogue", "rules", "definitions"]
     /// The keys a rule may have.
     static let ruleKeys = [
         "id", "code", "severity", "summary", "description", "message", "target", "extract", "when", "check",
-        "source", "examples", "note", "suppressible",
+        "source", "examples", "note", "suppressible", "yields-to-catalogue",
     ]
 
     /// Loads rule files given as names and bytes.
@@ -65,9 +67,9 @@ public enum RulePackLoader {
         return loadPack(files: files, limits: limits)
     }
 
-    static func loadPack(files: [(name: String, bytes: [UInt8])], limits: Regex.Limits) -> Result<
-        RulePack, RuleFileErrors
-    > {
+    static func loadPack(
+        files: [(name: String, bytes: [UInt8])], limits: Regex.Limits, resources: [String: [UInt8]] = [:]
+    ) -> Result<RulePack, RuleFileErrors> {
         let diags = Diagnostics()
         // Files are parsed, and their rules compiled, at once: each file reports to its own
         // Diagnostics (its values carry it), and the errors are gathered, in file order, at the end.
@@ -85,7 +87,17 @@ public enum RulePackLoader {
         var modelSite: Value?
         var commonCodesSource: Value?
         var base: Value?
+        var exampleCatalogue: Catalogue?
+        var exampleCatalogueSite: Value?
         for o in roots {
+            if let c = o["example-catalogue"] {
+                if let first = exampleCatalogueSite {
+                    c.error("a second example-catalogue; the pack's is at \(first.location)")
+                } else {
+                    exampleCatalogueSite = c
+                    exampleCatalogue = readExampleCatalogue(c, resources: resources)
+                }
+            }
             readReferences(o, into: &references, inPack: true)
             if let m = o["model"] {
                 if let first = modelSite {
@@ -130,14 +142,38 @@ public enum RulePackLoader {
             return compileFile(roots[i], compiler: compiler)
         }
         var ids: [String: RuleLocation] = [:]
-        let rules = register(compiled, ids: &ids)
+        var rules = register(compiled, ids: &ids)
+        for i in rules.indices where rules[i].needsCatalogue { rules[i].exampleCatalogue = exampleCatalogue }
         let all = errors()
         if !all.isEmpty { return .failure(RuleFileErrors(all)) }
         let set = RuleSet(model: model, rules: rules, references: references, limits: limits)
-        return .success(RulePack(ruleSet: set, exampleBase: base.map { ($0.doc, $0.id) }))
+        return .success(
+            RulePack(ruleSet: set, exampleBase: base.map { ($0.doc, $0.id) }, exampleCatalogue: exampleCatalogue))
     }
 
     // MARK: Shared by packs and policies
+
+    /// The built catalogue an `example-catalogue:` names, relative to its rule file (looked up
+    /// first among `resources`, the files embedded beside the built-in pack).
+    static func readExampleCatalogue(_ v: Value, resources: [String: [UInt8]] = [:]) -> Catalogue? {
+        guard let text = v.string("example-catalogue") else { return nil }
+        let path = text.hasPrefix("/") ? text : Paths.join(Paths.directory(of: v.doc.source.name), text)
+        let bytes: [UInt8]
+        if let embedded = resources[path] {
+            bytes = embedded
+        } else {
+            do { bytes = try FileSystem.readFile(path) } catch {
+                v.error("cannot read the example catalogue \(path): \(error)")
+                return nil
+            }
+        }
+        switch CatalogueFile.decode(name: path, bytes: bytes) {
+        case .success(let loaded): return loaded.catalogue
+        case .failure(let e):
+            v.diags.errors += e.errors
+            return nil
+        }
+    }
 
     /// Parses a rule or policy file into its top-level mapping.
     static func parseFile(name: String, bytes: [UInt8], allowed: [String], diags: Diagnostics) -> Object? {

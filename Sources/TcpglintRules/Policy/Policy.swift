@@ -16,7 +16,9 @@ import TcpglintSystem
 ///   - {rule: admin-password-short, enabled: false, reason: "…"}
 /// ```
 public enum PolicyLoader {
-    static let fileKeys = ["namespace", "extends", "references", "example-base", "rules", "overrides", "definitions"]
+    static let fileKeys = [
+        "namespace", "extends", "references", "example-base", "example-catalogue", "rules", "overrides", "definitions",
+    ]
 
     /// The rule set of `pack` with the policies at `paths` (and what they extend) added, each
     /// file once, extended files first.
@@ -31,6 +33,7 @@ public enum PolicyLoader {
         var ids: [String: RuleLocation] = [:]
         for r in set.rules + set.disabled { ids[r.id] = r.location }
         var bases: [String: Value] = [:]
+        var catalogues: [String: Catalogue] = [:]
         for policy in state.order {
             let o = policy.root
             RulePackLoader.readReferences(o, into: &references, inPack: false)
@@ -65,7 +68,19 @@ public enum PolicyLoader {
             let compiler = RuleCompiler(
                 model: set.model, references: references, base: base, limits: set.limits,
                 namespace: namespace ?? "", diags: diags)
-            let rules = RulePackLoader.compileRules([o], compiler: compiler, ids: &ids)
+            var rules = RulePackLoader.compileRules([o], compiler: compiler, ids: &ids)
+            // Catalogue rules' examples run against this file's example catalogue, else the
+            // nearest extended one's, else the pack's.
+            var catalogue = pack.exampleCatalogue
+            for e in policy.extends.reversed() {
+                if let c = catalogues[e] {
+                    catalogue = c
+                    break
+                }
+            }
+            if let c = o["example-catalogue"] { catalogue = RulePackLoader.readExampleCatalogue(c) }
+            if let catalogue { catalogues[policy.key] = catalogue }
+            for i in rules.indices where rules[i].needsCatalogue { rules[i].exampleCatalogue = catalogue }
             let overrides = readOverrides(o, known: set, adding: rules)
             set = set.adding(rules: rules, overrides: overrides)
         }

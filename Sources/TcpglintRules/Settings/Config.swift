@@ -17,6 +17,8 @@ import TcpglintSystem
 ///   - files: ["prod/**"]
 ///     policies: [policies/prod.yaml]
 ///     fail-level: info
+/// catalogue: .tcpglint/catalogue.json   # a catalogue snapshot (catalogue build)
+/// catalogue-max-age: 30                 # days before it is stale
 /// suppressions:
 ///   - files: ["legacy/*.json"]
 ///     parameter: AdminPassword
@@ -38,6 +40,9 @@ public struct Config: Sendable {
     public let placeholders: [Regex]
     public let overrides: [PathOverride]
     public let suppressions: [ConfigSuppression]
+    /// The catalogue snapshot's path, resolved against the config's folder.
+    public let catalogue: String?
+    public let catalogueMaxAge: Int?
 
     /// Settings for the files that match some globs.
     public struct PathOverride: Sendable {
@@ -57,6 +62,7 @@ public struct Config: Sendable {
 
     static let keys = [
         "root", "policies", "include", "exclude", "fail-level", "placeholders", "overrides", "suppressions",
+        "catalogue", "catalogue-max-age",
     ]
 
     /// Reads a config file; `shownAs` is how messages name it.
@@ -129,11 +135,16 @@ public struct Config: Sendable {
                 ConfigSuppression(
                     files: files, parameter: parameter, rules: rules, reason: reason, range: item.node.range))
         }
+        var maxAge: Int?
+        if let a = o?["catalogue-max-age"], let n = a.int("catalogue-max-age") {
+            if n < 0 { a.error("catalogue-max-age must be a number of days from 0 up, not \(n)") } else { maxAge = n }
+        }
         let config = Config(
             path: name, directory: dir, root: o?["root"]?.bool("root") ?? false, policies: policies(o?["policies"]),
             include: globs(o?["include"], "include"), exclude: globs(o?["exclude"], "exclude") ?? [],
             failLevel: severity(o?["fail-level"]), placeholders: placeholders, overrides: overrides,
-            suppressions: suppressions)
+            suppressions: suppressions,
+            catalogue: o?["catalogue"]?.string("catalogue").map { Paths.join(shownDir, $0) }, catalogueMaxAge: maxAge)
         if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
         return .success(config)
     }

@@ -14,6 +14,10 @@ public struct FileSettings: Sendable {
     public var suppressions: [(config: String, suppression: Config.ConfigSuppression)]
     /// Whether a walked file is left out by `include`/`exclude`.
     public var excluded: Bool
+    /// The catalogue snapshot for the file: the command line's, else the nearest config's.
+    public var catalogue: String? = nil
+    /// Its maximum age in days: the command line's, else the nearest config's that sets one.
+    public var catalogueMaxAge: Int? = nil
 }
 
 /// Finds the `.tcpglint.yaml` files that apply to a file: the nearest one in its folder or
@@ -92,7 +96,10 @@ public final class ConfigResolver {
     }
 
     /// The settings for a file: see the README's precedence rules.
-    public func settings(forFile path: String, cliPolicies: [String], cliFailLevel: Severity?) -> FileSettings {
+    public func settings(
+        forFile path: String, cliPolicies: [String], cliFailLevel: Severity?, cliCatalogue: String? = nil,
+        cliCatalogueMaxAge: Int? = nil
+    ) -> FileSettings {
         let configs = chain(forFile: path)
         // Resolved only when a config's globs need it (a system call per file otherwise).
         let canonical = configs.isEmpty ? path : Paths.real(path) ?? Paths.join(cwd, path)
@@ -134,6 +141,8 @@ public final class ConfigResolver {
         return FileSettings(
             policies: policies.isEmpty ? cliPolicies : policies + cliPolicies, failLevel: failLevel,
             placeholders: placeholders,
-            suppressions: suppressions, excluded: excluded)
+            suppressions: suppressions, excluded: excluded,
+            catalogue: cliCatalogue ?? configs.first(where: { $0.catalogue != nil })?.catalogue,
+            catalogueMaxAge: cliCatalogueMaxAge ?? configs.first(where: { $0.catalogueMaxAge != nil })?.catalogueMaxAge)
     }
 }

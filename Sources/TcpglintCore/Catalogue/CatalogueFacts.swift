@@ -1,0 +1,83 @@
+// MARK: - What a catalogue check looks up
+
+/// The facts a `catalogue` check judges (`check: {catalogue: {fact: …}}`). Each one reads the
+/// request's lookup key (the model's `catalogue-key:`) and the value at the rule's target.
+public enum CatalogueFact: String, CaseIterable, Sendable {
+    /// Region is in DescribeRegions, AVAILABLE, and sold on the international site for an intl
+    /// snapshot.
+    case region
+    /// A zone is in its region's DescribeZones for the storage type (and, without Region, its
+    /// region is sold).
+    case zone
+    /// A zone's state is not UNAVAILABLE or SUPPORTMODIFYONLY.
+    case zoneState = "zone-state"
+    /// A zone's state is not SELLOUT.
+    case zoneSellout = "zone-sellout"
+    /// A standby node's zone is the primary zone or in its StandbyZoneSet.
+    case standbyZone = "standby-zone"
+    /// SpecCode is among DescribeClasses' answers for every zone of the request.
+    case specCode = "spec-code"
+    /// Storage is within the spec's MinStorage and MaxStorage.
+    case storageRange = "storage-range"
+
+    public static let names: [String] = allCases.map(\.rawValue)
+
+    /// What the README's check table says of each fact.
+    public var summary: String {
+        switch self {
+        case .region: return "Region sold (DescribeRegions)"
+        case .zone: return "zone listed for its region and storage type (DescribeZones)"
+        case .zoneState: return "zone not UNAVAILABLE or SUPPORTMODIFYONLY"
+        case .zoneSellout: return "zone not SELLOUT"
+        case .standbyZone: return "standby zone in the primary zone's StandbyZoneSet"
+        case .specCode: return "SpecCode sold for the key (DescribeClasses)"
+        case .storageRange: return "Storage within the spec's MinStorage–MaxStorage"
+        }
+    }
+}
+
+/// What a static rule leaves to the catalogue (`yields-to-catalogue: FACT`): where the snapshot
+/// decides it, the rule stays quiet, so one fault gives one finding and a stale static list
+/// never contradicts the snapshot.
+public enum CatalogueDecision: String, CaseIterable, Sendable {
+    /// Whether Region is sold: decided by any snapshot with DescribeRegions.
+    case region
+    /// Whether a zone's region is sold: decided by any snapshot with DescribeRegions.
+    case zoneRegion = "zone-region"
+    /// Whether a region name is a real region: decided for the names DescribeRegions lists.
+    case knownRegion = "known-region"
+    /// Whether SpecCode is sold: decided when DescribeClasses of one of the request's keys is in
+    /// the snapshot.
+    case specCode = "spec-code"
+
+    public static let names: [String] = allCases.map(\.rawValue)
+}
+
+/// The request parameters a catalogue lookup is keyed by, as the model's `catalogue-key:` names
+/// them. A missing engine or storage type takes its parameter's documented default.
+public struct CatalogueKeyParams: Sendable {
+    public let region: [PatternComponent]
+    /// The zones of the request: the primary zone first, then the nodes' zones.
+    public let zones: [[PatternComponent]]
+    public let engine: [PatternComponent]
+    public let major: [PatternComponent]
+    public let storageType: [PatternComponent]
+    public let spec: [PatternComponent]
+    public let defaultEngine: String?
+    public let defaultStorageType: String?
+
+    public init(
+        region: [PatternComponent], zones: [[PatternComponent]], engine: [PatternComponent],
+        major: [PatternComponent], storageType: [PatternComponent], spec: [PatternComponent],
+        defaultEngine: String?, defaultStorageType: String?
+    ) {
+        self.region = region
+        self.zones = zones
+        self.engine = engine
+        self.major = major
+        self.storageType = storageType
+        self.spec = spec
+        self.defaultEngine = defaultEngine
+        self.defaultStorageType = defaultStorageType
+    }
+}

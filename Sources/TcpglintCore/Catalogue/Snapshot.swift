@@ -1,0 +1,186 @@
+// MARK: - A snapshot of what the cloud sells
+
+/// What DescribeRegions, DescribeZones, DescribeDBVersions and DescribeClasses answered when the
+/// user saved them (`tcpglint catalogue build` makes one from the saved responses). Immutable
+/// and `Sendable`: one snapshot serves every file of a run, on any thread.
+///
+/// It covers what was saved and nothing more: a region without its DescribeZones answer, or a
+/// zone, engine, major version and storage type without their DescribeClasses answer, is not
+/// covered, and the checks fall back to the pack's static lists for it.
+public struct Catalogue: Sendable, Equatable {
+    /// The two sites sell different catalogues.
+    public enum Site: String, Sendable, CaseIterable {
+        case intl, china
+    }
+
+    public struct Region: Sendable, Equatable {
+        public var name: String
+        /// `RegionState`: AVAILABLE or UNAVAILABLE.
+        public var state: String
+        /// `SupportInternational` = 1: sold on the international site.
+        public var international: Bool
+        public init(name: String, state: String, international: Bool) {
+            self.name = name
+            self.state = state
+            self.international = international
+        }
+    }
+
+    public struct Zone: Sendable, Equatable {
+        public var name: String
+        /// `ZoneState`: AVAILABLE, UNAVAILABLE, SELLOUT or SUPPORTMODIFYONLY.
+        public var state: String
+        public var ipv6: Bool
+        /// `StandbyZoneSet`; nil when the API answered null (no other zone may hold a standby).
+        public var standbyZones: [String]?
+        public init(name: String, state: String, ipv6: Bool, standbyZones: [String]?) {
+            self.name = name
+            self.state = state
+            self.ipv6 = ipv6
+            self.standbyZones = standbyZones
+        }
+    }
+
+    public struct Version: Sendable, Equatable {
+        public var engine: String
+        public var version: String
+        public var major: String
+        public var kernel: String
+        /// AVAILABLE, UPGRADE_ONLY or DEPRECATED.
+        public var status: String
+        public var features: [String]
+        public init(engine: String, version: String, major: String, kernel: String, status: String, features: [String])
+        {
+            self.engine = engine
+            self.version = version
+            self.major = major
+            self.kernel = kernel
+            self.status = status
+            self.features = features
+        }
+    }
+
+    /// A purchasable specification (`ClassInfo`).
+    public struct Spec: Sendable, Equatable {
+        public var code: String
+        public var cpu: Int
+        public var memoryMB: Int
+        public var minStorageGB: Int
+        public var maxStorageGB: Int
+        public var qps: Int
+        public init(code: String, cpu: Int, memoryMB: Int, minStorageGB: Int, maxStorageGB: Int, qps: Int) {
+            self.code = code
+            self.cpu = cpu
+            self.memoryMB = memoryMB
+            self.minStorageGB = minStorageGB
+            self.maxStorageGB = maxStorageGB
+            self.qps = qps
+        }
+    }
+
+    /// What DescribeZones and DescribeDBVersions are asked for: a region and a storage type.
+    public struct RegionKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+        public var region: String
+        public var storageType: String
+        public init(region: String, storageType: String) {
+            self.region = region
+            self.storageType = storageType
+        }
+        public static func < (a: RegionKey, b: RegionKey) -> Bool {
+            a.region != b.region ? a.region.utf8Precedes(b.region) : a.storageType.utf8Precedes(b.storageType)
+        }
+        public var description: String { "\(region) \(storageType)" }
+    }
+
+    /// What DescribeClasses is asked for.
+    public struct ClassKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+        public var zone: String
+        public var engine: String
+        public var major: String
+        public var storageType: String
+        public init(zone: String, engine: String, major: String, storageType: String) {
+            self.zone = zone
+            self.engine = engine
+            self.major = major
+            self.storageType = storageType
+        }
+        public static func < (a: ClassKey, b: ClassKey) -> Bool {
+            for (x, y) in [(a.zone, b.zone), (a.engine, b.engine), (a.major, b.major), (a.storageType, b.storageType)]
+            where x != y {
+                return x.utf8Precedes(y)
+            }
+            return false
+        }
+        /// `zone engine major storage-type`, as `catalogue-key-missing` names a key.
+        public var description: String { "\(zone) \(engine) \(major) \(storageType)" }
+    }
+
+    public let site: Site
+    /// When the responses were saved, as written (RFC 3339, UTC).
+    public let captured: String
+    /// The same instant in seconds since 1970.
+    public let capturedEpoch: Int
+    /// DescribeRegions' answer, by name; nil when the snapshot has none.
+    public let regions: [String: Region]?
+    public let zones: [RegionKey: [Zone]]
+    public let versions: [RegionKey: [Version]]
+    public let classes: [ClassKey: [Spec]]
+
+    public init(
+        site: Site, captured: String, capturedEpoch: Int, regions: [String: Region]?, zones: [RegionKey: [Zone]],
+        versions: [RegionKey: [Version]], classes: [ClassKey: [Spec]]
+    ) {
+        self.site = site
+        self.captured = captured
+        self.capturedEpoch = capturedEpoch
+        self.regions = regions
+        self.zones = zones
+        self.versions = versions
+        self.classes = classes
+    }
+
+    /// The day the snapshot was taken (`2026-11-28`), as every catalogue finding names it.
+    public var capturedDay: String { String(captured.prefix(10)) }
+
+    /// Whether a region is sold where the snapshot was taken: AVAILABLE, and on the international
+    /// site when the snapshot is of it.
+    public func sells(_ r: Region) -> Bool { r.state == "AVAILABLE" && (site == .china || r.international) }
+
+    /// The regions sold, in name order.
+    public var soldRegions: [String] {
+        (regions ?? [:]).values.filter(sells).map(\.name).sorted { $0.utf8Precedes($1) }
+    }
+
+    /// A zone of a region for a storage type; nil when that region's zones are not covered or the
+    /// zone is not among them.
+    public func zone(_ name: String, in key: RegionKey) -> Zone? { zones[key]?.first { $0.name == name } }
+
+    /// The region a zone is in: its name without the last `-<number>` (`ap-shanghai-fsi-1` is in
+    /// `ap-shanghai-fsi`); nil for a name not written that way.
+    public static func region(ofZone zone: String) -> String? {
+        guard let dash = zone.utf8.lastIndex(of: UInt8(ascii: "-")) else { return nil }
+        let digits = zone.utf8[zone.utf8.index(after: dash)...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let prefix = String(zone[..<dash])
+        return prefix.isEmpty ? nil : prefix
+    }
+
+    /// Whether the snapshot is older than `maxAgeDays` at `now` (seconds since 1970).
+    public func isStale(now: Int, maxAgeDays: Int) -> Bool {
+        now - capturedEpoch > maxAgeDays * 86_400
+    }
+}
+
+/// A snapshot as a run uses it: where it was read from and whether it is stale.
+public struct CatalogueInUse: Sendable {
+    public let catalogue: Catalogue
+    /// The file's name as findings show it.
+    public let name: String
+    /// Older than the maximum age: its errors are reported as warnings.
+    public let stale: Bool
+    public init(catalogue: Catalogue, name: String, stale: Bool) {
+        self.catalogue = catalogue
+        self.name = name
+        self.stale = stale
+    }
+}

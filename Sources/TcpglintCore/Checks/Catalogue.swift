@@ -1,0 +1,253 @@
+// MARK: - The catalogue check: the request against a snapshot of the cloud's catalogue
+//
+// Every fact reads the request's lookup key (the model's `catalogue-key:`: Region, the zones,
+// DBEngine, DBMajorVersion, StorageType, SpecCode), worked out once per document, and the value
+// at the rule's target. Without a snapshot, or without the model's key, nothing is reported.
+
+/// The request's catalogue lookup key, as written (the engine and storage type with their
+/// defaults when absent).
+struct CatalogueQuery {
+    var region: String?
+    /// The distinct zones of the request, the primary zone (`Zone`) first.
+    var zones: [String]
+    var primaryZone: String?
+    var engine: String?
+    var major: String?
+    var storageType: String?
+    var spec: String?
+
+    /// The DescribeClasses key of a zone; nil without an engine, major version or storage type.
+    func classKey(_ zone: String) -> Catalogue.ClassKey? {
+        guard let engine, let major, let storageType else { return nil }
+        return Catalogue.ClassKey(zone: zone, engine: engine, major: major, storageType: storageType)
+    }
+
+    /// The DescribeZones key of a zone's region.
+    func regionKey(ofZone zone: String) -> Catalogue.RegionKey? {
+        guard let storageType, let region = Catalogue.region(ofZone: zone) else { return nil }
+        return Catalogue.RegionKey(region: region, storageType: storageType)
+    }
+}
+
+extension Evaluation {
+    /// The request's lookup key, read on first use.
+    func query(_ key: CatalogueKeyParams) -> CatalogueQuery {
+        if let q = catalogueQuery { return q }
+        func first(_ p: [PatternComponent]) -> String? { scalarTexts(at: p).first }
+        var zones: [String] = []
+        for p in key.zones {
+            for z in scalarTexts(at: p) where !zones.contains(z) { zones.append(z) }
+        }
+        let q = CatalogueQuery(
+            region: first(key.region), zones: zones, primaryZone: key.zones.first.flatMap(first),
+            engine: first(key.engine) ?? key.defaultEngine, major: first(key.major),
+            storageType: first(key.storageType) ?? key.defaultStorageType, spec: first(key.spec))
+        catalogueQuery = q
+        return q
+    }
+
+    /// The texts of the scalars a pattern reaches in the main document (none for null, a mapping
+    /// or a list).
+    func scalarTexts(at pattern: [PatternComponent]) -> [String] {
+        let d = main
+        var at = [d.root]
+        for c in pattern {
+            var next: [NodeID] = []
+            for id in at {
+                switch c {
+                case .key(let k):
+                    if d[id].kind == .mapping, let e = d.lookup(k, in: id) { next.append(e.value) }
+                case .anyIndex:
+                    if d[id].kind == .sequence { next += d.items(of: id) }
+                case .index(let n):
+                    let items = d.items(of: id)
+                    if d[id].kind == .sequence, n < items.count { next.append(items[items.startIndex + n]) }
+                case .embedded:
+                    break
+                }
+            }
+            at = next
+        }
+        return at.compactMap { id in
+            let n = d[id]
+            return n.kind == .scalar && n.type != .null && !isSecretNode(Loc(doc: 0, node: id)) ? n.value : nil
+        }
+    }
+
+    /// The text of a slot's scalar value (nil for null, a mapping, a list or a secret).
+    private func text(_ slot: Slot) -> String? {
+        guard let loc = slot.node else { return nil }
+        let n = node(loc)
+        guard n.kind == .scalar, n.type != .null, !isSecret(loc, slot.pattern) else { return nil }
+        return n.value
+    }
+
+    // MARK: Decisions
+
+    /// Whether the snapshot in use decides what a static rule checks at this slot.
+    func catalogueDecides(_ decision: CatalogueDecision, _ slot: Slot) -> Bool {
+        guard let c = linter.catalogue?.catalogue else { return false }
+        switch decision {
+        case .region, .zoneRegion: return c.regions != nil
+        case .knownRegion:
+            guard let v = text(slot) else { return false }
+            return c.regions?[v] != nil
+        case .specCode:
+            guard let key = linter.ruleSet.model.catalogueKey else { return false }
+            let q = query(key)
+            return q.zones.contains { z in q.classKey(z).map { c.classes[$0] != nil } ?? false }
+        }
+    }
+
+    // MARK: Facts
+
+    func catalogueHits(_ fact: CatalogueFact, slot: Slot) -> [Hit] {
+        guard let use = linter.catalogue, let key = linter.ruleSet.model.catalogueKey, let loc = slot.node else {
+            return []
+        }
+        let c = use.catalogue
+        let q = query(key)
+        var vars = valueVars(loc, slot.pattern)
+        vars["captured"] = "catalogue captured \(c.capturedDay)"
+        vars["storage-type"] = q.storageType ?? ""
+        vars["engine"] = q.engine ?? ""
+        vars["major"] = q.major ?? ""
+        func hit(_ extra: [String: String], atStart: Bool = false) -> [Hit] {
+            vars.merge(extra) { $1 }
+            return [Hit(loc: loc, innerRange: nil, atStart: atStart, path: path(slot), vars: vars)]
+        }
+        func hint(_ v: String, _ among: [String]) -> String {
+            Suggest.closest(to: v, in: among).map { "; did you mean \"\($0)\"?" } ?? ""
+        }
+        switch fact {
+        case .region:
+            guard let regions = c.regions, let v = text(slot) else { return [] }
+            let sold = c.soldRegions
+            guard let r = regions[v] else {
+                return hit([
+                    "detail": "is not a region DescribeRegions lists", "expected": "one of " + ValueText.list(sold),
+                    "hint": hint(v, sold),
+                ])
+            }
+            if r.state != "AVAILABLE" {
+                return hit(["detail": "is \(r.state)", "expected": "one of " + ValueText.list(sold), "hint": ""])
+            }
+            if !c.sells(r) {
+                return hit([
+                    "detail": "is not sold on the international site", "expected": "one of " + ValueText.list(sold),
+                    "hint": "",
+                ])
+            }
+            return []
+        case .zone:
+            guard let z = text(slot), let rk = q.regionKey(ofZone: z) else { return [] }
+            vars["region"] = rk.region
+            guard let zones = c.zones[rk] else {
+                // Zones not saved: a zone of a region DescribeRegions does not sell is still wrong
+                // (when Region is written, the region fact reports it, once, at Region).
+                guard q.region == nil, let regions = c.regions, regions[rk.region].map(c.sells) != true else {
+                    return []
+                }
+                return hit([
+                    "detail": "is in region \(rk.region), which the catalogue does not sell",
+                    "expected": "a zone of \(ValueText.list(c.soldRegions))", "hint": "",
+                ])
+            }
+            guard zones.contains(where: { $0.name == z }) else {
+                let names = zones.map(\.name)
+                return hit([
+                    "detail": "is not a zone of \(rk.region) for \(rk.storageType)",
+                    "expected": "one of " + ValueText.list(names),
+                    "hint": hint(z, names),
+                ])
+            }
+            return []
+        case .zoneState, .zoneSellout:
+            guard let z = text(slot), let rk = q.regionKey(ofZone: z), let info = c.zone(z, in: rk) else { return [] }
+            let refused = fact == .zoneState ? ["UNAVAILABLE", "SUPPORTMODIFYONLY"] : ["SELLOUT"]
+            guard refused.contains(info.state) else { return [] }
+            let open = (c.zones[rk] ?? []).filter { $0.state == "AVAILABLE" }.map(\.name)
+            return hit([
+                "state": info.state, "region": rk.region,
+                "expected": open.isEmpty ? "none" : ValueText.list(open, conjunction: "and"),
+            ])
+        case .standbyZone:
+            guard let z = text(slot), let primary = q.primaryZone, z != primary, let rk = q.regionKey(ofZone: primary),
+                let info = c.zone(primary, in: rk)
+            else { return [] }
+            let standby = info.standbyZones ?? []
+            guard !standby.contains(z) else { return [] }
+            return hit([
+                "primary": primary,
+                "expected": standby.isEmpty
+                    ? "\(primary) itself (its StandbyZoneSet is empty)"
+                    : "\(primary) itself or a zone of its StandbyZoneSet, \(ValueText.list(standby))",
+                "hint": "",
+            ])
+        case .specCode:
+            guard let s = text(slot) else { return [] }
+            var missing: [String] = []
+            var sold: [String]?
+            for z in q.zones {
+                guard let k = q.classKey(z), let specs = c.classes[k] else { continue }
+                if !specs.contains(where: { $0.code == s }) {
+                    missing.append(z)
+                    if sold == nil { sold = specs.map(\.code) }
+                }
+            }
+            guard let sold else { return [] }
+            return hit([
+                "zones": ValueText.list(missing, conjunction: "and"), "expected": ValueText.list(sold),
+                "hint": hint(s, sold),
+            ])
+        case .storageRange:
+            guard let n = integerValue(loc), let s = q.spec else { return [] }
+            var lo = Int.min
+            var hi = Int.max
+            var found = false
+            for z in q.zones {
+                guard let k = q.classKey(z), let spec = c.classes[k]?.first(where: { $0.code == s }) else { continue }
+                lo = max(lo, spec.minStorageGB)
+                hi = min(hi, spec.maxStorageGB)
+                found = true
+            }
+            guard found, n < lo || n > hi else { return [] }
+            return hit(["spec": s, "expected": "\(lo) to \(hi)"])
+        }
+    }
+
+    // MARK: Coverage
+
+    /// The `catalogue-key-missing` finding: once per request, at `$`, naming every key of the
+    /// request the snapshot lacks (a zone of a region it does not sell is not missing: the zone
+    /// fact reports it).
+    func noteCatalogueCoverage() {
+        guard let use = linter.catalogue, let key = linter.ruleSet.model.catalogueKey else { return }
+        let c = use.catalogue
+        let q = query(key)
+        var missing: [String] = []
+        for z in q.zones {
+            guard let rk = q.regionKey(ofZone: z) else { continue }
+            if let regions = c.regions, regions[rk.region].map(c.sells) != true { continue }
+            guard let zones = c.zones[rk] else {
+                missing.append(q.classKey(z).map(\.description) ?? "the zones of \(rk.region) for \(rk.storageType)")
+                continue
+            }
+            // A zone that is not listed, or sells nothing new, is an error of its own, not a gap.
+            guard let info = zones.first(where: { $0.name == z }), ["AVAILABLE", "SELLOUT"].contains(info.state),
+                let k = q.classKey(z), c.classes[k] == nil
+            else { continue }
+            missing.append(k.description)
+        }
+        guard !missing.isEmpty else { return }
+        let d = Diagnostic.catalogueKeyMissing
+        let root = main[main.root]
+        findings.append(
+            Finding(
+                file: main.source.name, document: main.index, range: SourceRange(at: root.range.start),
+                severity: d.severity, code: d.code, rule: d.id, path: .root,
+                message:
+                    "the catalogue (captured \(c.capturedDay)) does not cover \(ValueText.list(missing, conjunction: "and")); the pack's static lists check it instead"
+            ))
+    }
+}
