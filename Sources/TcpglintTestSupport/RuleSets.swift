@@ -12,8 +12,10 @@ public let pack: RuleSet = {
 }()
 
 /// A linter over `set`, with the JSON parser for embedded documents the CLI uses.
-public func linter(_ set: RuleSet, reportSecrets: Bool = true) -> Linter {
-    Linter(ruleSet: set, embeddedParser: JSONEmbeddedParser(), reportSecrets: reportSecrets)
+public func linter(_ set: RuleSet, reportSecrets: Bool = true, catalogue: Catalogue? = nil) -> Linter {
+    Linter(
+        ruleSet: set, embeddedParser: JSONEmbeddedParser(), reportSecrets: reportSecrets,
+        catalogue: catalogue.map { CatalogueInUse(catalogue: $0, name: "catalogue.json", stale: false) })
 }
 
 /// The built-in pack's model with one more rule file (its text, named `name`), and no other rule.

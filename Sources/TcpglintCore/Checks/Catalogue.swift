@@ -107,113 +107,122 @@ extension Evaluation {
         }
         let c = use.catalogue
         let q = query(key)
+        let extra: [String: String]?
+        switch fact {
+        case .region: extra = regionFact(c, slot)
+        case .zone: extra = zoneFact(c, q, slot)
+        case .zoneState, .zoneSellout: extra = zoneStateFact(fact, c, q, slot)
+        case .standbyZone: extra = standbyFact(c, q, slot)
+        case .specCode: extra = specFact(c, q, slot)
+        case .storageRange: extra = storageFact(c, q, loc)
+        }
+        guard let extra else { return [] }
         var vars = valueVars(loc, slot.pattern)
         vars["captured"] = "catalogue captured \(c.capturedDay)"
         vars["storage-type"] = q.storageType ?? ""
         vars["engine"] = q.engine ?? ""
         vars["major"] = q.major ?? ""
-        func hit(_ extra: [String: String], atStart: Bool = false) -> [Hit] {
-            vars.merge(extra) { $1 }
-            return [Hit(loc: loc, innerRange: nil, atStart: atStart, path: path(slot), vars: vars)]
+        vars.merge(extra) { $1 }
+        return [Hit(loc: loc, innerRange: nil, path: path(slot), vars: vars)]
+    }
+
+    private func hint(_ v: String, _ among: [String]) -> String {
+        Suggest.closest(to: v, in: among).map { "; did you mean \"\($0)\"?" } ?? ""
+    }
+
+    /// Each fact's message values when it fails at the slot; nil when it holds or cannot tell.
+    private func regionFact(_ c: Catalogue, _ slot: Slot) -> [String: String]? {
+        guard let regions = c.regions, let v = text(slot) else { return nil }
+        let expected = "one of " + ValueText.list(c.soldRegions)
+        guard let r = regions[v] else {
+            return [
+                "detail": "is not a region DescribeRegions lists", "expected": expected, "hint": hint(v, c.soldRegions),
+            ]
         }
-        func hint(_ v: String, _ among: [String]) -> String {
-            Suggest.closest(to: v, in: among).map { "; did you mean \"\($0)\"?" } ?? ""
+        if r.state != "AVAILABLE" { return ["detail": "is \(r.state)", "expected": expected, "hint": ""] }
+        if !c.sells(r) { return ["detail": "is not sold on the international site", "expected": expected, "hint": ""] }
+        return nil
+    }
+
+    private func zoneFact(_ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot) -> [String: String]? {
+        guard let z = text(slot), let rk = q.regionKey(ofZone: z) else { return nil }
+        guard let zones = c.zones[rk] else {
+            // Zones not saved: a zone of a region DescribeRegions does not sell is still wrong
+            // (when Region is written, the region fact reports it, once, at Region).
+            guard q.region == nil, let regions = c.regions, regions[rk.region].map(c.sells) != true else { return nil }
+            return [
+                "region": rk.region, "detail": "is in region \(rk.region), which the catalogue does not sell",
+                "expected": "a zone of \(ValueText.list(c.soldRegions))", "hint": "",
+            ]
         }
-        switch fact {
-        case .region:
-            guard let regions = c.regions, let v = text(slot) else { return [] }
-            let sold = c.soldRegions
-            guard let r = regions[v] else {
-                return hit([
-                    "detail": "is not a region DescribeRegions lists", "expected": "one of " + ValueText.list(sold),
-                    "hint": hint(v, sold),
-                ])
-            }
-            if r.state != "AVAILABLE" {
-                return hit(["detail": "is \(r.state)", "expected": "one of " + ValueText.list(sold), "hint": ""])
-            }
-            if !c.sells(r) {
-                return hit([
-                    "detail": "is not sold on the international site", "expected": "one of " + ValueText.list(sold),
-                    "hint": "",
-                ])
-            }
-            return []
-        case .zone:
-            guard let z = text(slot), let rk = q.regionKey(ofZone: z) else { return [] }
-            vars["region"] = rk.region
-            guard let zones = c.zones[rk] else {
-                // Zones not saved: a zone of a region DescribeRegions does not sell is still wrong
-                // (when Region is written, the region fact reports it, once, at Region).
-                guard q.region == nil, let regions = c.regions, regions[rk.region].map(c.sells) != true else {
-                    return []
-                }
-                return hit([
-                    "detail": "is in region \(rk.region), which the catalogue does not sell",
-                    "expected": "a zone of \(ValueText.list(c.soldRegions))", "hint": "",
-                ])
-            }
-            guard zones.contains(where: { $0.name == z }) else {
-                let names = zones.map(\.name)
-                return hit([
-                    "detail": "is not a zone of \(rk.region) for \(rk.storageType)",
-                    "expected": "one of " + ValueText.list(names),
-                    "hint": hint(z, names),
-                ])
-            }
-            return []
-        case .zoneState, .zoneSellout:
-            guard let z = text(slot), let rk = q.regionKey(ofZone: z), let info = c.zone(z, in: rk) else { return [] }
-            let refused = fact == .zoneState ? ["UNAVAILABLE", "SUPPORTMODIFYONLY"] : ["SELLOUT"]
-            guard refused.contains(info.state) else { return [] }
-            let open = (c.zones[rk] ?? []).filter { $0.state == "AVAILABLE" }.map(\.name)
-            return hit([
-                "state": info.state, "region": rk.region,
-                "expected": open.isEmpty ? "none" : ValueText.list(open, conjunction: "and"),
-            ])
-        case .standbyZone:
-            guard let z = text(slot), let primary = q.primaryZone, z != primary, let rk = q.regionKey(ofZone: primary),
-                let info = c.zone(primary, in: rk)
-            else { return [] }
-            let standby = info.standbyZones ?? []
-            guard !standby.contains(z) else { return [] }
-            return hit([
-                "primary": primary,
-                "expected": standby.isEmpty
-                    ? "\(primary) itself (its StandbyZoneSet is empty)"
-                    : "\(primary) itself or a zone of its StandbyZoneSet, \(ValueText.list(standby))",
-                "hint": "",
-            ])
-        case .specCode:
-            guard let s = text(slot) else { return [] }
-            var missing: [String] = []
-            var sold: [String]?
-            for z in q.zones {
-                guard let k = q.classKey(z), let specs = c.classes[k] else { continue }
-                if !specs.contains(where: { $0.code == s }) {
-                    missing.append(z)
-                    if sold == nil { sold = specs.map(\.code) }
-                }
-            }
-            guard let sold else { return [] }
-            return hit([
-                "zones": ValueText.list(missing, conjunction: "and"), "expected": ValueText.list(sold),
-                "hint": hint(s, sold),
-            ])
-        case .storageRange:
-            guard let n = integerValue(loc), let s = q.spec else { return [] }
-            var lo = Int.min
-            var hi = Int.max
-            var found = false
-            for z in q.zones {
-                guard let k = q.classKey(z), let spec = c.classes[k]?.first(where: { $0.code == s }) else { continue }
-                lo = max(lo, spec.minStorageGB)
-                hi = min(hi, spec.maxStorageGB)
-                found = true
-            }
-            guard found, n < lo || n > hi else { return [] }
-            return hit(["spec": s, "expected": "\(lo) to \(hi)"])
+        guard zones.contains(where: { $0.name == z }) else {
+            let names = zones.map(\.name)
+            return [
+                "region": rk.region, "detail": "is not a zone of \(rk.region) for \(rk.storageType)",
+                "expected": "one of " + ValueText.list(names), "hint": hint(z, names),
+            ]
         }
+        return nil
+    }
+
+    private func zoneStateFact(_ fact: CatalogueFact, _ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot)
+        -> [String: String]?
+    {
+        guard let z = text(slot), let rk = q.regionKey(ofZone: z), let info = c.zone(z, in: rk) else { return nil }
+        let refused = fact == .zoneState ? ["UNAVAILABLE", "SUPPORTMODIFYONLY"] : ["SELLOUT"]
+        guard refused.contains(info.state) else { return nil }
+        let open = (c.zones[rk] ?? []).filter { $0.state == "AVAILABLE" }.map(\.name)
+        return [
+            "state": info.state, "region": rk.region,
+            "expected": open.isEmpty ? "none" : ValueText.list(open, conjunction: "and"),
+        ]
+    }
+
+    private func standbyFact(_ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot) -> [String: String]? {
+        guard let z = text(slot), let primary = q.primaryZone, z != primary, let rk = q.regionKey(ofZone: primary),
+            let info = c.zone(primary, in: rk)
+        else { return nil }
+        let standby = info.standbyZones ?? []
+        guard !standby.contains(z) else { return nil }
+        return [
+            "primary": primary,
+            "expected": standby.isEmpty
+                ? "\(primary) itself (its StandbyZoneSet is empty)"
+                : "\(primary) itself or a zone of its StandbyZoneSet, \(ValueText.list(standby))",
+        ]
+    }
+
+    private func specFact(_ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot) -> [String: String]? {
+        guard let s = text(slot) else { return nil }
+        var missing: [String] = []
+        var sold: [String]?
+        for z in q.zones {
+            guard let k = q.classKey(z), let specs = c.classes[k], !specs.contains(where: { $0.code == s }) else {
+                continue
+            }
+            missing.append(z)
+            if sold == nil { sold = specs.map(\.code) }
+        }
+        guard let sold else { return nil }
+        return [
+            "zones": ValueText.list(missing, conjunction: "and"), "expected": ValueText.list(sold),
+            "hint": hint(s, sold),
+        ]
+    }
+
+    private func storageFact(_ c: Catalogue, _ q: CatalogueQuery, _ loc: Loc) -> [String: String]? {
+        guard let n = integerValue(loc), let s = q.spec else { return nil }
+        var lo = Int.min
+        var hi = Int.max
+        var found = false
+        for z in q.zones {
+            guard let k = q.classKey(z), let spec = c.classes[k]?.first(where: { $0.code == s }) else { continue }
+            lo = max(lo, spec.minStorageGB)
+            hi = min(hi, spec.maxStorageGB)
+            found = true
+        }
+        guard found, n < lo || n > hi else { return nil }
+        return ["spec": s, "expected": "\(lo) to \(hi)"]
     }
 
     // MARK: Coverage

@@ -144,34 +144,7 @@ public enum CatalogueBuilder {
         guard let o = root.object("the manifest", allowed: manifestKeys) else {
             return .failure(RuleFileErrors(diags.errors))
         }
-        if let v = o.require("version"), let n = v.int("version"), n != 1 {
-            v.error("manifest version \(n) is not supported (this tcpglint reads version 1)")
-        }
-        var site = Catalogue.Site.intl
-        if let s = o.require("site"), let text = s.string("site") {
-            if let parsed = Catalogue.Site(rawValue: text) {
-                site = parsed
-            } else {
-                s.error("site must be intl or china, not \(ValueText.quote(text))")
-            }
-        }
-        var captured = ""
-        var epoch = 0
-        if let c = o.require("captured"), let text = c.string("captured") {
-            if let e = Timestamp.parse(text) {
-                captured = text
-                epoch = e
-                if let now, e > now {
-                    c.error(
-                        "captured \(text) is later than the clock (\(Timestamp.day(now))); the responses cannot come from the future"
-                    )
-                }
-            } else {
-                c.error(
-                    "captured must be an RFC 3339 time in UTC, such as 2026-11-28T09:14:00Z, not \(ValueText.quote(text))"
-                )
-            }
-        }
+        let (site, captured, epoch) = header(o, now: now)
         var entries: [Entry] = []
         var listed: [String: Value] = [:]
         for item in o.require("files")?.list("files") ?? [] {
@@ -210,6 +183,39 @@ public enum CatalogueBuilder {
         merge.checkFloors(diags: diags, warnings: &warnings)
         guard diags.errors.isEmpty else { return .failure(RuleFileErrors(diags.errors)) }
         return .success(Built(catalogue: merge.catalogue, warnings: RuleFileErrors(warnings).errors))
+    }
+
+    /// The manifest's version, site and capture time, checked.
+    static func header(_ o: Object, now: Int?) -> (Catalogue.Site, String, Int) {
+        if let v = o.require("version"), let n = v.int("version"), n != 1 {
+            v.error("manifest version \(n) is not supported (this tcpglint reads version 1)")
+        }
+        var site = Catalogue.Site.intl
+        if let s = o.require("site"), let text = s.string("site") {
+            if let parsed = Catalogue.Site(rawValue: text) {
+                site = parsed
+            } else {
+                s.error("site must be intl or china, not \(ValueText.quote(text))")
+            }
+        }
+        var captured = ""
+        var epoch = 0
+        if let c = o.require("captured"), let text = c.string("captured") {
+            if let e = Timestamp.parse(text) {
+                captured = text
+                epoch = e
+                if let now, e > now {
+                    c.error(
+                        "captured \(text) is later than the clock (\(Timestamp.day(now))); the responses cannot come from the future"
+                    )
+                }
+            } else {
+                c.error(
+                    "captured must be an RFC 3339 time in UTC, such as 2026-11-28T09:14:00Z, not \(ValueText.quote(text))"
+                )
+            }
+        }
+        return (site, captured, epoch)
     }
 
     /// The relative paths of every regular file under a folder, hidden ones too.
@@ -476,30 +482,7 @@ public enum CatalogueBuilder {
                 }
                 regions = out
             case .zones:
-                let key = Catalogue.RegionKey(region: e.region ?? "", storageType: storage)
-                if repeated(zonesFrom[key], "DescribeZones of \(key.region) for \(storage)") { return }
-                zonesFrom[key] = file
-                var list: [Catalogue.Zone] = []
-                for z in rows {
-                    let name = Self.text(z["Zone"])
-                    if Catalogue.region(ofZone: name) != key.region, let at = z["Zone"] {
-                        at.error(
-                            "zone \(name) is not in region \(key.region), which the manifest says this file answers for"
-                        )
-                        continue
-                    }
-                    let state = Self.text(z["ZoneState"])
-                    if !["AVAILABLE", "UNAVAILABLE", "SELLOUT", "SUPPORTMODIFYONLY"].contains(state),
-                        let at = z["ZoneState"]
-                    {
-                        warn(at, "zone \(name) has ZoneState \(state), which tcpglint does not know; it is kept")
-                    }
-                    list.append(
-                        Catalogue.Zone(
-                            name: name, state: state, ipv6: Self.int(z["ZoneSupportIpv6"]) == 1,
-                            standbyZones: Self.strings(z["StandbyZoneSet"])))
-                }
-                zones[key] = list
+                addZones(rows, entry: e, storage: storage, file: file, warn: warn)
             case .versions:
                 let key = Catalogue.RegionKey(region: e.region ?? "", storageType: storage)
                 if repeated(versionsFrom[key], "DescribeDBVersions of \(key.region) for \(storage)") { return }
@@ -523,6 +506,38 @@ public enum CatalogueBuilder {
                         qps: Self.int(c["QPS"]))
                 }
             }
+        }
+
+        mutating func addZones(
+            _ rows: [[String: Value]], entry e: Entry, storage: String, file: String, warn: (Value, String) -> Void
+        ) {
+            let key = Catalogue.RegionKey(region: e.region ?? "", storageType: storage)
+            if let first = zonesFrom[key] {
+                e.site.error("a second DescribeZones of \(key.region) for \(storage); the first is \(first)")
+                return
+            }
+            zonesFrom[key] = file
+            var list: [Catalogue.Zone] = []
+            for z in rows {
+                let name = Self.text(z["Zone"])
+                if Catalogue.region(ofZone: name) != key.region, let at = z["Zone"] {
+                    at.error(
+                        "zone \(name) is not in region \(key.region), which the manifest says this file answers for"
+                    )
+                    continue
+                }
+                let state = Self.text(z["ZoneState"])
+                if !["AVAILABLE", "UNAVAILABLE", "SELLOUT", "SUPPORTMODIFYONLY"].contains(state),
+                    let at = z["ZoneState"]
+                {
+                    warn(at, "zone \(name) has ZoneState \(state), which tcpglint does not know; it is kept")
+                }
+                list.append(
+                    Catalogue.Zone(
+                        name: name, state: state, ipv6: Self.int(z["ZoneSupportIpv6"]) == 1,
+                        standbyZones: Self.strings(z["StandbyZoneSet"])))
+            }
+            zones[key] = list
         }
 
         /// The sanity floors: a refresh that lost data must not pass as a smaller catalogue.

@@ -187,6 +187,17 @@ public enum CatalogueFile {
                 }
             }
             let hasRegions = o["has-regions"]?.bool("has-regions") ?? true
+            let regions = self.regions(o)
+            let zones = self.zones(o)
+            let versions = self.versions(o)
+            let classes = self.classes(o)
+            let catalogue = Catalogue(
+                site: site, captured: captured, capturedEpoch: epoch, regions: hasRegions ? regions : nil,
+                zones: zones, versions: versions, classes: classes)
+            return Loaded(catalogue: catalogue, capturedAt: capturedSite.location)
+        }
+
+        func regions(_ o: Object) -> [String: Catalogue.Region] {
             var regions: [String: Catalogue.Region] = [:]
             for row in o.require("regions")?.list("regions") ?? [] {
                 guard let r = cells(row, 3, "a region") else { continue }
@@ -196,6 +207,10 @@ public enum CatalogueFile {
                 if regions[name] != nil { row.error("region \(name) is listed twice") }
                 regions[name] = Catalogue.Region(name: name, state: state, international: intl)
             }
+            return regions
+        }
+
+        func zones(_ o: Object) -> [Catalogue.RegionKey: [Catalogue.Zone]] {
             var zones: [Catalogue.RegionKey: [Catalogue.Zone]] = [:]
             for entry in o.require("zones")?.list("zones") ?? [] {
                 guard let (key, rows) = regionEntry(entry, list: "zones") else { continue }
@@ -208,8 +223,13 @@ public enum CatalogueFile {
                     list.append(Catalogue.Zone(name: name, state: state, ipv6: ipv6, standbyZones: standby))
                 }
                 if zones[key] != nil { entry.error("the zones of \(key) are listed twice") }
-                zones[key] = list
+                // In the order `render` writes, so that a decoded catalogue equals its rebuild.
+                zones[key] = list.sorted { $0.name.utf8Precedes($1.name) }
             }
+            return zones
+        }
+
+        func versions(_ o: Object) -> [Catalogue.RegionKey: [Catalogue.Version]] {
             var versions: [Catalogue.RegionKey: [Catalogue.Version]] = [:]
             for entry in o.require("versions")?.list("versions") ?? [] {
                 guard let (key, rows) = regionEntry(entry, list: "versions") else { continue }
@@ -224,8 +244,12 @@ public enum CatalogueFile {
                             features: features))
                 }
                 if versions[key] != nil { entry.error("the versions of \(key) are listed twice") }
-                versions[key] = list
+                versions[key] = list.sorted(by: versionOrder)
             }
+            return versions
+        }
+
+        func classes(_ o: Object) -> [Catalogue.ClassKey: [Catalogue.Spec]] {
             var classes: [Catalogue.ClassKey: [Catalogue.Spec]] = [:]
             for entry in o.require("classes")?.list("classes") ?? [] {
                 guard
@@ -247,12 +271,9 @@ public enum CatalogueFile {
                 }
                 let key = Catalogue.ClassKey(zone: zone, engine: engine, major: major, storageType: storage)
                 if classes[key] != nil { entry.error("the classes of \(key) are listed twice") }
-                classes[key] = list
+                classes[key] = list.sorted { $0.code.utf8Precedes($1.code) }
             }
-            let catalogue = Catalogue(
-                site: site, captured: captured, capturedEpoch: epoch, regions: hasRegions ? regions : nil,
-                zones: zones, versions: versions, classes: classes)
-            return Loaded(catalogue: catalogue, capturedAt: capturedSite.location)
+            return classes
         }
 
         func regionEntry(_ entry: Value, list: String) -> (Catalogue.RegionKey, [Value])? {

@@ -87,17 +87,8 @@ public enum RulePackLoader {
         var modelSite: Value?
         var commonCodesSource: Value?
         var base: Value?
-        var exampleCatalogue: Catalogue?
-        var exampleCatalogueSite: Value?
+        let exampleCatalogue = packExampleCatalogue(roots, resources: resources)
         for o in roots {
-            if let c = o["example-catalogue"] {
-                if let first = exampleCatalogueSite {
-                    c.error("a second example-catalogue; the pack's is at \(first.location)")
-                } else {
-                    exampleCatalogueSite = c
-                    exampleCatalogue = readExampleCatalogue(c, resources: resources)
-                }
-            }
             readReferences(o, into: &references, inPack: true)
             if let m = o["model"] {
                 if let first = modelSite {
@@ -152,6 +143,22 @@ public enum RulePackLoader {
     }
 
     // MARK: Shared by packs and policies
+
+    /// The pack's one `example-catalogue:`, in whichever file names it.
+    static func packExampleCatalogue(_ roots: [Object], resources: [String: [UInt8]]) -> Catalogue? {
+        var site: Value?
+        var catalogue: Catalogue?
+        for o in roots {
+            guard let c = o["example-catalogue"] else { continue }
+            if let first = site {
+                c.error("a second example-catalogue; the pack's is at \(first.location)")
+            } else {
+                site = c
+                catalogue = readExampleCatalogue(c, resources: resources)
+            }
+        }
+        return catalogue
+    }
 
     /// The built catalogue an `example-catalogue:` names, relative to its rule file (looked up
     /// first among `resources`, the files embedded beside the built-in pack).

@@ -135,18 +135,25 @@ public struct Config: Sendable {
                 ConfigSuppression(
                     files: files, parameter: parameter, rules: rules, reason: reason, range: item.node.range))
         }
-        var maxAge: Int?
-        if let a = o?["catalogue-max-age"], let n = a.int("catalogue-max-age") {
-            if n < 0 { a.error("catalogue-max-age must be a number of days from 0 up, not \(n)") } else { maxAge = n }
-        }
         let config = Config(
             path: name, directory: dir, root: o?["root"]?.bool("root") ?? false, policies: policies(o?["policies"]),
             include: globs(o?["include"], "include"), exclude: globs(o?["exclude"], "exclude") ?? [],
             failLevel: severity(o?["fail-level"]), placeholders: placeholders, overrides: overrides,
             suppressions: suppressions,
-            catalogue: o?["catalogue"]?.string("catalogue").map { Paths.join(shownDir, $0) }, catalogueMaxAge: maxAge)
+            catalogue: o?["catalogue"]?.string("catalogue").map { Paths.join(shownDir, $0) },
+            catalogueMaxAge: days(o?["catalogue-max-age"]))
         if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
         return .success(config)
+    }
+
+    /// `catalogue-max-age`: a number of days from 0 up.
+    static func days(_ v: Value?) -> Int? {
+        guard let v, let n = v.int("catalogue-max-age") else { return nil }
+        guard n >= 0 else {
+            v.error("catalogue-max-age must be a number of days from 0 up, not \(n)")
+            return nil
+        }
+        return n
     }
 
     /// `path` (canonical) relative to this config's folder, or nil when it is outside it.

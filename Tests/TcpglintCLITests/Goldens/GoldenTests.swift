@@ -60,7 +60,10 @@ import Testing
             return
         }
         var goldens = ""
-        for folder in ["testdata/invalid", "testdata/malformed", "testdata/org"] {
+        for folder in [
+            "testdata/invalid", "testdata/malformed", "testdata/org", "testdata/catalogue/goldens",
+            "testdata/catalogue/goldens/requests",
+        ] {
             for path in testdataFiles(folder, extensions: [".out"]) { goldens += readText(path) ?? "" }
         }
         // Covered by CLI, policy, limit and unit tests instead: they need a missing file, a

@@ -37,7 +37,7 @@ import Testing
     @Test func rulesTestWithoutPoliciesTestsThePack() {
         let r = runCLI(["rules", "test"])
         #expect(r.status == 0)
-        #expect(r.out.hasSuffix("62 passed, 0 failed\n"))
+        #expect(r.out.hasSuffix("69 passed, 0 failed\n"))
     }
 
     @Test(arguments: [

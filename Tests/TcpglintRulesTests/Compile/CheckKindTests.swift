@@ -26,6 +26,7 @@ import Testing
         ),
         .relation: ("DBNodeSet[*].Zone", "{relation: {equals: Zone, other-extract: '^(.+)$'}}"),
         .json: ("DBEngineConfig", "{json: {shape: object-of-strings}}"),
+        .catalogue: ("SpecCode", "{catalogue: {fact: spec-code}}"),
     ]
 
     static func ruleFile(_ kinds: [CheckKind]) -> String {

@@ -14,7 +14,7 @@ import Testing
     func examples(_ id: String) throws {
         let rule = try #require(pack.rule(id: id))
         #expect(RuleExamples.check(rule, in: pack).map(\.description) == [])
-        let only = linter(pack.restricted(to: [id]), reportSecrets: false)
+        let only = linter(pack.restricted(to: [id]), reportSecrets: false, catalogue: rule.exampleCatalogue)
         for e in rule.valid {
             let found = only.lint(e.document)
             #expect(found.isEmpty, "valid example at \(e.location) of \(id) produced: \(found.map(\.message))")
