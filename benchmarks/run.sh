@@ -53,6 +53,14 @@ measure floor sh -c "'$work/floor' - < '$work/small.list'"; floor=$wall; row "(b
 measure one "$bin" lint --jobs 1 --format json "$small"; t1=$wall; row "(c) tcpglint, 1 thread" "$wall" "$n" "$bytes" "$rss"
 measure all "$bin" lint --jobs "$cores" --format json "$small"; tn=$wall; row "(c) tcpglint, $cores threads" "$wall" "$n" "$bytes" "$rss"
 found_tcpg=$(python3 -c "import json;d=json.load(open('$work/out.all'));print(len({f['file'] for f in d['findings'] if f['severity']=='error'}))")
+# A catalogue snapshot covering the corpus (benchmarks/catalogue.py), built once. Its captured
+# date is fixed, so --catalogue-max-age keeps the staleness warning out of the timed runs.
+rm -rf "$work/catalogue-raw"
+python3 benchmarks/catalogue.py "$work/catalogue-raw" 2>/dev/null
+"$bin" catalogue build "$work/catalogue-raw" -o "$work/catalogue.json" >/dev/null
+cat_args=(--catalogue "$work/catalogue.json" --catalogue-max-age 100000)
+measure cat "$bin" lint --jobs "$cores" "${cat_args[@]}" --format json "$small"; tc=$wall
+row "(c) tcpglint --catalogue, $cores threads" "$wall" "$n" "$bytes" "$rss"
 measure policy "$bin" lint --jobs "$cores" --policy "$work/corpus/policy.yaml" --format json "$small"; tp=$wall
 row "tcpglint + a 1,000-rule policy, $cores threads" "$wall" "$n" "$bytes" "$rss"
 
@@ -90,14 +98,31 @@ PY
 )
     how="Python subprocess, median of 50"
 fi
+# The same one-file run with the catalogue: what loading it adds to start-up.
+if command -v hyperfine >/dev/null; then
+    hyperfine -N -i --warmup 5 -r 50 --export-json "$work/single-cat.json" \
+        "$bin lint ${cat_args[*]} $work/corpus/one.json" >/dev/null 2>&1
+    startcat=$(python3 -c "import json,statistics;r=json.load(open('$work/single-cat.json'))['results'][0]['times'];print(f'{statistics.median(r)*1000:.1f}')")
+else
+    startcat=$(python3 - "$bin" "$work/corpus/one.json" "${cat_args[@]}" <<'PY'
+import subprocess, sys, time
+runs = []
+for _ in range(50):
+    t = time.perf_counter(); subprocess.run([sys.argv[1], "lint", *sys.argv[3:], sys.argv[2]], stdout=subprocess.DEVNULL); runs.append(time.perf_counter() - t)
+runs.sort(); print(f"{runs[len(runs)//2]*1000:.1f}")
+PY
+)
+fi
 echo
 echo "one-file run, start to exit ($how): ${start} ms"
+echo "one-file run with --catalogue, start to exit ($how): ${startcat} ms"
 echo "broken files found: tcpglint $found_tcpg, check-jsonschema $found_cj"
-python3 - "$floor" "$t1" "$tn" "$tp" "$cj" "$bigrss" "$streamrss" "$streambytes" <<'PY'
+python3 - "$floor" "$t1" "$tn" "$tp" "$cj" "$bigrss" "$streamrss" "$streambytes" "$tc" "$start" "$startcat" <<'PY'
 import sys
-floor, t1, tn, tp, cj, bigrss, streamrss, streambytes = map(float, sys.argv[1:])
+floor, t1, tn, tp, cj, bigrss, streamrss, streambytes, tc, start, startcat = map(float, sys.argv[1:])
 print(f"tcpglint (all cores) vs check-jsonschema: {cj/tn:.1f}x faster" if cj else "check-jsonschema: not installed")
 print(f"tcpglint (all cores) vs the floor: {tn/floor:.2f}x the floor's time; one thread: {t1/floor:.2f}x")
 print(f"1,000-rule policy vs the built-in pack: {tp/tn:.2f}x")
+print(f"--catalogue vs without: {tc/tn:.2f}x on the small corpus, all cores; {startcat/start:.2f}x on one file")
 print(f"peak RSS, 100,000 files: {bigrss/1024:.0f} MB; 50 MB stream: {streamrss/1024:.0f} MB ({streamrss*1024/streambytes:.1f}x its size)")
 PY

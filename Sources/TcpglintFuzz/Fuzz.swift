@@ -4,9 +4,11 @@ import TcpglintReport
 import TcpglintRules
 import TcpglintSystem
 
-// Fuzzing harnesses for tcpglint, for libFuzzer (`scripts/fuzz.sh`). One binary, four targets,
+// Fuzzing harnesses for tcpglint, for libFuzzer (`scripts/fuzz.sh`). One binary, six targets,
 // chosen by TCPGLINT_FUZZ: json (the JSON scanner), yaml (the YAML loader), rules (the rule-file
-// and model loader), lint (a whole lint of one file, every output format rendered).
+// and model loader), lint (a whole lint of one file, every output format rendered), catalogue-raw
+// (a saved API response, read as each of the four actions `catalogue build` takes) and
+// catalogue-file (a built catalogue; one that decodes must render and decode again to itself).
 // Built without the FUZZING flag, it is a replay tool: `TcpglintFuzz FILE...` runs the target
 // on each file, to reproduce a crash the fuzzer found.
 #if canImport(Glibc)
@@ -33,6 +35,20 @@ enum Harness {
             _ = SuppressionComments.scan(loaded)
         case "rules":
             _ = RulePackLoader.load(files: model + [(name: "fuzz.yaml", bytes: bytes)])
+        case "catalogue-raw":
+            CatalogueBuilder.fuzzRawResponse(bytes, limits: limits)
+        case "catalogue-file":
+            guard case .success(let loaded) = CatalogueFile.decode(name: "f.json", bytes: bytes, limits: limits)
+            else { return }
+            let rendered = CatalogueFile.render(loaded.catalogue)
+            switch CatalogueFile.decode(name: "rendered.json", bytes: Array(rendered.utf8), limits: limits) {
+            case .success(let again):
+                guard again.catalogue == loaded.catalogue else {
+                    fatalError("the rendered catalogue decodes to a different one:\n\(rendered)")
+                }
+            case .failure(let errors):
+                fatalError("the rendered catalogue does not decode (\(errors)):\n\(rendered)")
+            }
         default:
             let name = bytes.first == UInt8(ascii: "{") ? "f.json" : "f.yaml"
             let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
