@@ -91,7 +91,7 @@ struct CatalogueStatus: ParsableCommand {
             return ExitStatus.usage.rawValue
         }
         let loaded: CatalogueFile.Loaded
-        switch CatalogueLoading.read(file, clock: clock) {
+        switch CatalogueLoading.read(file, clock: clock, lazily: false) {
         case .failure(let e):
             for x in e.errors { console.err("\(x)\n") }
             return ExitStatus.usage.rawValue
@@ -190,8 +190,8 @@ enum CatalogueLoading {
     static let defaultMaxAge = 30
 
     /// A built catalogue, refused when its capture time is later than the clock.
-    static func read(_ path: String, clock: Int) -> Result<CatalogueFile.Loaded, RuleFileErrors> {
-        switch CatalogueFile.read(path) {
+    static func read(_ path: String, clock: Int, lazily: Bool = true) -> Result<CatalogueFile.Loaded, RuleFileErrors> {
+        switch CatalogueFile.read(path, lazily: lazily) {
         case .failure(let e): return .failure(e)
         case .success(let loaded):
             if loaded.catalogue.capturedEpoch > clock {

@@ -2,12 +2,17 @@
 
 /// What DescribeRegions, DescribeZones, DescribeDBVersions and DescribeClasses answered when the
 /// user saved them (`tcpglint catalogue build` makes one from the saved responses). Immutable
-/// and `Sendable`: one snapshot serves every file of a run, on any thread.
+/// and `Sendable`: one snapshot serves every file of a run, on any thread (a class, so that the
+/// checks pass it around without retaining each of its parts).
 ///
 /// It covers what was saved and nothing more: a region without its DescribeZones answer, or a
 /// zone, engine, major version and storage type without their DescribeClasses answer, is not
 /// covered, and the checks fall back to the pack's static lists for it.
-public struct Catalogue: Sendable, Equatable {
+public final class Catalogue: Sendable, Equatable {
+    public typealias Zones = CatalogueTable<RegionKey, [Zone]>
+    public typealias Versions = CatalogueTable<RegionKey, [Version]>
+    public typealias Classes = CatalogueTable<ClassKey, [Spec]>
+
     /// The two sites sell different catalogues.
     public enum Site: String, Sendable, CaseIterable {
         case intl, china
@@ -122,13 +127,13 @@ public struct Catalogue: Sendable, Equatable {
     public let capturedEpoch: Int
     /// DescribeRegions' answer, by name; nil when the snapshot has none.
     public let regions: [String: Region]?
-    public let zones: [RegionKey: [Zone]]
-    public let versions: [RegionKey: [Version]]
-    public let classes: [ClassKey: [Spec]]
+    public let zones: Zones
+    public let versions: Versions
+    public let classes: Classes
 
     public init(
-        site: Site, captured: String, capturedEpoch: Int, regions: [String: Region]?, zones: [RegionKey: [Zone]],
-        versions: [RegionKey: [Version]], classes: [ClassKey: [Spec]]
+        site: Site, captured: String, capturedEpoch: Int, regions: [String: Region]?, zones: Zones,
+        versions: Versions, classes: Classes
     ) {
         self.site = site
         self.captured = captured
@@ -139,6 +144,27 @@ public struct Catalogue: Sendable, Equatable {
         self.classes = classes
     }
 
+    /// A snapshot held in memory.
+    public convenience init(
+        site: Site, captured: String, capturedEpoch: Int, regions: [String: Region]?, zones: [RegionKey: [Zone]],
+        versions: [RegionKey: [Version]], classes: [ClassKey: [Spec]]
+    ) {
+        self.init(
+            site: site, captured: captured, capturedEpoch: capturedEpoch, regions: regions, zones: Zones(zones),
+            versions: Versions(versions), classes: Classes(classes))
+    }
+
+    /// Equal snapshots say the same things (however they are held).
+    public static func == (a: Catalogue, b: Catalogue) -> Bool {
+        func same<K, V: Equatable>(_ x: CatalogueTable<K, V>, _ y: CatalogueTable<K, V>) -> Bool {
+            let keys = x.keys
+            return keys == y.keys && keys.allSatisfy { x[$0] == y[$0] }
+        }
+        return a.site == b.site && a.captured == b.captured && a.capturedEpoch == b.capturedEpoch
+            && a.regions == b.regions && same(a.zones, b.zones) && same(a.versions, b.versions)
+            && same(a.classes, b.classes)
+    }
+
     /// The day the snapshot was taken (`2026-11-28`), as every catalogue finding names it.
     public var capturedDay: String { String(captured.prefix(10)) }
 
@@ -146,7 +172,7 @@ public struct Catalogue: Sendable, Equatable {
     /// site when the snapshot is of it.
     public func sells(_ r: Region) -> Bool { r.state == "AVAILABLE" && (site == .china || r.international) }
 
-    /// The regions sold, in name order.
+    /// The regions sold, in name order (for messages: worked out when one is made).
     public var soldRegions: [String] {
         (regions ?? [:]).values.filter(sells).map(\.name).sorted { $0.utf8Precedes($1) }
     }

@@ -5,8 +5,8 @@
 // at the rule's target. Without a snapshot, or without the model's key, nothing is reported.
 
 /// The request's catalogue lookup key, as written (the engine and storage type with their
-/// defaults when absent).
-struct CatalogueQuery {
+/// defaults when absent). A class: every catalogue check of a document reads the one made for it.
+final class CatalogueQuery {
     var region: String?
     /// The distinct zones of the request, the primary zone (`Zone`) first.
     var zones: [String]
@@ -15,6 +15,41 @@ struct CatalogueQuery {
     var major: String?
     var storageType: String?
     var spec: String?
+    /// For each of `zones`, looked up once per document: its region's zone list for the
+    /// storage type, and its classes.
+    var zoneLists: [[Catalogue.Zone]?] = []
+    var specs: [[Catalogue.Spec]?] = []
+    var regionKeys: [Catalogue.RegionKey?] = []
+
+    init(
+        region: String?, zones: [String], primaryZone: String?, engine: String?, major: String?,
+        storageType: String?, spec: String?
+    ) {
+        self.region = region
+        self.zones = zones
+        self.primaryZone = primaryZone
+        self.engine = engine
+        self.major = major
+        self.storageType = storageType
+        self.spec = spec
+        regionKeys = zones.map { z in
+            storageType.flatMap { st in
+                Catalogue.region(ofZone: z).map { Catalogue.RegionKey(region: $0, storageType: st) }
+            }
+        }
+    }
+
+    /// The zone list of a zone's region (nil when the snapshot has none).
+    func zoneList(_ zone: String, in c: Catalogue) -> [Catalogue.Zone]? {
+        if let i = zones.firstIndex(of: zone) { return zoneLists[i] }
+        return regionKey(ofZone: zone).flatMap { c.zones[$0] }
+    }
+
+    /// A zone's classes for the request's engine, major version and storage type.
+    func specs(_ zone: String, in c: Catalogue) -> [Catalogue.Spec]? {
+        if let i = zones.firstIndex(of: zone) { return specs[i] }
+        return classKey(zone).flatMap { c.classes[$0] }
+    }
 
     /// The DescribeClasses key of a zone; nil without an engine, major version or storage type.
     func classKey(_ zone: String) -> Catalogue.ClassKey? {
@@ -24,14 +59,15 @@ struct CatalogueQuery {
 
     /// The DescribeZones key of a zone's region.
     func regionKey(ofZone zone: String) -> Catalogue.RegionKey? {
+        if let i = zones.firstIndex(of: zone) { return regionKeys[i] }
         guard let storageType, let region = Catalogue.region(ofZone: zone) else { return nil }
         return Catalogue.RegionKey(region: region, storageType: storageType)
     }
 }
 
 extension Evaluation {
-    /// The request's lookup key, read on first use.
-    func query(_ key: CatalogueKeyParams) -> CatalogueQuery {
+    /// The request's lookup key, read on first use, with what the snapshot has for each zone.
+    func query(_ key: CatalogueKeyParams, _ c: Catalogue) -> CatalogueQuery {
         if let q = catalogueQuery { return q }
         func first(_ p: [PatternComponent]) -> String? { scalarTexts(at: p).first }
         var zones: [String] = []
@@ -42,6 +78,8 @@ extension Evaluation {
             region: first(key.region), zones: zones, primaryZone: key.zones.first.flatMap(first),
             engine: first(key.engine) ?? key.defaultEngine, major: first(key.major),
             storageType: first(key.storageType) ?? key.defaultStorageType, spec: first(key.spec))
+        q.zoneLists = q.regionKeys.map { k in k.flatMap { c.zones[$0] } }
+        q.specs = zones.map { z in q.classKey(z).flatMap { c.classes[$0] } }
         catalogueQuery = q
         return q
     }
@@ -50,6 +88,14 @@ extension Evaluation {
     /// or a list).
     func scalarTexts(at pattern: [PatternComponent]) -> [String] {
         let d = main
+        func text(_ id: NodeID) -> String? {
+            let n = d[id]
+            return n.kind == .scalar && n.type != .null && !isSecretNode(Loc(doc: 0, node: id)) ? n.value : nil
+        }
+        // Most key parameters are top-level names: looked up directly.
+        if pattern.count == 1, case .key(let k) = pattern[0] {
+            return d.lookup(k, in: d.root).flatMap { text($0.value) }.map { [$0] } ?? []
+        }
         var at = [d.root]
         for c in pattern {
             var next: [NodeID] = []
@@ -68,10 +114,7 @@ extension Evaluation {
             }
             at = next
         }
-        return at.compactMap { id in
-            let n = d[id]
-            return n.kind == .scalar && n.type != .null && !isSecretNode(Loc(doc: 0, node: id)) ? n.value : nil
-        }
+        return at.compactMap(text)
     }
 
     /// The text of a slot's scalar value (nil for null, a mapping, a list or a secret).
@@ -94,8 +137,7 @@ extension Evaluation {
             return c.regions?[v] != nil
         case .specCode:
             guard let key = linter.ruleSet.model.catalogueKey else { return false }
-            let q = query(key)
-            return q.zones.contains { z in q.classKey(z).map { c.classes[$0] != nil } ?? false }
+            return query(key, c).specs.contains { $0 != nil }
         }
     }
 
@@ -106,7 +148,7 @@ extension Evaluation {
             return []
         }
         let c = use.catalogue
-        let q = query(key)
+        let q = query(key, c)
         let extra: [String: String]?
         switch fact {
         case .region: extra = regionFact(c, slot)
@@ -133,20 +175,21 @@ extension Evaluation {
     /// Each fact's message values when it fails at the slot; nil when it holds or cannot tell.
     private func regionFact(_ c: Catalogue, _ slot: Slot) -> [String: String]? {
         guard let regions = c.regions, let v = text(slot) else { return nil }
+        let r = regions[v]
+        if let r, c.sells(r) { return nil }
         let expected = "one of " + ValueText.list(c.soldRegions)
-        guard let r = regions[v] else {
+        guard let r else {
             return [
                 "detail": "is not a region DescribeRegions lists", "expected": expected, "hint": hint(v, c.soldRegions),
             ]
         }
         if r.state != "AVAILABLE" { return ["detail": "is \(r.state)", "expected": expected, "hint": ""] }
-        if !c.sells(r) { return ["detail": "is not sold on the international site", "expected": expected, "hint": ""] }
-        return nil
+        return ["detail": "is not sold on the international site", "expected": expected, "hint": ""]
     }
 
     private func zoneFact(_ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot) -> [String: String]? {
         guard let z = text(slot), let rk = q.regionKey(ofZone: z) else { return nil }
-        guard let zones = c.zones[rk] else {
+        guard let zones = q.zoneList(z, in: c) else {
             // Zones not saved: a zone of a region DescribeRegions does not sell is still wrong
             // (when Region is written, the region fact reports it, once, at Region).
             guard q.region == nil, let regions = c.regions, regions[rk.region].map(c.sells) != true else { return nil }
@@ -168,10 +211,12 @@ extension Evaluation {
     private func zoneStateFact(_ fact: CatalogueFact, _ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot)
         -> [String: String]?
     {
-        guard let z = text(slot), let rk = q.regionKey(ofZone: z), let info = c.zone(z, in: rk) else { return nil }
+        guard let z = text(slot), let rk = q.regionKey(ofZone: z), let list = q.zoneList(z, in: c),
+            let info = list.first(where: { $0.name == z })
+        else { return nil }
         let refused = fact == .zoneState ? ["UNAVAILABLE", "SUPPORTMODIFYONLY"] : ["SELLOUT"]
         guard refused.contains(info.state) else { return nil }
-        let open = (c.zones[rk] ?? []).filter { $0.state == "AVAILABLE" }.map(\.name)
+        let open = list.filter { $0.state == "AVAILABLE" }.map(\.name)
         return [
             "state": info.state, "region": rk.region,
             "expected": open.isEmpty ? "none" : ValueText.list(open, conjunction: "and"),
@@ -180,7 +225,7 @@ extension Evaluation {
 
     private func standbyFact(_ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot) -> [String: String]? {
         guard let z = text(slot), let primary = q.primaryZone, z != primary, let rk = q.regionKey(ofZone: primary),
-            let info = c.zone(primary, in: rk)
+            let info = q.zoneList(primary, in: c)?.first(where: { $0.name == primary })
         else { return nil }
         let standby = info.standbyZones ?? []
         guard !standby.contains(z) else { return nil }
@@ -197,7 +242,7 @@ extension Evaluation {
         var missing: [String] = []
         var sold: [String]?
         for z in q.zones {
-            guard let k = q.classKey(z), let specs = c.classes[k], !specs.contains(where: { $0.code == s }) else {
+            guard let specs = q.specs(z, in: c), !specs.contains(where: { $0.code == s }) else {
                 continue
             }
             missing.append(z)
@@ -216,7 +261,7 @@ extension Evaluation {
         var hi = Int.max
         var found = false
         for z in q.zones {
-            guard let k = q.classKey(z), let spec = c.classes[k]?.first(where: { $0.code == s }) else { continue }
+            guard let spec = q.specs(z, in: c)?.first(where: { $0.code == s }) else { continue }
             lo = max(lo, spec.minStorageGB)
             hi = min(hi, spec.maxStorageGB)
             found = true
@@ -233,18 +278,18 @@ extension Evaluation {
     func noteCatalogueCoverage() {
         guard let use = linter.catalogue, let key = linter.ruleSet.model.catalogueKey else { return }
         let c = use.catalogue
-        let q = query(key)
+        let q = query(key, c)
         var missing: [String] = []
         for z in q.zones {
             guard let rk = q.regionKey(ofZone: z) else { continue }
             if let regions = c.regions, regions[rk.region].map(c.sells) != true { continue }
-            guard let zones = c.zones[rk] else {
+            guard let zones = q.zoneList(z, in: c) else {
                 missing.append(q.classKey(z).map(\.description) ?? "the zones of \(rk.region) for \(rk.storageType)")
                 continue
             }
             // A zone that is not listed, or sells nothing new, is an error of its own, not a gap.
             guard let info = zones.first(where: { $0.name == z }), ["AVAILABLE", "SELLOUT"].contains(info.state),
-                let k = q.classKey(z), c.classes[k] == nil
+                let k = q.classKey(z), q.specs(z, in: c) == nil
             else { continue }
             missing.append(k.description)
         }

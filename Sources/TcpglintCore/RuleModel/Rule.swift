@@ -82,9 +82,11 @@ public struct Rule: Sendable {
     /// What the rule leaves to a catalogue snapshot: where the snapshot decides it, the rule is
     /// quiet (`yields-to-catalogue:`).
     public let yieldsToCatalogue: CatalogueDecision?
-    /// The snapshot a catalogue rule's examples run against (`example-catalogue:` of its pack or
-    /// policy); nil for other rules.
-    public var exampleCatalogue: Catalogue?
+    /// Where a catalogue rule's examples find their snapshot (`example-catalogue:` of its pack
+    /// or policy), read when they run: a lint does not pay for it. Nil for other rules.
+    public var exampleCatalogueSource: (@Sendable () -> Catalogue?)?
+    /// The snapshot a catalogue rule's examples run against.
+    public var exampleCatalogue: Catalogue? { exampleCatalogueSource?() }
 
     public init(
         id: String, code: String, severity: Severity, summary: String, description: String,

@@ -2,6 +2,10 @@ import TcpglintCore
 import TcpglintInput
 import TcpglintSystem
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 // MARK: - The built catalogue file
 
 /// The file `tcpglint catalogue build` writes and `lint --catalogue` reads: compact, sorted JSON
@@ -29,7 +33,8 @@ public enum CatalogueFile {
         ("classes", ["spec-code", "cpu", "memory-mb", "min-storage-gb", "max-storage-gb", "qps"]),
     ]
     static let topKeys = [
-        "tcpglint-catalogue", "site", "captured", "columns", "regions", "zones", "versions", "classes",
+        "tcpglint-catalogue", "site", "captured", "checksum", "columns", "has-regions", "regions", "zones", "versions",
+        "classes",
     ]
 
     /// A catalogue read from disk, with the place its `captured` was written (for the stale finding).
@@ -41,8 +46,7 @@ public enum CatalogueFile {
     // MARK: Writing
 
     public static func render(_ c: Catalogue) -> String {
-        var out = "{\"tcpglint-catalogue\": \(formatVersion), \"site\": \(JSON.string(c.site.rawValue)), "
-        out += "\"captured\": \(JSON.string(c.captured)),\n\"columns\": {"
+        var out = "\"columns\": {"
         out += columns.map { "\(JSON.string($0.0)): [\($0.1.map(JSON.string).joined(separator: ", "))]" }
             .joined(separator: ", ")
         out += "},\n"
@@ -59,7 +63,7 @@ public enum CatalogueFile {
             regions.map { "[\(JSON.string($0.name)), \(JSON.string($0.state)), \($0.international ? 1 : 0)]" })
         section(
             "zones",
-            c.zones.keys.sorted().map { k in
+            c.zones.keys.map { k in
                 let zones = c.zones[k]!.sorted { $0.name.utf8Precedes($1.name) }.map { z in
                     "[\(JSON.string(z.name)), \(JSON.string(z.state)), \(z.ipv6 ? 1 : 0), \(z.standbyZones.map(strings) ?? "null")]"
                 }
@@ -68,7 +72,7 @@ public enum CatalogueFile {
             })
         section(
             "versions",
-            c.versions.keys.sorted().map { k in
+            c.versions.keys.map { k in
                 let versions = c.versions[k]!.sorted(by: versionOrder).map { v in
                     "[\([v.engine, v.version, v.major, v.kernel, v.status].map(JSON.string).joined(separator: ", ")), \(strings(v.features))]"
                 }
@@ -77,7 +81,7 @@ public enum CatalogueFile {
             })
         section(
             "classes",
-            c.classes.keys.sorted().map { k in
+            c.classes.keys.map { k in
                 let specs = c.classes[k]!.sorted { $0.code.utf8Precedes($1.code) }.map { s in
                     "[\(JSON.string(s.code)), \(s.cpu), \(s.memoryMB), \(s.minStorageGB), \(s.maxStorageGB), \(s.qps)]"
                 }
@@ -85,7 +89,30 @@ public enum CatalogueFile {
                     + "\"major\": \(JSON.string(k.major)), \"storage-type\": \(JSON.string(k.storageType)), "
                     + "\"classes\": [\(specs.joined(separator: ", "))]}"
             }, last: true)
-        return out
+        let head =
+            "{\"tcpglint-catalogue\": \(formatVersion), \"site\": \(JSON.string(c.site.rawValue)), "
+            + "\"captured\": \(JSON.string(c.captured)), \"checksum\": \(JSON.string(checksum(ArraySlice(out.utf8)))),\n"
+        return head + out
+    }
+
+    /// The checksum of everything after the first line (`fnv1a64:` and 16 hex digits, FNV-1a
+    /// over 8-byte words): a file changed after `build` wrote it is refused, so that reading only
+    /// the lists a run needs never meets a fault unseen.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i + 8 <= raw.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+                i += 8
+            }
+            while i < raw.count {
+                h = (h ^ UInt64(raw[i])) &* 0x100_0000_01b3
+                i += 1
+            }
+        }
+        let hex = String(h, radix: 16)
+        return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     static func versionOrder(_ a: Catalogue.Version, _ b: Catalogue.Version) -> Bool {
@@ -98,8 +125,12 @@ public enum CatalogueFile {
 
     // MARK: Reading
 
-    /// Reads a built catalogue; every fault is an error at its place.
-    public static func read(_ path: String, limits: InputLimits = .default) -> Result<Loaded, RuleFileErrors> {
+    /// Reads a built catalogue; every fault is an error at its place. `lazily`, the zones,
+    /// versions and classes of each key are decoded the first time a lint asks for them (the
+    /// file's checksum vouches for them); otherwise all of it is decoded now.
+    public static func read(_ path: String, lazily: Bool = true, limits: InputLimits = .default) -> Result<
+        Loaded, RuleFileErrors
+    > {
         let bytes: [UInt8]
         do { bytes = try FileSystem.readFile(path, maxBytes: limits.maxFileBytes) } catch {
             return .failure(
@@ -107,13 +138,15 @@ public enum CatalogueFile {
                     RuleFileError(RuleLocation(file: path, line: 1, column: 1), "cannot read the catalogue: \(error)")
                 ]))
         }
-        return decode(name: path, bytes: bytes, limits: limits)
+        return lazily
+            ? open(name: path, bytes: bytes, limits: limits) : decode(name: path, bytes: bytes, limits: limits)
     }
 
-    /// Decodes a built catalogue's bytes (the fuzz target's entry).
-    public static func decode(name: String, bytes: [UInt8], limits: InputLimits = .default) -> Result<
-        Loaded, RuleFileErrors
-    > {
+    /// Decodes all of a built catalogue's bytes; `verify` checks its checksum (the fuzz target
+    /// does not, so that its mutations reach the decoder).
+    public static func decode(name: String, bytes: [UInt8], limits: InputLimits = .default, verify: Bool = true)
+        -> Result<Loaded, RuleFileErrors>
+    {
         var big = limits
         // A catalogue is not a request: the request-size limit does not apply to it.
         big.maxRequestBytes = max(big.maxRequestBytes, bytes.count + 1)
@@ -129,6 +162,7 @@ public enum CatalogueFile {
             return .failure(RuleFileErrors(diags.errors))
         }
         let result = Decoder(diags: diags).catalogue(Value(doc: doc, id: doc.root, diags: diags))
+        if verify, result != nil { verifyChecksum(doc, bytes, diags) }
         if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
         guard let result else {
             return .failure(
@@ -136,6 +170,22 @@ public enum CatalogueFile {
                 ))
         }
         return .success(result)
+    }
+
+    /// Refuses a file whose checksum is not that of its text after the first line.
+    static func verifyChecksum(_ doc: Document, _ bytes: [UInt8], _ diags: Diagnostics) {
+        guard let entry = doc.lookup("checksum", in: doc.root) else {
+            Value(doc: doc, id: doc.root, diags: diags).error(
+                "the catalogue has no checksum; rebuild it with tcpglint catalogue build")
+            return
+        }
+        let site = Value(doc: doc, id: entry.value, diags: diags)
+        let body = bytes.firstIndex(of: 0x0A).map { bytes[($0 + 1)...] } ?? []
+        if site.kind != .scalar || site.text != checksum(body) {
+            site.error(
+                "the catalogue was changed after it was built (its checksum does not match); rebuild it with tcpglint catalogue build"
+            )
+        }
     }
 
     /// Decodes the rows. Rows are read in place from the document's nodes; faults go through
@@ -156,7 +206,7 @@ public enum CatalogueFile {
                 )
                 return nil
             }
-            guard let o = root.object("the catalogue", allowed: topKeys + ["has-regions"]) else { return nil }
+            guard let o = root.object("the catalogue", allowed: topKeys) else { return nil }
             if let v = o.require("tcpglint-catalogue"), let n = v.int("tcpglint-catalogue"), n != formatVersion {
                 v.error(
                     "catalogue format \(n) is not supported (this tcpglint reads format \(formatVersion)); rebuild it")
@@ -213,18 +263,9 @@ public enum CatalogueFile {
         func zones(_ o: Object) -> [Catalogue.RegionKey: [Catalogue.Zone]] {
             var zones: [Catalogue.RegionKey: [Catalogue.Zone]] = [:]
             for entry in o.require("zones")?.list("zones") ?? [] {
-                guard let (key, rows) = regionEntry(entry, list: "zones") else { continue }
-                var list: [Catalogue.Zone] = []
-                for row in rows {
-                    guard let r = cells(row, 4, "a zone"), let name = r[0].string("zone"),
-                        let state = r[1].string("state"), let ipv6 = flag(r[2])
-                    else { continue }
-                    let standby = r[3].type == .null && r[3].kind == .scalar ? nil : r[3].strings("standby-zones")
-                    list.append(Catalogue.Zone(name: name, state: state, ipv6: ipv6, standbyZones: standby))
-                }
+                guard let (key, list) = zoneEntry(entry) else { continue }
                 if zones[key] != nil { entry.error("the zones of \(key) are listed twice") }
-                // In the order `render` writes, so that a decoded catalogue equals its rebuild.
-                zones[key] = list.sorted { $0.name.utf8Precedes($1.name) }
+                zones[key] = list
             }
             return zones
         }
@@ -232,19 +273,9 @@ public enum CatalogueFile {
         func versions(_ o: Object) -> [Catalogue.RegionKey: [Catalogue.Version]] {
             var versions: [Catalogue.RegionKey: [Catalogue.Version]] = [:]
             for entry in o.require("versions")?.list("versions") ?? [] {
-                guard let (key, rows) = regionEntry(entry, list: "versions") else { continue }
-                var list: [Catalogue.Version] = []
-                for row in rows {
-                    guard let r = cells(row, 6, "a version") else { continue }
-                    let texts = r[0..<5].compactMap { $0.string("a version's field") }
-                    guard texts.count == 5, let features = r[5].strings("features") else { continue }
-                    list.append(
-                        Catalogue.Version(
-                            engine: texts[0], version: texts[1], major: texts[2], kernel: texts[3], status: texts[4],
-                            features: features))
-                }
+                guard let (key, list) = versionEntry(entry) else { continue }
                 if versions[key] != nil { entry.error("the versions of \(key) are listed twice") }
-                versions[key] = list.sorted(by: versionOrder)
+                versions[key] = list
             }
             return versions
         }
@@ -252,28 +283,64 @@ public enum CatalogueFile {
         func classes(_ o: Object) -> [Catalogue.ClassKey: [Catalogue.Spec]] {
             var classes: [Catalogue.ClassKey: [Catalogue.Spec]] = [:]
             for entry in o.require("classes")?.list("classes") ?? [] {
-                guard
-                    let e = entry.object(
-                        "a classes entry", allowed: ["zone", "engine", "major", "storage-type", "classes"]),
-                    let zone = e.require("zone")?.string("zone"), let engine = e.require("engine")?.string("engine"),
-                    let major = e.require("major")?.string("major"),
-                    let storage = e.require("storage-type")?.string("storage-type"),
-                    let rows = e.require("classes")?.list("classes")
-                else { continue }
-                var list: [Catalogue.Spec] = []
-                for row in rows {
-                    guard let r = cells(row, 6, "a class"), let code = r[0].string("spec-code") else { continue }
-                    let n = r[1...].compactMap { count($0) }
-                    guard n.count == 5 else { continue }
-                    list.append(
-                        Catalogue.Spec(
-                            code: code, cpu: n[0], memoryMB: n[1], minStorageGB: n[2], maxStorageGB: n[3], qps: n[4]))
-                }
-                let key = Catalogue.ClassKey(zone: zone, engine: engine, major: major, storageType: storage)
+                guard let (key, list) = classEntry(entry) else { continue }
                 if classes[key] != nil { entry.error("the classes of \(key) are listed twice") }
-                classes[key] = list.sorted { $0.code.utf8Precedes($1.code) }
+                classes[key] = list
             }
             return classes
+        }
+
+        // Each entry's list is kept in the order `render` writes, so that a decoded catalogue
+        // equals its rebuild.
+
+        func zoneEntry(_ entry: Value) -> (Catalogue.RegionKey, [Catalogue.Zone])? {
+            guard let (key, rows) = regionEntry(entry, list: "zones") else { return nil }
+            var list: [Catalogue.Zone] = []
+            for row in rows {
+                guard let r = cells(row, 4, "a zone"), let name = r[0].string("zone"),
+                    let state = r[1].string("state"), let ipv6 = flag(r[2])
+                else { continue }
+                let standby = r[3].type == .null && r[3].kind == .scalar ? nil : r[3].strings("standby-zones")
+                list.append(Catalogue.Zone(name: name, state: state, ipv6: ipv6, standbyZones: standby))
+            }
+            return (key, list.sorted { $0.name.utf8Precedes($1.name) })
+        }
+
+        func versionEntry(_ entry: Value) -> (Catalogue.RegionKey, [Catalogue.Version])? {
+            guard let (key, rows) = regionEntry(entry, list: "versions") else { return nil }
+            var list: [Catalogue.Version] = []
+            for row in rows {
+                guard let r = cells(row, 6, "a version") else { continue }
+                let texts = r[0..<5].compactMap { $0.string("a version's field") }
+                guard texts.count == 5, let features = r[5].strings("features") else { continue }
+                list.append(
+                    Catalogue.Version(
+                        engine: texts[0], version: texts[1], major: texts[2], kernel: texts[3], status: texts[4],
+                        features: features))
+            }
+            return (key, list.sorted(by: versionOrder))
+        }
+
+        func classEntry(_ entry: Value) -> (Catalogue.ClassKey, [Catalogue.Spec])? {
+            guard
+                let e = entry.object(
+                    "a classes entry", allowed: ["zone", "engine", "major", "storage-type", "classes"]),
+                let zone = e.require("zone")?.string("zone"), let engine = e.require("engine")?.string("engine"),
+                let major = e.require("major")?.string("major"),
+                let storage = e.require("storage-type")?.string("storage-type"),
+                let rows = e.require("classes")?.list("classes")
+            else { return nil }
+            var list: [Catalogue.Spec] = []
+            for row in rows {
+                guard let r = cells(row, 6, "a class"), let code = r[0].string("spec-code") else { continue }
+                let n = r[1...].compactMap { count($0) }
+                guard n.count == 5 else { continue }
+                list.append(
+                    Catalogue.Spec(
+                        code: code, cpu: n[0], memoryMB: n[1], minStorageGB: n[2], maxStorageGB: n[3], qps: n[4]))
+            }
+            let key = Catalogue.ClassKey(zone: zone, engine: engine, major: major, storageType: storage)
+            return (key, list.sorted { $0.code.utf8Precedes($1.code) })
         }
 
         func regionEntry(_ entry: Value, list: String) -> (Catalogue.RegionKey, [Value])? {
@@ -310,65 +377,5 @@ public enum CatalogueFile {
             }
             return n
         }
-    }
-}
-
-// MARK: - Times
-
-/// RFC 3339 times in UTC (`2026-11-28T09:14:00Z`, seconds optional fractions), as seconds since 1970.
-public enum Timestamp {
-    public static func parse(_ text: String) -> Int? {
-        let b = Array(text.utf8)
-        guard b.count >= 20, b.last == UInt8(ascii: "Z") else { return nil }
-        func digits(_ r: Range<Int>) -> Int? {
-            var n = 0
-            for i in r {
-                guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
-                n = n * 10 + Int(b[i] - 0x30)
-            }
-            return n
-        }
-        guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
-            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-            let y = digits(0..<4), let mo = digits(5..<7), let d = digits(8..<10), let h = digits(11..<13),
-            let mi = digits(14..<16), let s = digits(17..<19)
-        else { return nil }
-        if b.count > 20 {
-            guard b[19] == UInt8(ascii: "."), b.count > 21, digits(20..<(b.count - 1)) != nil else { return nil }
-        }
-        guard (1970...9999).contains(y), (1...12).contains(mo), d >= 1, d <= daysIn(mo, y), h < 24, mi < 60, s < 60
-        else { return nil }
-        return days(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s
-    }
-
-    static func leap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
-
-    static func daysIn(_ m: Int, _ y: Int) -> Int {
-        [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-    }
-
-    /// Days from 1970-01-01 to the date.
-    static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        var n = 0
-        for year in 1970..<y { n += leap(year) ? 366 : 365 }
-        for month in 1..<m { n += daysIn(month, y) }
-        return n + d - 1
-    }
-
-    /// The date of an instant, `YYYY-MM-DD`.
-    public static func day(_ epoch: Int) -> String {
-        var rest = epoch / 86_400
-        var y = 1970
-        while rest >= (leap(y) ? 366 : 365) {
-            rest -= leap(y) ? 366 : 365
-            y += 1
-        }
-        var m = 1
-        while rest >= daysIn(m, y) {
-            rest -= daysIn(m, y)
-            m += 1
-        }
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(rest + 1))"
     }
 }

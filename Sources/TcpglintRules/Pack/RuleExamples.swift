@@ -15,13 +15,14 @@ public enum RuleExamples {
     /// The failures of one rule's examples (empty when they all pass).
     public static func check(_ rule: Rule, in set: RuleSet) -> [Failure] {
         let only = RuleSet(model: set.model, rules: [rule], references: set.references, limits: set.limits)
-        let catalogue = rule.exampleCatalogue.map {
+        let example = rule.exampleCatalogue
+        let catalogue = example.map {
             CatalogueInUse(catalogue: $0, name: "example-catalogue", stale: false)
         }
         let linter = Linter(
             ruleSet: only, embeddedParser: JSONEmbeddedParser(), reportSecrets: false, catalogue: catalogue)
         var failures: [Failure] = []
-        if rule.needsCatalogue, rule.exampleCatalogue == nil {
+        if rule.needsCatalogue, example == nil {
             failures.append(
                 Failure(
                     rule: rule.id, location: rule.location,

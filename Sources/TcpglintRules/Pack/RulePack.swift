@@ -10,7 +10,7 @@ public struct RulePack: Sendable {
     /// The pack's `example-base` mapping, which policies' examples are merged over too.
     let exampleBase: (document: Document, node: NodeID)?
     /// The pack's `example-catalogue`, which policies' catalogue rules use unless they name one.
-    var exampleCatalogue: Catalogue? = nil
+    var exampleCatalogue: (@Sendable () -> Catalogue?)? = nil
 }
 
 /// Loads rule files into a compiled `RuleSet`. A fault anywhere is an error with its
@@ -134,7 +134,7 @@ public enum RulePackLoader {
         }
         var ids: [String: RuleLocation] = [:]
         var rules = register(compiled, ids: &ids)
-        for i in rules.indices where rules[i].needsCatalogue { rules[i].exampleCatalogue = exampleCatalogue }
+        for i in rules.indices where rules[i].needsCatalogue { rules[i].exampleCatalogueSource = exampleCatalogue }
         let all = errors()
         if !all.isEmpty { return .failure(RuleFileErrors(all)) }
         let set = RuleSet(model: model, rules: rules, references: references, limits: limits)
@@ -145,9 +145,11 @@ public enum RulePackLoader {
     // MARK: Shared by packs and policies
 
     /// The pack's one `example-catalogue:`, in whichever file names it.
-    static func packExampleCatalogue(_ roots: [Object], resources: [String: [UInt8]]) -> Catalogue? {
+    static func packExampleCatalogue(_ roots: [Object], resources: [String: [UInt8]]) -> (
+        @Sendable () -> Catalogue?
+    )? {
         var site: Value?
-        var catalogue: Catalogue?
+        var catalogue: (@Sendable () -> Catalogue?)?
         for o in roots {
             guard let c = o["example-catalogue"] else { continue }
             if let first = site {
@@ -162,20 +164,25 @@ public enum RulePackLoader {
 
     /// The built catalogue an `example-catalogue:` names, relative to its rule file (looked up
     /// first among `resources`, the files embedded beside the built-in pack).
-    static func readExampleCatalogue(_ v: Value, resources: [String: [UInt8]] = [:]) -> Catalogue? {
+    static func readExampleCatalogue(_ v: Value, resources: [String: [UInt8]] = [:]) -> (
+        @Sendable () -> Catalogue?
+    )? {
         guard let text = v.string("example-catalogue") else { return nil }
         let path = text.hasPrefix("/") ? text : Paths.join(Paths.directory(of: v.doc.source.name), text)
-        let bytes: [UInt8]
+        // The built-in pack's is embedded and tested: it is read when its examples run. Any
+        // other is checked now, so that a fault is the pack's error.
         if let embedded = resources[path] {
-            bytes = embedded
-        } else {
-            do { bytes = try FileSystem.readFile(path) } catch {
-                v.error("cannot read the example catalogue \(path): \(error)")
-                return nil
-            }
+            return { try? CatalogueFile.open(name: path, bytes: embedded).get().catalogue }
         }
-        switch CatalogueFile.decode(name: path, bytes: bytes) {
-        case .success(let loaded): return loaded.catalogue
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.readFile(path) } catch {
+            v.error("cannot read the example catalogue \(path): \(error)")
+            return nil
+        }
+        switch CatalogueFile.open(name: path, bytes: bytes) {
+        case .success(let loaded):
+            let catalogue = loaded.catalogue
+            return { catalogue }
         case .failure(let e):
             v.diags.errors += e.errors
             return nil

@@ -33,7 +33,7 @@ public enum PolicyLoader {
         var ids: [String: RuleLocation] = [:]
         for r in set.rules + set.disabled { ids[r.id] = r.location }
         var bases: [String: Value] = [:]
-        var catalogues: [String: Catalogue] = [:]
+        var catalogues: [String: @Sendable () -> Catalogue?] = [:]
         for policy in state.order {
             let o = policy.root
             RulePackLoader.readReferences(o, into: &references, inPack: false)
@@ -80,7 +80,7 @@ public enum PolicyLoader {
             }
             if let c = o["example-catalogue"] { catalogue = RulePackLoader.readExampleCatalogue(c) }
             if let catalogue { catalogues[policy.key] = catalogue }
-            for i in rules.indices where rules[i].needsCatalogue { rules[i].exampleCatalogue = catalogue }
+            for i in rules.indices where rules[i].needsCatalogue { rules[i].exampleCatalogueSource = catalogue }
             let overrides = readOverrides(o, known: set, adding: rules)
             set = set.adding(rules: rules, overrides: overrides)
         }

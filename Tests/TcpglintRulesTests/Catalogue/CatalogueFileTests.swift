@@ -1,0 +1,79 @@
+import TcpglintCore
+import TcpglintRules
+import TcpglintSystem
+import TcpglintTestSupport
+import Testing
+
+/// The built file read two ways: whole (`catalogue status`, the fuzz target) and lazily, each
+/// list when a lint first asks for it (`lint --catalogue`). Both must say the same things, and a
+/// file changed after it was built is refused by both.
+@Suite struct CatalogueFileTests {
+    static let built = "testdata/catalogue/goldens/intl.catalogue.json"
+
+    func bytes(_ path: String) throws -> [UInt8] { Array(try #require(readText(path)).utf8) }
+
+    @Test(arguments: [
+        "testdata/catalogue/goldens/intl.catalogue.json", "testdata/catalogue/goldens/china.catalogue.json",
+        "rules/example-catalogue.json",
+    ])
+    func lazyAndWholeReadsAgree(_ path: String) throws {
+        let b = try bytes(path)
+        let whole = try CatalogueFile.decode(name: path, bytes: b).get().catalogue
+        let lazy = try CatalogueFile.open(name: path, bytes: b).get().catalogue
+        #expect(lazy == whole)
+        #expect(lazy.classes.count == whole.classes.count)
+        #expect(lazy.zones.count == whole.zones.count)
+        // And the rendering of either is the file itself.
+        #expect(CatalogueFile.render(lazy) == String(decoding: b, as: UTF8.self))
+    }
+
+    @Test func aLazyLookupFindsItsListAndNoOther() throws {
+        let c = try CatalogueFile.open(name: Self.built, bytes: try bytes(Self.built)).get().catalogue
+        let key = Catalogue.ClassKey(
+            zone: "ap-guangzhou-3", engine: "postgresql", major: "15", storageType: "PHYSICAL_LOCAL_SSD")
+        #expect(
+            c.classes[key]?.map(\.code) == [
+                "cdb.pg.z1.2g", "pg.it.2xlarge16", "pg.it.large8", "pg.it.medium4", "pg.it.small2",
+            ])
+        #expect(c.classes[key]?.first { $0.code == "pg.it.small2" }?.maxStorageGB == 3000)
+        var other = key
+        other.major = "14"
+        #expect(c.classes[other] == nil)
+        let zones = c.zones[Catalogue.RegionKey(region: "ap-guangzhou", storageType: "PHYSICAL_LOCAL_SSD")]
+        #expect(zones?.map(\.state) == ["UNAVAILABLE", "AVAILABLE", "AVAILABLE", "SELLOUT", "SUPPORTMODIFYONLY"])
+        #expect(zones?.first?.standbyZones == nil)
+        #expect(c.zones[Catalogue.RegionKey(region: "ap-tokyo", storageType: "PHYSICAL_LOCAL_SSD")] == nil)
+    }
+
+    /// One changed character of a class line, which a lazy read would never look at, is caught
+    /// by the checksum, at the checksum's place, by both reads.
+    @Test func aChangedFileIsRefused() throws {
+        var text = String(decoding: try bytes(Self.built), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"pg.it.large8\", 4, 8192, 100", with: "\"pg.it.large8\", 4, 8192, 200")
+        for lazily in [true, false] {
+            let b = Array(text.utf8)
+            let result =
+                lazily ? CatalogueFile.open(name: "c.json", bytes: b) : CatalogueFile.decode(name: "c.json", bytes: b)
+            guard case .failure(let e) = result else {
+                Issue.record("a changed catalogue was read (lazily: \(lazily))")
+                continue
+            }
+            #expect(
+                e.errors.map(\.description) == [
+                    "c.json:1:91: error: the catalogue was changed after it was built (its checksum does not match); rebuild it with tcpglint catalogue build"
+                ])
+        }
+    }
+
+    /// A file laid out otherwise than `render` writes (one line) is read whole, and its faults
+    /// are placed.
+    @Test func anotherLayoutIsReadWhole() throws {
+        let one = String(decoding: try bytes(Self.built), as: UTF8.self).split(separator: "\n").joined(separator: " ")
+        guard case .failure(let e) = CatalogueFile.open(name: "c.json", bytes: Array(one.utf8)) else {
+            Issue.record("a one-line catalogue passed its checksum")
+            return
+        }
+        #expect(e.errors.first?.message.contains("no checksum") == false)
+        #expect(e.errors.first?.location.line == 1)
+    }
+}
