@@ -145,7 +145,13 @@ struct RunPlan {
         private(set) var catalogueErrors: [RuleFileError] = []
         /// One `catalogue-stale` warning per stale catalogue file used, at its `captured`.
         private(set) var staleFindings: [Finding] = []
-        private var index: [[String]: Int] = [:]
+        /// A group's key: its policies, and its catalogue with that catalogue's maximum age.
+        private struct Key: Hashable {
+            var policies: [String]
+            var catalogue: String?
+            var maxAge: Int
+        }
+        private var index: [Key: Int] = [:]
         private var sets: [[String]: RuleSet?] = [:]
         private var catalogues: [String: CatalogueFile.Loaded?] = [:]
         private var staleNoted: Set<String> = []
@@ -160,7 +166,8 @@ struct RunPlan {
         mutating func group(_ settings: FileSettings) -> Int {
             let policies = settings.policies
             let maxAge = settings.catalogueMaxAge ?? CatalogueLoading.defaultMaxAge
-            let key = settings.catalogue.map { policies + ["\u{0}catalogue", $0, String(maxAge)] } ?? policies
+            let key = Key(
+                policies: policies, catalogue: settings.catalogue, maxAge: settings.catalogue == nil ? 0 : maxAge)
             if let i = index[key] { return i }
             guard let set = ruleSet(policies) else {
                 index[key] = -1

@@ -5,50 +5,69 @@
 // at the rule's target. Without a snapshot, or without the model's key, nothing is reported.
 
 /// The request's catalogue lookup key, as written (the engine and storage type with their
-/// defaults when absent). A class: every catalogue check of a document reads the one made for it.
+/// defaults when absent), with what the snapshot has for each of its zones. A class: every
+/// catalogue check of a document reads the one made for it.
 final class CatalogueQuery {
-    var region: String?
+    /// One zone of the request and what the snapshot says of it, looked up once per document
+    /// (a class, so that the facts that read it do not copy its lists).
+    final class ZoneFacts {
+        let name: String
+        /// Its region and the request's storage type (nil for a zone not named `<region>-<n>`).
+        let regionKey: Catalogue.RegionKey?
+        /// Its region's zone list for the storage type (nil when the snapshot has none).
+        let list: [Catalogue.Zone]?
+        /// Its own entry in that list.
+        let info: Catalogue.Zone?
+        /// Its classes for the request's engine, major version and storage type.
+        let specs: [Catalogue.Spec]?
+
+        init(
+            name: String, regionKey: Catalogue.RegionKey?, list: [Catalogue.Zone]?, info: Catalogue.Zone?,
+            specs: [Catalogue.Spec]?
+        ) {
+            self.name = name
+            self.regionKey = regionKey
+            self.list = list
+            self.info = info
+            self.specs = specs
+        }
+    }
+
+    let region: String?
+    let primaryZone: String?
+    let engine: String?
+    let major: String?
+    let storageType: String?
+    let spec: String?
     /// The distinct zones of the request, the primary zone (`Zone`) first.
-    var zones: [String]
-    var primaryZone: String?
-    var engine: String?
-    var major: String?
-    var storageType: String?
-    var spec: String?
-    /// For each of `zones`, looked up once per document: its region's zone list for the
-    /// storage type, and its classes.
-    var zoneLists: [[Catalogue.Zone]?] = []
-    var specs: [[Catalogue.Spec]?] = []
-    var regionKeys: [Catalogue.RegionKey?] = []
+    private(set) var zones: [ZoneFacts] = []
 
     init(
         region: String?, zones: [String], primaryZone: String?, engine: String?, major: String?,
-        storageType: String?, spec: String?
+        storageType: String?, spec: String?, in c: Catalogue?
     ) {
         self.region = region
-        self.zones = zones
         self.primaryZone = primaryZone
         self.engine = engine
         self.major = major
         self.storageType = storageType
         self.spec = spec
-        regionKeys = zones.map { z in
-            storageType.flatMap { st in
-                Catalogue.region(ofZone: z).map { Catalogue.RegionKey(region: $0, storageType: st) }
-            }
+        if let c { self.zones = zones.map { lookUp($0, in: c) } }
+    }
+
+    /// What the snapshot says of a zone: the request's own, or looked up now.
+    func facts(_ zone: String, in c: Catalogue) -> ZoneFacts {
+        zones.first { $0.name == zone } ?? lookUp(zone, in: c)
+    }
+
+    private func lookUp(_ zone: String, in c: Catalogue) -> ZoneFacts {
+        let rk = storageType.flatMap { st in
+            Catalogue.region(ofZone: zone).map { Catalogue.RegionKey(region: $0, storageType: st) }
         }
-    }
-
-    /// The zone list of a zone's region (nil when the snapshot has none).
-    func zoneList(_ zone: String, in c: Catalogue) -> [Catalogue.Zone]? {
-        if let i = zones.firstIndex(of: zone) { return zoneLists[i] }
-        return regionKey(ofZone: zone).flatMap { c.zones[$0] }
-    }
-
-    /// A zone's classes for the request's engine, major version and storage type.
-    func specs(_ zone: String, in c: Catalogue) -> [Catalogue.Spec]? {
-        if let i = zones.firstIndex(of: zone) { return specs[i] }
-        return classKey(zone).flatMap { c.classes[$0] }
+        let list = rk.flatMap { c.zones[$0] }
+        return ZoneFacts(
+            name: zone, regionKey: rk, list: list, info: list?.first { $0.name == zone },
+            specs: classKey(zone).flatMap { c.classes[$0] })
     }
 
     /// The DescribeClasses key of a zone; nil without an engine, major version or storage type.
@@ -56,65 +75,39 @@ final class CatalogueQuery {
         guard let engine, let major, let storageType else { return nil }
         return Catalogue.ClassKey(zone: zone, engine: engine, major: major, storageType: storageType)
     }
-
-    /// The DescribeZones key of a zone's region.
-    func regionKey(ofZone zone: String) -> Catalogue.RegionKey? {
-        if let i = zones.firstIndex(of: zone) { return regionKeys[i] }
-        guard let storageType, let region = Catalogue.region(ofZone: zone) else { return nil }
-        return Catalogue.RegionKey(region: region, storageType: storageType)
-    }
 }
 
 extension Evaluation {
-    /// The request's lookup key, read on first use, with what the snapshot has for each zone.
-    func query(_ key: CatalogueKeyParams, _ c: Catalogue) -> CatalogueQuery {
+    /// The request's lookup key, read on first use from the slots of the plan's key patterns,
+    /// with what the snapshot has for each zone.
+    func query(_ c: Catalogue) -> CatalogueQuery {
         if let q = catalogueQuery { return q }
-        func first(_ p: [PatternComponent]) -> String? { scalarTexts(at: p).first }
+        guard let ids = plan.catalogueKey else {
+            return CatalogueQuery(
+                region: nil, zones: [], primaryZone: nil, engine: nil, major: nil, storageType: nil, spec: nil,
+                in: nil)
+        }
+        func first(_ p: Int) -> String? {
+            var found: String?
+            forEachSlot(p, boundTo: nil) { s in
+                found = text(s)
+                return found == nil
+            }
+            return found
+        }
         var zones: [String] = []
-        for p in key.zones {
-            for z in scalarTexts(at: p) where !zones.contains(z) { zones.append(z) }
+        for p in ids.zones {
+            forEachSlot(p, boundTo: nil) { s in
+                if let z = text(s), !zones.contains(z) { zones.append(z) }
+                return true
+            }
         }
         let q = CatalogueQuery(
-            region: first(key.region), zones: zones, primaryZone: key.zones.first.flatMap(first),
-            engine: first(key.engine) ?? key.defaultEngine, major: first(key.major),
-            storageType: first(key.storageType) ?? key.defaultStorageType, spec: first(key.spec))
-        q.zoneLists = q.regionKeys.map { k in k.flatMap { c.zones[$0] } }
-        q.specs = zones.map { z in q.classKey(z).flatMap { c.classes[$0] } }
+            region: first(ids.region), zones: zones, primaryZone: ids.zones.first.flatMap(first),
+            engine: first(ids.engine) ?? ids.defaultEngine, major: first(ids.major),
+            storageType: first(ids.storageType) ?? ids.defaultStorageType, spec: first(ids.spec), in: c)
         catalogueQuery = q
         return q
-    }
-
-    /// The texts of the scalars a pattern reaches in the main document (none for null, a mapping
-    /// or a list).
-    func scalarTexts(at pattern: [PatternComponent]) -> [String] {
-        let d = main
-        func text(_ id: NodeID) -> String? {
-            let n = d[id]
-            return n.kind == .scalar && n.type != .null && !isSecretNode(Loc(doc: 0, node: id)) ? n.value : nil
-        }
-        // Most key parameters are top-level names: looked up directly.
-        if pattern.count == 1, case .key(let k) = pattern[0] {
-            return d.lookup(k, in: d.root).flatMap { text($0.value) }.map { [$0] } ?? []
-        }
-        var at = [d.root]
-        for c in pattern {
-            var next: [NodeID] = []
-            for id in at {
-                switch c {
-                case .key(let k):
-                    if d[id].kind == .mapping, let e = d.lookup(k, in: id) { next.append(e.value) }
-                case .anyIndex:
-                    if d[id].kind == .sequence { next += d.items(of: id) }
-                case .index(let n):
-                    let items = d.items(of: id)
-                    if d[id].kind == .sequence, n < items.count { next.append(items[items.startIndex + n]) }
-                case .embedded:
-                    break
-                }
-            }
-            at = next
-        }
-        return at.compactMap(text)
     }
 
     /// The text of a slot's scalar value (nil for null, a mapping, a list or a secret).
@@ -136,19 +129,15 @@ extension Evaluation {
             guard let v = text(slot) else { return false }
             return c.regions?[v] != nil
         case .specCode:
-            guard let key = linter.ruleSet.model.catalogueKey else { return false }
-            return query(key, c).specs.contains { $0 != nil }
+            return query(c).zones.contains { $0.specs != nil }
         }
     }
 
     // MARK: Facts
 
     func catalogueHits(_ fact: CatalogueFact, slot: Slot) -> [Hit] {
-        guard let use = linter.catalogue, let key = linter.ruleSet.model.catalogueKey, let loc = slot.node else {
-            return []
-        }
-        let c = use.catalogue
-        let q = query(key, c)
+        guard let c = linter.catalogue?.catalogue, plan.catalogueKey != nil, let loc = slot.node else { return [] }
+        let q = query(c)
         let extra: [String: String]?
         switch fact {
         case .region: extra = regionFact(c, slot)
@@ -188,8 +177,10 @@ extension Evaluation {
     }
 
     private func zoneFact(_ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot) -> [String: String]? {
-        guard let z = text(slot), let rk = q.regionKey(ofZone: z) else { return nil }
-        guard let zones = q.zoneList(z, in: c) else {
+        guard let z = text(slot) else { return nil }
+        let f = q.facts(z, in: c)
+        guard let rk = f.regionKey else { return nil }
+        guard let zones = f.list else {
             // Zones not saved: a zone of a region DescribeRegions does not sell is still wrong
             // (when Region is written, the region fact reports it, once, at Region).
             guard q.region == nil, let regions = c.regions, regions[rk.region].map(c.sells) != true else { return nil }
@@ -198,7 +189,7 @@ extension Evaluation {
                 "expected": "a zone of \(ValueText.list(c.soldRegions))", "hint": "",
             ]
         }
-        guard zones.contains(where: { $0.name == z }) else {
+        guard f.info != nil else {
             let names = zones.map(\.name)
             return [
                 "region": rk.region, "detail": "is not a zone of \(rk.region) for \(rk.storageType)",
@@ -211,11 +202,16 @@ extension Evaluation {
     private func zoneStateFact(_ fact: CatalogueFact, _ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot)
         -> [String: String]?
     {
-        guard let z = text(slot), let rk = q.regionKey(ofZone: z), let list = q.zoneList(z, in: c),
-            let info = list.first(where: { $0.name == z })
-        else { return nil }
-        let refused = fact == .zoneState ? ["UNAVAILABLE", "SUPPORTMODIFYONLY"] : ["SELLOUT"]
-        guard refused.contains(info.state) else { return nil }
+        guard let z = text(slot) else { return nil }
+        let f = q.facts(z, in: c)
+        guard let rk = f.regionKey, let list = f.list, let info = f.info else { return nil }
+        let refused =
+            switch info.state {
+            case "UNAVAILABLE", "SUPPORTMODIFYONLY": fact == .zoneState
+            case "SELLOUT": fact == .zoneSellout
+            default: false
+            }
+        guard refused else { return nil }
         let open = list.filter { $0.state == "AVAILABLE" }.map(\.name)
         return [
             "state": info.state, "region": rk.region,
@@ -224,8 +220,8 @@ extension Evaluation {
     }
 
     private func standbyFact(_ c: Catalogue, _ q: CatalogueQuery, _ slot: Slot) -> [String: String]? {
-        guard let z = text(slot), let primary = q.primaryZone, z != primary, let rk = q.regionKey(ofZone: primary),
-            let info = q.zoneList(primary, in: c)?.first(where: { $0.name == primary })
+        guard let z = text(slot), let primary = q.primaryZone, z != primary,
+            let info = q.facts(primary, in: c).info
         else { return nil }
         let standby = info.standbyZones ?? []
         guard !standby.contains(z) else { return nil }
@@ -241,11 +237,9 @@ extension Evaluation {
         guard let s = text(slot) else { return nil }
         var missing: [String] = []
         var sold: [String]?
-        for z in q.zones {
-            guard let specs = q.specs(z, in: c), !specs.contains(where: { $0.code == s }) else {
-                continue
-            }
-            missing.append(z)
+        for f in q.zones {
+            guard let specs = f.specs, !specs.contains(where: { $0.code == s }) else { continue }
+            missing.append(f.name)
             if sold == nil { sold = specs.map(\.code) }
         }
         guard let sold else { return nil }
@@ -260,8 +254,8 @@ extension Evaluation {
         var lo = Int.min
         var hi = Int.max
         var found = false
-        for z in q.zones {
-            guard let spec = q.specs(z, in: c)?.first(where: { $0.code == s }) else { continue }
+        for f in q.zones {
+            guard let spec = f.specs?.first(where: { $0.code == s }) else { continue }
             lo = max(lo, spec.minStorageGB)
             hi = min(hi, spec.maxStorageGB)
             found = true
@@ -276,20 +270,20 @@ extension Evaluation {
     /// request the snapshot lacks (a zone of a region it does not sell is not missing: the zone
     /// fact reports it).
     func noteCatalogueCoverage() {
-        guard let use = linter.catalogue, let key = linter.ruleSet.model.catalogueKey else { return }
-        let c = use.catalogue
-        let q = query(key, c)
+        guard let c = linter.catalogue?.catalogue, plan.catalogueKey != nil else { return }
+        let q = query(c)
         var missing: [String] = []
-        for z in q.zones {
-            guard let rk = q.regionKey(ofZone: z) else { continue }
+        for f in q.zones {
+            guard let rk = f.regionKey else { continue }
             if let regions = c.regions, regions[rk.region].map(c.sells) != true { continue }
-            guard let zones = q.zoneList(z, in: c) else {
-                missing.append(q.classKey(z).map(\.description) ?? "the zones of \(rk.region) for \(rk.storageType)")
+            guard f.list != nil else {
+                missing.append(
+                    q.classKey(f.name).map(\.description) ?? "the zones of \(rk.region) for \(rk.storageType)")
                 continue
             }
             // A zone that is not listed, or sells nothing new, is an error of its own, not a gap.
-            guard let info = zones.first(where: { $0.name == z }), ["AVAILABLE", "SELLOUT"].contains(info.state),
-                let k = q.classKey(z), q.specs(z, in: c) == nil
+            guard let info = f.info, ["AVAILABLE", "SELLOUT"].contains(info.state), let k = q.classKey(f.name),
+                f.specs == nil
             else { continue }
             missing.append(k.description)
         }

@@ -20,6 +20,9 @@ public final class Plan: Sendable {
     let rules: [CompiledRule]
     /// The patterns of the model's secret parameters.
     let secrets: [Int]
+    /// The patterns of the model's catalogue key (nil without one): the walk records their
+    /// slots, so that a catalogue check reads the request's key without looking it up.
+    let catalogueKey: CatalogueKeyPatterns?
     /// For a condition pattern and the pattern it is bound to, at `condition * patterns.count +
     /// target`: how many of its leading `[*]` take the bound slot's index (see
     /// `Evaluation.forEachSlot(_:boundTo:_:)`); -1 where not worked out ahead. Empty for a
@@ -35,6 +38,17 @@ public final class Plan: Sendable {
     let onAbsent: [[(rule: Int32, target: Int32)]]
     /// The patterns with rules, in id order.
     let targeted: [Int]
+
+    struct CatalogueKeyPatterns: Sendable {
+        let region: Int
+        let zones: [Int]
+        let engine: Int
+        let major: Int
+        let storageType: Int
+        let spec: Int
+        let defaultEngine: String?
+        let defaultStorageType: String?
+    }
 
     struct TrieNode: Sendable {
         /// The pattern ending here, if any.
@@ -149,6 +163,12 @@ public final class Plan: Sendable {
                 CompiledRule(rule: rule, targets: targets, when: when, checks: checks, whenIsDocumentWide: wide))
         }
         secrets = model.secretPatterns.map { b.intern($0) }
+        catalogueKey = model.catalogueKey.map { k in
+            CatalogueKeyPatterns(
+                region: b.intern(k.region), zones: k.zones.map { b.intern($0) }, engine: b.intern(k.engine),
+                major: b.intern(k.major), storageType: b.intern(k.storageType), spec: b.intern(k.spec),
+                defaultEngine: k.defaultEngine, defaultStorageType: k.defaultStorageType)
+        }
         patterns = b.patterns
         secretPattern = b.patterns.map { p in
             var prefix: [PatternComponent] = []

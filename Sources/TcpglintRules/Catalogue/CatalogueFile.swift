@@ -99,20 +99,27 @@ public enum CatalogueFile {
     /// over 8-byte words): a file changed after `build` wrote it is refused, so that reading only
     /// the lists a run needs never meets a fault unseen.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let h = wordHash(bytes)
+        let hex = String(h, radix: 16)
+        return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// FNV-1a over 8-byte words (and the last bytes one by one): the checksum, and the key
+    /// hash of the lazy reader's line index.
+    static func wordHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         bytes.withUnsafeBytes { raw in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
             var i = 0
             while i + 8 <= raw.count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
+                h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0x100_0000_01b3
                 i += 8
             }
             while i < raw.count {
                 h = (h ^ UInt64(raw[i])) &* 0x100_0000_01b3
                 i += 1
             }
+            return h
         }
-        let hex = String(h, radix: 16)
-        return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     static func versionOrder(_ a: Catalogue.Version, _ b: Catalogue.Version) -> Bool {
@@ -147,6 +154,18 @@ public enum CatalogueFile {
     public static func decode(name: String, bytes: [UInt8], limits: InputLimits = .default, verify: Bool = true)
         -> Result<Loaded, RuleFileErrors>
     {
+        decode(name: name, bytes: bytes, limits: limits, checksumOver: verify ? body(of: bytes) : nil)
+    }
+
+    /// What the checksum covers: everything after the first line.
+    static func body(of bytes: [UInt8]) -> ArraySlice<UInt8> {
+        bytes.firstIndex(of: 0x0A).map { bytes[($0 + 1)...] } ?? []
+    }
+
+    /// Decodes the bytes; with `checksumOver`, the header's checksum must be that of those bytes.
+    static func decode(name: String, bytes: [UInt8], limits: InputLimits, checksumOver body: ArraySlice<UInt8>?)
+        -> Result<Loaded, RuleFileErrors>
+    {
         var big = limits
         // A catalogue is not a request: the request-size limit does not apply to it.
         big.maxRequestBytes = max(big.maxRequestBytes, bytes.count + 1)
@@ -162,7 +181,7 @@ public enum CatalogueFile {
             return .failure(RuleFileErrors(diags.errors))
         }
         let result = Decoder(diags: diags).catalogue(Value(doc: doc, id: doc.root, diags: diags))
-        if verify, result != nil { verifyChecksum(doc, bytes, diags) }
+        if let body, result != nil { verifyChecksum(doc, body, diags) }
         if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
         guard let result else {
             return .failure(
@@ -173,14 +192,13 @@ public enum CatalogueFile {
     }
 
     /// Refuses a file whose checksum is not that of its text after the first line.
-    static func verifyChecksum(_ doc: Document, _ bytes: [UInt8], _ diags: Diagnostics) {
+    static func verifyChecksum(_ doc: Document, _ body: ArraySlice<UInt8>, _ diags: Diagnostics) {
         guard let entry = doc.lookup("checksum", in: doc.root) else {
             Value(doc: doc, id: doc.root, diags: diags).error(
                 "the catalogue has no checksum; rebuild it with tcpglint catalogue build")
             return
         }
         let site = Value(doc: doc, id: entry.value, diags: diags)
-        let body = bytes.firstIndex(of: 0x0A).map { bytes[($0 + 1)...] } ?? []
         if site.kind != .scalar || site.text != checksum(body) {
             site.error(
                 "the catalogue was changed after it was built (its checksum does not match); rebuild it with tcpglint catalogue build"

@@ -14,60 +14,83 @@ extension CatalogueFile {
     public static func open(name: String, bytes: [UInt8], limits: InputLimits = .default) -> Result<
         Loaded, RuleFileErrors
     > {
-        var lines: [Range<Int>] = []
-        var start = 0
-        bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            while start < b.count {
-                let found = memchr(base + start, 0x0A, b.count - start)
-                let end = found.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? b.count
-                lines.append(start..<end)
-                start = end + 1
-            }
-        }
-        func text(_ i: Int) -> String { String(decoding: bytes[lines[i]], as: UTF8.self) }
-        let needle = Array("\"zones\": [".utf8)
-        guard let zonesLine = lines.indices.first(where: { bytes[lines[$0]].starts(with: needle) })
+        guard let layout = Layout(bytes) else { return decode(name: name, bytes: bytes, limits: limits) }
+        // The header and regions, decoded now with their positions; the checksum vouches for the rest.
+        let head = Array(bytes[..<layout.headEnd]) + Array("\"zones\": [], \"versions\": [], \"classes\": []}".utf8)
+        guard
+            case .success(let top) = decode(
+                name: name, bytes: head, limits: limits, checksumOver: body(of: bytes)),
+            let lazy = lazyCatalogue(top, name: name, bytes: bytes, sections: layout.sections)
         else { return decode(name: name, bytes: bytes, limits: limits) }
-        // The header and regions, decoded now with their positions.
-        let head =
-            Array(bytes[..<lines[zonesLine].lowerBound])
-            + Array("\"zones\": [], \"versions\": [], \"classes\": []}".utf8)
-        guard case .success(let top) = decode(name: name, bytes: head, limits: limits, verify: false) else {
-            return decode(name: name, bytes: bytes, limits: limits)
-        }
+        return .success(lazy)
+    }
+
+    /// Where the sections of a file laid out as `render` writes it are: the head (the header and
+    /// regions) ends where the `"zones": [` line starts, and each section is a header line, an
+    /// entry per line, the last one closing the list. Found in one pass over the bytes.
+    struct Layout {
+        var headEnd = 0
         var sections: [String: [Range<Int>]] = [:]
-        var i = zonesLine
-        for section in ["zones", "versions", "classes"] {
-            guard i < lines.count else { return decode(name: name, bytes: bytes, limits: limits) }
-            let header = text(i)
-            i += 1
-            if header == "\"\(section)\": []," || header == "\"\(section)\": []}" {
-                sections[section] = []
-                continue
-            }
-            guard header == "\"\(section)\": [" else { return decode(name: name, bytes: bytes, limits: limits) }
-            var entries: [Range<Int>] = []
-            while i < lines.count {
-                let line = lines[i]
-                i += 1
-                let t = bytes[line]
-                let last = t.suffix(3).elementsEqual("}],".utf8) || t.suffix(3).elementsEqual("}]}".utf8)
-                guard last || t.last == UInt8(ascii: ",") else {
-                    return decode(name: name, bytes: bytes, limits: limits)
+
+        init?(_ bytes: [UInt8]) {
+            let found: Bool = bytes.withUnsafeBufferPointer { b in
+                guard let base = b.baseAddress else { return false }
+                var start = 0
+                var line: Range<Int> {
+                    let hit = memchr(base + start, 0x0A, b.count - start)
+                    let end = hit.map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? b.count
+                    return start..<end
                 }
-                let entry = line.lowerBound..<(line.upperBound - (last ? 2 : 1))
-                entries.append(entry)
-                if last { break }
+                func next() -> Range<Int>? {
+                    guard start < b.count else { return nil }
+                    let l = line
+                    start = l.upperBound + 1
+                    return l
+                }
+                func equals(_ l: Range<Int>, _ text: String) -> Bool {
+                    var t = text
+                    return t.withUTF8 { u in
+                        u.count == l.count && memcmp(base + l.lowerBound, u.baseAddress!, u.count) == 0
+                    }
+                }
+                // The head: every line up to `"zones": [`.
+                var header: Range<Int>?
+                while let l = next() {
+                    if equals(l, "\"zones\": [") || equals(l, "\"zones\": [],") {
+                        header = l
+                        break
+                    }
+                }
+                guard let first = header else { return false }
+                headEnd = first.lowerBound
+                for section in ["zones", "versions", "classes"] {
+                    let h = section == "zones" ? first : next()
+                    guard let h else { return false }
+                    if equals(h, "\"\(section)\": [],") || equals(h, "\"\(section)\": []}") {
+                        sections[section] = []
+                        continue
+                    }
+                    guard equals(h, "\"\(section)\": [") else { return false }
+                    var entries: [Range<Int>] = []
+                    var closed = false
+                    while !closed, let l = next() {
+                        // An entry ends `},`; the last one `}],` (or `}]}` at the end of the file).
+                        let n = l.count
+                        guard n >= 3,
+                            base[l.upperBound - 1] == UInt8(ascii: ",") || base[l.upperBound - 1] == UInt8(ascii: "}")
+                        else { return false }
+                        closed =
+                            base[l.upperBound - 2] == UInt8(ascii: "]") && base[l.upperBound - 3] == UInt8(ascii: "}")
+                        guard closed || base[l.upperBound - 1] == UInt8(ascii: ",") else { return false }
+                        entries.append(l.lowerBound..<(l.upperBound - (closed ? 2 : 1)))
+                    }
+                    guard closed else { return false }
+                    sections[section] = entries
+                }
+                return true
             }
-            sections[section] = entries
+            guard found else { return nil }
         }
-        let diags = Diagnostics()
-        let loaded = InputReader.load(name: name, bytes: head, format: .json, limits: limits)
-        if let doc = loaded.documents.first { verifyChecksum(doc, bytes, diags) }
-        if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
-        return lazyCatalogue(top, name: name, bytes: bytes, sections: sections)
-            .map { .success($0) } ?? decode(name: name, bytes: bytes, limits: limits)
     }
 
     /// The catalogue over the indexed lines; nil when two lines have one key, or a line does not
@@ -126,7 +149,7 @@ extension CatalogueFile {
             for (i, line) in lines.enumerated() {
                 guard let end = LineIndex.end(of: open, in: bytes, line) else { return nil }
                 ends.append(end)
-                let h = LineIndex.hash(bytes[line.lowerBound..<end])
+                let h = wordHash(bytes[line.lowerBound..<end])
                 if let other = byHash[h] {
                     // Two lines with one key: the whole decode reports it at its place.
                     if bytes[lines[other].lowerBound..<ends[other]].elementsEqual(bytes[line.lowerBound..<end]) {
@@ -163,12 +186,6 @@ extension CatalogueFile {
             }
         }
 
-        static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return h
-        }
-
         /// The line of the key whose values are `values` (in the order of `fields`).
         func find(_ values: [String], in bytes: [UInt8]) -> Range<Int>? {
             var key = "{"
@@ -176,7 +193,7 @@ extension CatalogueFile {
             key += "\(JSON.string(fields.last!)): ["
             let k = Array(key.utf8)
             func matches(_ i: Int) -> Bool { bytes[lines[i].lowerBound..<keyEnds[i]].elementsEqual(k) }
-            if let i = byHash[LineIndex.hash(k)], matches(i) { return lines[i] }
+            if let i = byHash[wordHash(k[...])], matches(i) { return lines[i] }
             return overflow.first(where: matches).map { lines[$0] }
         }
     }

@@ -65,6 +65,26 @@ import Testing
         }
     }
 
+    /// A file cut short (its last class lines lost, the list closed again) is refused by the
+    /// checksum too: the lazy read never decodes those lines, so only the checksum can tell.
+    @Test func aTruncatedFileIsRefused() throws {
+        var lines = String(decoding: try bytes(Self.built), as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        lines.removeLast()
+        var last = String(lines.removeLast())
+        last.removeLast() // the comma after the entry
+        lines.append(Substring(last + "]}"))
+        let b = Array((lines.joined(separator: "\n") + "\n").utf8)
+        guard case .failure(let e) = CatalogueFile.open(name: "c.json", bytes: b) else {
+            Issue.record("a truncated catalogue was read")
+            return
+        }
+        #expect(
+            e.errors.map(\.description).first?.hasPrefix(
+                "c.json:1:91: error: the catalogue was changed after it was built") == true, "\(e.errors)")
+    }
+
     /// A file laid out otherwise than `render` writes (one line) is read whole, and its faults
     /// are placed.
     @Test func anotherLayoutIsReadWhole() throws {
