@@ -127,6 +127,9 @@ public struct RuleSummary: Sendable {
 /// format that needs everything before it can write (JUnit's counts come first) keeps what it is
 /// given and writes it at `end`.
 public protocol Reporter {
+    /// Whether `begin` writes the rules out (SARIF's `tool.driver.rules`); the others are given
+    /// none, so that a run does not describe every rule for nothing.
+    var listsRules: Bool { get }
     mutating func begin(rules: [RuleSummary]) -> String
     /// A linted file, in file order, once, with its number of documents (JUnit lists every
     /// file); before its findings, or for a long stream with its last piece.
@@ -137,6 +140,8 @@ public protocol Reporter {
 }
 
 extension Reporter {
+    public var listsRules: Bool { false }
+
     public mutating func file(_ file: LintedFile, failLevel: Severity) {}
 
     /// The whole report at once.

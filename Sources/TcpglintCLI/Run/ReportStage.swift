@@ -37,8 +37,9 @@ struct ReportStage {
                 ioFailure = true
             }
         }
-        let rules = RuleDocs.summaries(
-            plan.groups.map(\.set), catalogue: plan.groups.contains { $0.catalogue != nil })
+        let rules =
+            sinks.contains { $0.reporter.listsRules }
+            ? RuleDocs.summaries(plan.groups.map(\.set), catalogue: plan.groups.contains { $0.catalogue != nil }) : []
         for i in sinks.indices { sinks[i].begin(rules: rules) }
     }
 

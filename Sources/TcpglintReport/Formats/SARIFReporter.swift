@@ -21,6 +21,8 @@ public struct SARIFReporter: Reporter {
     /// Equal findings (file, rule, parameter) seen so far in the current file, for fingerprints.
     private var occurrences = Occurrences()
 
+    public var listsRules: Bool { true }
+
     public mutating func begin(rules: [RuleSummary]) -> String {
         var lines: [String] = []
         for (i, r) in rules.sorted(by: { $0.id < $1.id }).enumerated() {
