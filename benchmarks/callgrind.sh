@@ -3,7 +3,8 @@
 # the total instructions of each run, which vary far less between runs than wall times on a shared
 # machine. The rows: the first 1,000 files of the benchmark's small corpus (sorted, copied to
 # benchmarks/out/callgrind-1000 so the linted set is stable) on one thread, with the built-in
-# pack and with the 1,000-rule policy; and a one-file lint (start-up). The corpora are the ones
+# pack, with it and the benchmark's catalogue, and with the 1,000-rule policy; and a one-file
+# lint (start-up), without and with the catalogue. The corpora are the ones
 # benchmarks/run.sh uses (benchmarks/corpus.sh, generated once and shared).
 # Usage: benchmarks/callgrind.sh [--compare BASE_BIN] [SMALL_FILES]
 #   TCPGLINT_BIN=/path  measure that binary instead of building one (the default builds it with
@@ -21,7 +22,7 @@ base=""
 while [ $# -gt 0 ]; do
     case $1 in
         --compare) base=$(abs "${2:?--compare needs a binary}"); shift 2 ;;
-        -h|--help) sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14s/^# \{0,1\}//p' "$0"; exit 0 ;;
         *) break ;;
     esac
 done
@@ -59,14 +60,26 @@ count=$(find "$subset" -type f | wc -l)
 # 402123456 -> 402,123,456
 commas() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 
+# The benchmark's catalogue snapshot (benchmarks/catalogue.py: 20 regions, 2,000 classes,
+# covering the corpus), built as run.sh builds it; its date is fixed, so a large maximum age
+# keeps the staleness warning out.
+rm -rf "$work/catalogue-raw"
+python3 benchmarks/catalogue.py "$work/catalogue-raw" 2>/dev/null
+"$bin" catalogue build "$work/catalogue-raw" -o "$work/catalogue.json" >/dev/null
+cat_args=(--catalogue "$work/catalogue.json" --catalogue-max-age 100000)
+
 # The rows: a name (for the callgrind files), a label and the tcpglint arguments.
-names=(builtin policy one)
+names=(builtin catalogue policy one onecat)
 labels=("built-in pack, $(commas "$count") files, --jobs 1"
+        "... with --catalogue"
         "1,000-rule policy, $(commas "$count") files, --jobs 1"
-        "one-file lint (one.json)")
+        "one-file lint (one.json)"
+        "... with --catalogue")
 args_builtin=(lint --jobs 1 --format json "$subset")
+args_catalogue=(lint --jobs 1 --format json "${cat_args[@]}" "$subset")
 args_policy=(lint --jobs 1 --format json --policy "$work/corpus/policy.yaml" "$subset")
 args_one=(lint "$work/corpus/one.json")
+args_onecat=(lint "${cat_args[@]}" "$work/corpus/one.json")
 
 # instructions BIN NAME TAG: runs row NAME under callgrind, prints its total instructions (Ir)
 instructions() {
@@ -86,11 +99,15 @@ instructions() {
 }
 
 if [ -z "$base" ]; then
+    declare -A irs
     printf '%-44s %16s\n' "run" "instructions"
     for i in "${!names[@]}"; do
         ir=$(instructions "$bin" "${names[$i]}" new)
+        irs[${names[$i]}]=$ir
         printf '%-44s %16s\n' "${labels[$i]}" "$(commas "$ir")"
     done
+    awk -v a="${irs[catalogue]}" -v b="${irs[builtin]}" -v c="${irs[onecat]}" -v d="${irs[one]}" \
+        'BEGIN { printf "--catalogue vs without: %.3fx on the files, %.3fx on one file\n", a / b, c / d }'
 else
     printf '%-44s %16s %16s %8s\n' "run" "new" "base" "new/base"
     for i in "${!names[@]}"; do

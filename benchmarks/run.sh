@@ -59,8 +59,21 @@ rm -rf "$work/catalogue-raw"
 python3 benchmarks/catalogue.py "$work/catalogue-raw" 2>/dev/null
 "$bin" catalogue build "$work/catalogue-raw" -o "$work/catalogue.json" >/dev/null
 cat_args=(--catalogue "$work/catalogue.json" --catalogue-max-age 100000)
-measure cat "$bin" lint --jobs "$cores" "${cat_args[@]}" --format json "$small"; tc=$wall
-row "(c) tcpglint --catalogue, $cores threads" "$wall" "$n" "$bytes" "$rss"
+# With and without the catalogue, alternately ($PAIR_REPEAT times each, default 9): the ratio of
+# the two medians, which a drift of the machine's load between two separate measurements spoils.
+pair_no=() pair_cat=() cat_rss=0
+for _ in $(seq "${PAIR_REPEAT:-9}"); do
+    for side in no cat; do
+        extra=(); [ "$side" = cat ] && extra=("${cat_args[@]}")
+        /usr/bin/time -f "%e %M" -o "$work/time.pair" "$bin" lint --jobs "$cores" "${extra[@]}" --format json \
+            "$small" >"$work/out.pair-$side" 2>&1 || true
+        read -r w r < <(tail -1 "$work/time.pair")
+        if [ "$side" = cat ]; then pair_cat+=("$w"); [ "$r" -gt "$cat_rss" ] && cat_rss=$r; else pair_no+=("$w"); fi
+    done
+done
+median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
+tpn=$(median "${pair_no[@]}"); tc=$(median "${pair_cat[@]}")
+row "(c) tcpglint --catalogue, $cores threads" "$tc" "$n" "$bytes" "$cat_rss"
 measure policy "$bin" lint --jobs "$cores" --policy "$work/corpus/policy.yaml" --format json "$small"; tp=$wall
 row "tcpglint + a 1,000-rule policy, $cores threads" "$wall" "$n" "$bytes" "$rss"
 
@@ -117,12 +130,12 @@ echo
 echo "one-file run, start to exit ($how): ${start} ms"
 echo "one-file run with --catalogue, start to exit ($how): ${startcat} ms"
 echo "broken files found: tcpglint $found_tcpg, check-jsonschema $found_cj"
-python3 - "$floor" "$t1" "$tn" "$tp" "$cj" "$bigrss" "$streamrss" "$streambytes" "$tc" "$start" "$startcat" <<'PY'
+python3 - "$floor" "$t1" "$tn" "$tp" "$cj" "$bigrss" "$streamrss" "$streambytes" "$tc" "$start" "$startcat" "$tpn" <<'PY'
 import sys
-floor, t1, tn, tp, cj, bigrss, streamrss, streambytes, tc, start, startcat = map(float, sys.argv[1:])
+floor, t1, tn, tp, cj, bigrss, streamrss, streambytes, tc, start, startcat, tpn = map(float, sys.argv[1:])
 print(f"tcpglint (all cores) vs check-jsonschema: {cj/tn:.1f}x faster" if cj else "check-jsonschema: not installed")
 print(f"tcpglint (all cores) vs the floor: {tn/floor:.2f}x the floor's time; one thread: {t1/floor:.2f}x")
 print(f"1,000-rule policy vs the built-in pack: {tp/tn:.2f}x")
-print(f"--catalogue vs without: {tc/tn:.2f}x on the small corpus, all cores; {startcat/start:.2f}x on one file")
+print(f"--catalogue vs without: {tc/tpn:.2f}x on the small corpus, all cores (medians of alternate runs: {tc} s and {tpn} s); {startcat/start:.2f}x on one file")
 print(f"peak RSS, 100,000 files: {bigrss/1024:.0f} MB; 50 MB stream: {streamrss/1024:.0f} MB ({streamrss*1024/streambytes:.1f}x its size)")
 PY

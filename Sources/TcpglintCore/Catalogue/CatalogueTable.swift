@@ -6,24 +6,37 @@
 
 // MARK: - One section of a snapshot, read when first asked for
 
+/// A key of a catalogue table.
+public protocol CatalogueTableKey: Hashable, Comparable, Sendable {}
+
 /// The lists of one section of a catalogue (the zones, versions or classes) by key. A snapshot
 /// built in memory holds them all; one read from a file holds where each list is written and
 /// decodes it the first time a lint asks for it, once for every thread: a run needs the lists
 /// of a few keys, and decoding all 2,000 classes of a large catalogue doubled a one-file run.
 ///
-/// The cache is guarded by a pthread mutex (which ThreadSanitizer understands).
-public final class CatalogueTable<Key: Hashable & Comparable & Sendable, Value: Sendable>: @unchecked Sendable {
-    private let eager: [Key: Value]
+/// The class itself puts no protocol on its key and keeps its lists by the key's hash value, so
+/// that making its type at run time looks up no conformance: each such lookup scans all of the
+/// program's conformances, and the three tables' lookups cost a one-file run 2%. The members that
+/// need the key's protocol are in the extension below. The cache is guarded by a pthread mutex
+/// (which ThreadSanitizer understands).
+public final class CatalogueTable<Key: Sendable, Value: Sendable>: @unchecked Sendable {
+    /// The lists by their key's hash value (keys with one hash value share a bucket).
+    private let eager: [Int: [(key: Key, value: Value)]]
+    private let eagerKeys: [Key]
     private let locate: (@Sendable (Key) -> Range<Int>?)?
     private let allKeys: (@Sendable () -> [Key])?
     private let total: Int
     private let decode: (@Sendable (Range<Int>) -> Value?)?
-    private var cache: [Key: Value?] = [:]
+    private var cache: [Int: [(key: Key, value: Value?)]] = [:]
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     /// Lists held in memory.
-    public init(_ values: [Key: Value]) {
-        eager = values
+    public init(_ values: [Key: Value]) where Key: CatalogueTableKey {
+        var buckets: [Int: [(key: Key, value: Value)]] = [:]
+        buckets.reserveCapacity(values.count)
+        for (k, v) in values { buckets[k.hashValue, default: []].append((k, v)) }
+        eager = buckets
+        eagerKeys = Array(values.keys)
         locate = nil
         allKeys = nil
         total = values.count
@@ -39,6 +52,7 @@ public final class CatalogueTable<Key: Hashable & Comparable & Sendable, Value: 
         decode: @escaping @Sendable (Range<Int>) -> Value?
     ) {
         eager = [:]
+        eagerKeys = []
         total = count
         self.locate = locate
         allKeys = keys
@@ -58,20 +72,25 @@ public final class CatalogueTable<Key: Hashable & Comparable & Sendable, Value: 
         mutex.deallocate()
     }
 
+    fileprivate var unsortedKeys: [Key] { allKeys?() ?? eagerKeys }
+
+    public var count: Int { total }
+}
+
+extension CatalogueTable where Key: CatalogueTableKey {
     public subscript(key: Key) -> Value? {
-        guard let decode, let locate else { return eager[key] }
+        let h = key.hashValue
+        guard let decode, let locate else { return eager[h]?.first { $0.key == key }?.value }
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        if let known = cache[key] { return known }
+        if let known = cache[h]?.first(where: { $0.key == key }) { return known.value }
         let value = locate(key).flatMap(decode)
-        cache[key] = value
+        cache[h, default: []].append((key, value))
         return value
     }
 
     /// Every key, in order.
-    public var keys: [Key] { (allKeys?() ?? Array(eager.keys)).sorted() }
-
-    public var count: Int { total }
+    public var keys: [Key] { unsortedKeys.sorted() }
 
     /// Every list, in key order (decoding them all).
     public var values: [Value] { keys.compactMap { self[$0] } }

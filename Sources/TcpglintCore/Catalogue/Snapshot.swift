@@ -84,7 +84,7 @@ public final class Catalogue: Sendable, Equatable {
     }
 
     /// What DescribeZones and DescribeDBVersions are asked for: a region and a storage type.
-    public struct RegionKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public struct RegionKey: CatalogueTableKey, CustomStringConvertible {
         public var region: String
         public var storageType: String
         public init(region: String, storageType: String) {
@@ -98,7 +98,7 @@ public final class Catalogue: Sendable, Equatable {
     }
 
     /// What DescribeClasses is asked for.
-    public struct ClassKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public struct ClassKey: CatalogueTableKey, CustomStringConvertible {
         public var zone: String
         public var engine: String
         public var major: String
@@ -156,7 +156,7 @@ public final class Catalogue: Sendable, Equatable {
 
     /// Equal snapshots say the same things (however they are held).
     public static func == (a: Catalogue, b: Catalogue) -> Bool {
-        func same<K, V: Equatable>(_ x: CatalogueTable<K, V>, _ y: CatalogueTable<K, V>) -> Bool {
+        func same<K: CatalogueTableKey, V: Equatable>(_ x: CatalogueTable<K, V>, _ y: CatalogueTable<K, V>) -> Bool {
             let keys = x.keys
             return keys == y.keys && keys.allSatisfy { x[$0] == y[$0] }
         }

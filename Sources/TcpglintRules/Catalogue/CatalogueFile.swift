@@ -104,8 +104,7 @@ public enum CatalogueFile {
         return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// FNV-1a over 8-byte words (and the last bytes one by one): the checksum, and the key
-    /// hash of the lazy reader's line index.
+    /// FNV-1a over 8-byte words, little-endian (and the last bytes one by one).
     static func wordHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         bytes.withUnsafeBytes { raw in
             var h: UInt64 = 0xcbf2_9ce4_8422_2325

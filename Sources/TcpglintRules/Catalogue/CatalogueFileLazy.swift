@@ -123,78 +123,63 @@ extension CatalogueFile {
         return Loaded(catalogue: catalogue, capturedAt: top.capturedAt)
     }
 
-    /// The entry lines of one section by the hash of their key: the start of the line up to its
-    /// list, `{"zone": "…", …, "classes": [`, which a lookup writes out from the key as `render`
-    /// does and compares byte for byte. No string is made while the index is built.
+    /// The entry lines of one section, found by binary search on their key: the start of the
+    /// line up to its list, `{"zone": "…", …, "classes": [`, which a lookup writes out from the
+    /// key as `render` does. `render` writes the lines sorted by key, and the keys are free of
+    /// prefixes (each ends with its list's name), so the lines are in byte order: that is checked
+    /// once, line against line, and a file not in order is decoded whole. Nothing is hashed and
+    /// no string is made while the index is built.
     struct LineIndex: Sendable {
         let fields: [String]
         let lines: [Range<Int>]
-        /// Hash of a line's key bytes → its position in `lines` (others with the same hash in
-        /// `overflow`).
-        let byHash: [UInt64: Int]
-        let overflow: [Int]
-        /// Where each line's key bytes end.
-        let keyEnds: [Int]
         var count: Int { lines.count }
 
         init?(_ bytes: [UInt8], _ lines: [Range<Int>], fields: [String]) {
             self.fields = fields
             self.lines = lines
-            let open = Array("\"\(fields.last!)\": [".utf8)
-            var byHash: [UInt64: Int] = [:]
-            byHash.reserveCapacity(lines.count)
-            var overflow: [Int] = []
-            var ends: [Int] = []
-            ends.reserveCapacity(lines.count)
-            for (i, line) in lines.enumerated() {
-                guard let end = LineIndex.end(of: open, in: bytes, line) else { return nil }
-                ends.append(end)
-                let h = wordHash(bytes[line.lowerBound..<end])
-                if let other = byHash[h] {
-                    // Two lines with one key: the whole decode reports it at its place.
-                    if bytes[lines[other].lowerBound..<ends[other]].elementsEqual(bytes[line.lowerBound..<end]) {
-                        return nil
-                    }
-                    overflow.append(i)
-                } else {
-                    byHash[h] = i
+            let sorted: Bool = bytes.withUnsafeBytes { b in
+                guard let base = b.baseAddress else { return lines.isEmpty }
+                for i in lines.indices.dropFirst()
+                where LineIndex.compare(base, lines[i - 1], base + lines[i].lowerBound, lines[i].count) >= 0 {
+                    return false
                 }
+                return true
             }
-            self.byHash = byHash
-            self.overflow = overflow
-            keyEnds = ends
+            guard sorted else { return nil }
         }
 
-        /// Where the first `needle` in a line ends.
-        static func end(of needle: [UInt8], in bytes: [UInt8], _ line: Range<Int>) -> Int? {
-            guard line.count >= needle.count else { return nil }
-            // memchr finds each candidate last byte (the list's `[`); memcmp checks the rest.
-            return bytes.withUnsafeBytes { b in
-                needle.withUnsafeBytes { n in
-                    let base = b.baseAddress!
-                    var i = line.lowerBound + n.count - 1
-                    while i < line.upperBound {
-                        guard let hit = memchr(base + i, Int32(needle[n.count - 1]), line.upperBound - i) else {
-                            return nil
-                        }
-                        let end = UnsafeRawPointer(hit) - base + 1
-                        if memcmp(base + end - n.count, n.baseAddress!, n.count) == 0 { return end }
-                        i = end
-                    }
-                    return nil
-                }
-            }
+        /// How a line compares with `count` bytes at `other` in byte order (a prefix first).
+        static func compare(_ base: UnsafeRawPointer, _ line: Range<Int>, _ other: UnsafeRawPointer, _ count: Int)
+            -> Int
+        {
+            let c = memcmp(base + line.lowerBound, other, min(line.count, count))
+            return c != 0 ? Int(c) : line.count - count
         }
 
-        /// The line of the key whose values are `values` (in the order of `fields`).
+        /// The line of the key whose values are `values` (in the order of `fields`); nil when no
+        /// line, or more than one, starts with it.
         func find(_ values: [String], in bytes: [UInt8]) -> Range<Int>? {
             var key = "{"
             for (f, v) in zip(fields, values) { key += "\(JSON.string(f)): \(JSON.string(v)), " }
             key += "\(JSON.string(fields.last!)): ["
             let k = Array(key.utf8)
-            func matches(_ i: Int) -> Bool { bytes[lines[i].lowerBound..<keyEnds[i]].elementsEqual(k) }
-            if let i = byHash[wordHash(k[...])], matches(i) { return lines[i] }
-            return overflow.first(where: matches).map { lines[$0] }
+            return bytes.withUnsafeBytes { b in
+                k.withUnsafeBytes { kb in
+                    guard let base = b.baseAddress, let kp = kb.baseAddress else { return nil }
+                    func starts(_ i: Int) -> Bool {
+                        i < lines.count && lines[i].count >= k.count
+                            && memcmp(base + lines[i].lowerBound, kp, k.count) == 0
+                    }
+                    // The first line not before the key.
+                    var lo = 0
+                    var hi = lines.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if LineIndex.compare(base, lines[mid], kp, k.count) < 0 { lo = mid + 1 } else { hi = mid }
+                    }
+                    return starts(lo) && !starts(lo + 1) ? lines[lo] : nil
+                }
+            }
         }
     }
 

@@ -85,6 +85,27 @@ import Testing
                 "c.json:1:91: error: the catalogue was changed after it was built") == true, "\(e.errors)")
     }
 
+    /// Keys whose rendered lines are not in byte order (`"a-1"` sorts before `"a-1!"`, but its
+    /// closing quote is after `!`): the binary search cannot be trusted, so the file is decoded
+    /// whole, and says the same.
+    @Test func linesOutOfByteOrderAreReadWhole() throws {
+        func key(_ zone: String) -> Catalogue.ClassKey {
+            Catalogue.ClassKey(zone: zone, engine: "postgresql", major: "15", storageType: "CLOUD_SSD")
+        }
+        let spec = { (code: String) in
+            Catalogue.Spec(code: code, cpu: 1, memoryMB: 2048, minStorageGB: 10, maxStorageGB: 100, qps: 0)
+        }
+        let c = Catalogue(
+            site: .intl, captured: "2026-11-28T09:14:00Z", capturedEpoch: 1_795_857_240, regions: nil, zones: [:],
+            versions: [:], classes: [key("ap-x-1"): [spec("pg.a")], key("ap-x-1!"): [spec("pg.b")]])
+        let text = CatalogueFile.render(c)
+        let lazy = try CatalogueFile.open(name: "c.json", bytes: Array(text.utf8)).get().catalogue
+        #expect(lazy == c)
+        #expect(lazy.classes[key("ap-x-1")]?.map(\.code) == ["pg.a"])
+        #expect(lazy.classes[key("ap-x-1!")]?.map(\.code) == ["pg.b"])
+        #expect(lazy.classes[key("ap-x-2")] == nil)
+    }
+
     /// A file laid out otherwise than `render` writes (one line) is read whole, and its faults
     /// are placed.
     @Test func anotherLayoutIsReadWhole() throws {
