@@ -59,21 +59,12 @@ rm -rf "$work/catalogue-raw"
 python3 benchmarks/catalogue.py "$work/catalogue-raw" 2>/dev/null
 "$bin" catalogue build "$work/catalogue-raw" -o "$work/catalogue.json" >/dev/null
 cat_args=(--catalogue "$work/catalogue.json" --catalogue-max-age 100000)
-# With and without the catalogue, alternately ($PAIR_REPEAT times each, default 9): the ratio of
-# the two medians, which a drift of the machine's load between two separate measurements spoils.
-pair_no=() pair_cat=() cat_rss=0
-for _ in $(seq "${PAIR_REPEAT:-9}"); do
-    for side in no cat; do
-        extra=(); [ "$side" = cat ] && extra=("${cat_args[@]}")
-        /usr/bin/time -f "%e %M" -o "$work/time.pair" "$bin" lint --jobs "$cores" "${extra[@]}" --format json \
-            "$small" >"$work/out.pair-$side" 2>&1 || true
-        read -r w r < <(tail -1 "$work/time.pair")
-        if [ "$side" = cat ]; then pair_cat+=("$w"); [ "$r" -gt "$cat_rss" ] && cat_rss=$r; else pair_no+=("$w"); fi
-    done
-done
-median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
-tpn=$(median "${pair_no[@]}"); tc=$(median "${pair_cat[@]}")
-row "(c) tcpglint --catalogue, $cores threads" "$tc" "$n" "$bytes" "$cat_rss"
+# With and without the catalogue in alternate runs (benchmarks/pairs.py, $PAIR_REPEAT pairs,
+# default 15): the median of the pairs' ratios.
+read -r tpn tc pair_ratio cat_rss < <(python3 benchmarks/pairs.py "${PAIR_REPEAT:-15}" \
+    "$bin" lint --jobs "$cores" --format json "$small" -- \
+    "$bin" lint --jobs "$cores" "${cat_args[@]}" --format json "$small")
+row "(c) tcpglint --catalogue, $cores threads" "$(printf %.2f "$tc")" "$n" "$bytes" "$cat_rss"
 measure policy "$bin" lint --jobs "$cores" --policy "$work/corpus/policy.yaml" --format json "$small"; tp=$wall
 row "tcpglint + a 1,000-rule policy, $cores threads" "$wall" "$n" "$bytes" "$rss"
 
@@ -111,31 +102,21 @@ PY
 )
     how="Python subprocess, median of 50"
 fi
-# The same one-file run with the catalogue: what loading it adds to start-up.
-if command -v hyperfine >/dev/null; then
-    hyperfine -N -i --warmup 5 -r 50 --export-json "$work/single-cat.json" \
-        "$bin lint ${cat_args[*]} $work/corpus/one.json" >/dev/null 2>&1
-    startcat=$(python3 -c "import json,statistics;r=json.load(open('$work/single-cat.json'))['results'][0]['times'];print(f'{statistics.median(r)*1000:.1f}')")
-else
-    startcat=$(python3 - "$bin" "$work/corpus/one.json" "${cat_args[@]}" <<'PY'
-import subprocess, sys, time
-runs = []
-for _ in range(50):
-    t = time.perf_counter(); subprocess.run([sys.argv[1], "lint", *sys.argv[3:], sys.argv[2]], stdout=subprocess.DEVNULL); runs.append(time.perf_counter() - t)
-runs.sort(); print(f"{runs[len(runs)//2]*1000:.1f}")
-PY
-)
-fi
+# The same one-file run with and without the catalogue, in 100 alternate pairs: what loading it
+# adds to start-up.
+read -r one_no one_cat one_ratio _ < <(python3 benchmarks/pairs.py 100 \
+    "$bin" lint "$work/corpus/one.json" -- "$bin" lint "${cat_args[@]}" "$work/corpus/one.json")
+startcat=$(python3 -c "print(f'{$one_cat*1000:.1f}')")
 echo
 echo "one-file run, start to exit ($how): ${start} ms"
-echo "one-file run with --catalogue, start to exit ($how): ${startcat} ms"
+echo "one-file run with --catalogue, start to exit (Python, median of 100 alternate pairs): ${startcat} ms"
 echo "broken files found: tcpglint $found_tcpg, check-jsonschema $found_cj"
-python3 - "$floor" "$t1" "$tn" "$tp" "$cj" "$bigrss" "$streamrss" "$streambytes" "$tc" "$start" "$startcat" "$tpn" <<'PY'
+python3 - "$floor" "$t1" "$tn" "$tp" "$cj" "$bigrss" "$streamrss" "$streambytes" "$tc" "$start" "$startcat" "$tpn" "$pair_ratio" "${PAIR_REPEAT:-15}" "$one_ratio" <<'PY'
 import sys
-floor, t1, tn, tp, cj, bigrss, streamrss, streambytes, tc, start, startcat, tpn = map(float, sys.argv[1:])
+floor, t1, tn, tp, cj, bigrss, streamrss, streambytes, tc, start, startcat, tpn, pair_ratio, pair_n, one_ratio = map(float, sys.argv[1:])
 print(f"tcpglint (all cores) vs check-jsonschema: {cj/tn:.1f}x faster" if cj else "check-jsonschema: not installed")
 print(f"tcpglint (all cores) vs the floor: {tn/floor:.2f}x the floor's time; one thread: {t1/floor:.2f}x")
 print(f"1,000-rule policy vs the built-in pack: {tp/tn:.2f}x")
-print(f"--catalogue vs without: {tc/tpn:.2f}x on the small corpus, all cores (medians of alternate runs: {tc} s and {tpn} s); {startcat/start:.2f}x on one file")
+print(f"--catalogue vs without: {pair_ratio:.3f}x on the small corpus, all cores (median of {pair_n:.0f} alternate pairs; medians {tc} s and {tpn} s); {one_ratio:.3f}x on one file (100 pairs)")
 print(f"peak RSS, 100,000 files: {bigrss/1024:.0f} MB; 50 MB stream: {streamrss/1024:.0f} MB ({streamrss*1024/streambytes:.1f}x its size)")
 PY
