@@ -74,6 +74,7 @@ public final class CatalogueTable<Key: Sendable, Value: Sendable>: @unchecked Se
 
     fileprivate var unsortedKeys: [Key] { allKeys?() ?? eagerKeys }
 
+    /// How many lists the table holds (for a file, its lines: one that does not decode counts).
     public var count: Int { total }
 }
 

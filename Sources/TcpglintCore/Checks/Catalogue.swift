@@ -12,7 +12,8 @@ final class CatalogueQuery {
     /// (a class, so that the facts that read it do not copy its lists).
     final class ZoneFacts {
         let name: String
-        /// Its region and the request's storage type (nil for a zone not named `<region>-<n>`).
+        /// Its region and the request's storage type (nil for a zone not named `<region>-<n>`, or
+        /// without a storage type).
         let regionKey: Catalogue.RegionKey?
         /// Its region's zone list for the storage type (nil when the snapshot has none).
         let list: [Catalogue.Zone]?

@@ -185,19 +185,22 @@ public enum CatalogueBuilder {
         return .success(Built(catalogue: merge.catalogue, warnings: RuleFileErrors(warnings).errors))
     }
 
+    /// The `site` of a manifest or a built catalogue (intl when it is wrong: the error says so).
+    static func site(_ o: Object) -> Catalogue.Site {
+        guard let s = o.require("site"), let text = s.string("site") else { return .intl }
+        guard let parsed = Catalogue.Site(rawValue: text) else {
+            s.error("site must be intl or china, not \(ValueText.quote(text))")
+            return .intl
+        }
+        return parsed
+    }
+
     /// The manifest's version, site and capture time, checked.
     static func header(_ o: Object, now: Int?) -> (Catalogue.Site, String, Int) {
         if let v = o.require("version"), let n = v.int("version"), n != 1 {
             v.error("manifest version \(n) is not supported (this tcpglint reads version 1)")
         }
-        var site = Catalogue.Site.intl
-        if let s = o.require("site"), let text = s.string("site") {
-            if let parsed = Catalogue.Site(rawValue: text) {
-                site = parsed
-            } else {
-                s.error("site must be intl or china, not \(ValueText.quote(text))")
-            }
-        }
+        let site = CatalogueBuilder.site(o)
         var captured = ""
         var epoch = 0
         if let c = o.require("captured"), let text = c.string("captured") {

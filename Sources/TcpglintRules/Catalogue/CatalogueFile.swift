@@ -2,19 +2,17 @@ import TcpglintCore
 import TcpglintInput
 import TcpglintSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 // MARK: - The built catalogue file
 
 /// The file `tcpglint catalogue build` writes and `lint --catalogue` reads: compact, sorted JSON
 /// with one entry per line, so it diffs well, and rows written as arrays under the header's
-/// `columns`, so it stays small and is read in one pass:
+/// `columns`, so it stays small; `lint` reads an entry's line only when it needs it
+/// (CatalogueFileLazy.swift), which the checksum makes safe:
 ///
 /// ```json
-/// {"tcpglint-catalogue": 1, "site": "intl", "captured": "2026-11-28T09:14:00Z",
+/// {"tcpglint-catalogue": 2, "site": "intl", "captured": "2026-11-28T09:14:00Z", "checksum": "fnv1a64:…",
 /// "columns": {"regions": ["region", "state", "international"], …},
+/// "has-regions": true,
 /// "regions": [
 /// ["ap-guangzhou", "AVAILABLE", 1],
 /// …],
@@ -25,7 +23,8 @@ import TcpglintSystem
 /// "classes": [ {"zone": …, "engine": …, "major": …, "storage-type": …, "classes": [[spec-code, cpu, memory-mb, min-storage-gb, max-storage-gb, qps], …]} ]}
 /// ```
 public enum CatalogueFile {
-    public static let formatVersion = 1
+    /// 2: the header has a checksum (format 1 had none).
+    public static let formatVersion = 2
     static let columns: [(String, [String])] = [
         ("regions", ["region", "state", "international"]),
         ("zones", ["zone", "state", "ipv6", "standby-zones"]),
@@ -89,15 +88,19 @@ public enum CatalogueFile {
                     + "\"major\": \(JSON.string(k.major)), \"storage-type\": \(JSON.string(k.storageType)), "
                     + "\"classes\": [\(specs.joined(separator: ", "))]}"
             }, last: true)
-        let head =
+        let header =
             "{\"tcpglint-catalogue\": \(formatVersion), \"site\": \(JSON.string(c.site.rawValue)), "
-            + "\"captured\": \(JSON.string(c.captured)), \"checksum\": \(JSON.string(checksum(ArraySlice(out.utf8)))),\n"
-        return head + out
+            + "\"captured\": \(JSON.string(c.captured)),"
+        let sum = checksum(ArraySlice((header + "\n" + out).utf8))
+        return header + checksumField(sum) + "\n" + out
     }
 
-    /// The checksum of everything after the first line (`fnv1a64:` and 16 hex digits, FNV-1a
-    /// over 8-byte words): a file changed after `build` wrote it is refused, so that reading only
-    /// the lists a run needs never meets a fault unseen.
+    /// How the checksum ends the first line.
+    static func checksumField(_ sum: String) -> String { " \"checksum\": \(JSON.string(sum))," }
+
+    /// The checksum of the whole file but the checksum field itself (`fnv1a64:` and 16 hex
+    /// digits): a file changed after `build` wrote it, its site and capture time included, is
+    /// refused, so that reading only the lists a run needs never meets a fault unseen.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> String {
         let h = wordHash(bytes)
         let hex = String(h, radix: 16)
@@ -153,16 +156,12 @@ public enum CatalogueFile {
     public static func decode(name: String, bytes: [UInt8], limits: InputLimits = .default, verify: Bool = true)
         -> Result<Loaded, RuleFileErrors>
     {
-        decode(name: name, bytes: bytes, limits: limits, checksumOver: verify ? body(of: bytes) : nil)
+        decode(name: name, bytes: bytes, limits: limits, checksumOf: verify ? bytes : nil)
     }
 
-    /// What the checksum covers: everything after the first line.
-    static func body(of bytes: [UInt8]) -> ArraySlice<UInt8> {
-        bytes.firstIndex(of: 0x0A).map { bytes[($0 + 1)...] } ?? []
-    }
-
-    /// Decodes the bytes; with `checksumOver`, the header's checksum must be that of those bytes.
-    static func decode(name: String, bytes: [UInt8], limits: InputLimits, checksumOver body: ArraySlice<UInt8>?)
+    /// Decodes the bytes; with `checksumOf`, the header's checksum must be that of that file
+    /// (the bytes themselves, or the whole file they are the head of).
+    static func decode(name: String, bytes: [UInt8], limits: InputLimits, checksumOf file: [UInt8]?)
         -> Result<Loaded, RuleFileErrors>
     {
         var big = limits
@@ -180,7 +179,7 @@ public enum CatalogueFile {
             return .failure(RuleFileErrors(diags.errors))
         }
         let result = Decoder(diags: diags).catalogue(Value(doc: doc, id: doc.root, diags: diags))
-        if let body, result != nil { verifyChecksum(doc, body, diags) }
+        if let file, result != nil { verifyChecksum(doc, file, diags) }
         if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
         guard let result else {
             return .failure(
@@ -190,19 +189,31 @@ public enum CatalogueFile {
         return .success(result)
     }
 
-    /// Refuses a file whose checksum is not that of its text after the first line.
-    static func verifyChecksum(_ doc: Document, _ body: ArraySlice<UInt8>, _ diags: Diagnostics) {
+    /// Refuses a file whose checksum is not that of its text without the checksum field.
+    static func verifyChecksum(_ doc: Document, _ file: [UInt8], _ diags: Diagnostics) {
         guard let entry = doc.lookup("checksum", in: doc.root) else {
             Value(doc: doc, id: doc.root, diags: diags).error(
                 "the catalogue has no checksum; rebuild it with tcpglint catalogue build")
             return
         }
         let site = Value(doc: doc, id: entry.value, diags: diags)
-        if site.kind != .scalar || site.text != checksum(body) {
+        if site.kind != .scalar || site.text != expectedChecksum(file, written: site.text) {
+            let crlf =
+                file.contains(0x0D)
+                ? " (its line ends were changed to CR LF: keep them as written, e.g. with -text in .gitattributes)" : ""
             site.error(
-                "the catalogue was changed after it was built (its checksum does not match); rebuild it with tcpglint catalogue build"
+                "the catalogue was changed after it was built (its checksum does not match\(crlf)); rebuild it with tcpglint catalogue build"
             )
         }
+    }
+
+    /// The checksum of a file whose first line ends with `checksumField(written)`, as `render`
+    /// made it; nil when the first line does not end so.
+    static func expectedChecksum(_ file: [UInt8], written: String) -> String? {
+        let newline = file.firstIndex(of: 0x0A) ?? file.count
+        let field = Array(checksumField(written).utf8)
+        guard file[..<newline].reversed().starts(with: field.reversed()) else { return nil }
+        return checksum(file[..<(newline - field.count)] + file[newline...])
     }
 
     /// Decodes the rows. Rows are read in place from the document's nodes; faults go through
@@ -229,14 +240,7 @@ public enum CatalogueFile {
                     "catalogue format \(n) is not supported (this tcpglint reads format \(formatVersion)); rebuild it")
                 return nil
             }
-            var site = Catalogue.Site.intl
-            if let s = o.require("site"), let text = s.string("site") {
-                if let parsed = Catalogue.Site(rawValue: text) {
-                    site = parsed
-                } else {
-                    s.error("site must be intl or china, not \(ValueText.quote(text))")
-                }
-            }
+            let site = CatalogueBuilder.site(o)
             guard let capturedSite = o.require("captured"), let captured = capturedSite.string("captured") else {
                 return nil
             }

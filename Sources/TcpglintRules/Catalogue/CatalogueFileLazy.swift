@@ -3,6 +3,8 @@ import TcpglintInput
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 extension CatalogueFile {
@@ -11,23 +13,27 @@ extension CatalogueFile {
     /// The zones, versions and classes entries are one per line, as `render` writes them: their
     /// keys are read from each line's start, and their lists when first asked for. A file not
     /// laid out that way is decoded whole, which reports its faults at their places.
+    ///
+    /// The checksum says that the file is as it was written, not who wrote it: a file laid out
+    /// as `render` lays it out but written otherwise, with its checksum worked out again (two
+    /// lines with one key, say), is not decoded whole, and what it says twice counts as not
+    /// covered.
     public static func open(name: String, bytes: [UInt8], limits: InputLimits = .default) -> Result<
         Loaded, RuleFileErrors
     > {
         guard let layout = Layout(bytes) else { return decode(name: name, bytes: bytes, limits: limits) }
         // The header and regions, decoded now with their positions; the checksum vouches for the rest.
         let head = Array(bytes[..<layout.headEnd]) + Array("\"zones\": [], \"versions\": [], \"classes\": []}".utf8)
-        guard
-            case .success(let top) = decode(
-                name: name, bytes: head, limits: limits, checksumOver: body(of: bytes)),
-            let lazy = lazyCatalogue(top, name: name, bytes: bytes, sections: layout.sections)
+        guard case .success(let top) = decode(name: name, bytes: head, limits: limits, checksumOf: bytes),
+            let lazy = lazyCatalogue(top, name: name, bytes: bytes, sections: layout.sections, limits: limits)
         else { return decode(name: name, bytes: bytes, limits: limits) }
         return .success(lazy)
     }
 
     /// Where the sections of a file laid out as `render` writes it are: the head (the header and
     /// regions) ends where the `"zones": [` line starts, and each section is a header line, an
-    /// entry per line, the last one closing the list. Found in one pass over the bytes.
+    /// entry per line (`{"<first key field>": …},`), the last one closing the list (`}],`, and
+    /// `}]}` for the classes, which end the file). Found in one pass over the bytes.
     struct Layout {
         var headEnd = 0
         var sections: [String: [Range<Int>]] = [:]
@@ -54,49 +60,54 @@ extension CatalogueFile {
                     }
                 }
                 // The head: every line up to `"zones": [`.
-                var header: Range<Int>?
+                var found: Range<Int>?
                 while let l = next() {
                     if equals(l, "\"zones\": [") || equals(l, "\"zones\": [],") {
-                        header = l
+                        found = l
                         break
                     }
                 }
-                guard let first = header else { return false }
-                headEnd = first.lowerBound
-                for section in ["zones", "versions", "classes"] {
-                    let h = section == "zones" ? first : next()
+                guard let header = found else { return false }
+                headEnd = header.lowerBound
+                for (section, first, end) in [
+                    ("zones", "region", "],"), ("versions", "region", "],"), ("classes", "zone", "]}"),
+                ] {
+                    let h = section == "zones" ? header : next()
                     guard let h else { return false }
-                    if equals(h, "\"\(section)\": [],") || equals(h, "\"\(section)\": []}") {
+                    if equals(h, "\"\(section)\": [\(end)") {
                         sections[section] = []
                         continue
                     }
                     guard equals(h, "\"\(section)\": [") else { return false }
                     var entries: [Range<Int>] = []
                     var closed = false
+                    let open = Array("{\"\(first)\": ".utf8)
+                    let close = Array("}\(end)".utf8)
                     while !closed, let l = next() {
-                        // An entry ends `},`; the last one `}],` (or `}]}` at the end of the file).
-                        let n = l.count
-                        guard n >= 3,
-                            base[l.upperBound - 1] == UInt8(ascii: ",") || base[l.upperBound - 1] == UInt8(ascii: "}")
+                        guard l.count > open.count + close.count, memcmp(base + l.lowerBound, open, open.count) == 0
                         else { return false }
-                        closed =
-                            base[l.upperBound - 2] == UInt8(ascii: "]") && base[l.upperBound - 3] == UInt8(ascii: "}")
-                        guard closed || base[l.upperBound - 1] == UInt8(ascii: ",") else { return false }
+                        closed = memcmp(base + l.upperBound - close.count, close, close.count) == 0
+                        guard
+                            closed
+                                || (base[l.upperBound - 2] == UInt8(ascii: "}")
+                                    && base[l.upperBound - 1] == UInt8(ascii: ","))
+                        else { return false }
                         entries.append(l.lowerBound..<(l.upperBound - (closed ? 2 : 1)))
                     }
                     guard closed else { return false }
                     sections[section] = entries
                 }
-                return true
+                // Nothing after the classes.
+                return next() == nil
             }
             guard found else { return nil }
         }
     }
 
-    /// The catalogue over the indexed lines; nil when two lines have one key, or a line does not
-    /// start as `render` writes it.
+    /// The catalogue over the indexed lines; nil when the lines of a section are not in byte
+    /// order. A key is listed only when its line is the one a lookup of it finds.
     static func lazyCatalogue(
-        _ top: Loaded, name: String, bytes: [UInt8], sections: [String: [Range<Int>]]
+        _ top: Loaded, name: String, bytes: [UInt8], sections: [String: [Range<Int>]], limits: InputLimits
     ) -> Loaded? {
         let regionFields = { (list: String) in ["region", "storage-type", list] }
         let classFields = ["zone", "engine", "major", "storage-type", "classes"]
@@ -109,26 +120,41 @@ extension CatalogueFile {
             site: c.site, captured: c.captured, capturedEpoch: c.capturedEpoch, regions: c.regions,
             zones: Catalogue.Zones(
                 count: zones.count, locate: { zones.find([$0.region, $0.storageType], in: bytes) },
-                keys: { zones.lines.compactMap { r in entry(name, bytes, r) { $0.zoneEntry($1)?.0 } } },
-                decode: { r in entry(name, bytes, r) { $0.zoneEntry($1)?.1 } }),
+                keys: {
+                    zones.lines.compactMap { r in
+                        entry(name, bytes, r, limits) { $0.zoneEntry($1)?.0 }
+                            .flatMap { k in zones.find([k.region, k.storageType], in: bytes) == r ? k : nil }
+                    }
+                }, decode: { r in entry(name, bytes, r, limits) { $0.zoneEntry($1)?.1 } }),
             versions: Catalogue.Versions(
                 count: versions.count, locate: { versions.find([$0.region, $0.storageType], in: bytes) },
-                keys: { versions.lines.compactMap { r in entry(name, bytes, r) { $0.versionEntry($1)?.0 } } },
-                decode: { r in entry(name, bytes, r) { $0.versionEntry($1)?.1 } }),
+                keys: {
+                    versions.lines.compactMap { r in
+                        entry(name, bytes, r, limits) { $0.versionEntry($1)?.0 }
+                            .flatMap { k in versions.find([k.region, k.storageType], in: bytes) == r ? k : nil }
+                    }
+                }, decode: { r in entry(name, bytes, r, limits) { $0.versionEntry($1)?.1 } }),
             classes: Catalogue.Classes(
                 count: classes.count,
                 locate: { classes.find([$0.zone, $0.engine, $0.major, $0.storageType], in: bytes) },
-                keys: { classes.lines.compactMap { r in entry(name, bytes, r) { $0.classEntry($1)?.0 } } },
-                decode: { r in entry(name, bytes, r) { $0.classEntry($1)?.1 } }))
+                keys: {
+                    classes.lines.compactMap { r in
+                        entry(name, bytes, r, limits) { $0.classEntry($1)?.0 }
+                            .flatMap { k in
+                                classes.find([k.zone, k.engine, k.major, k.storageType], in: bytes) == r ? k : nil
+                            }
+                    }
+                }, decode: { r in entry(name, bytes, r, limits) { $0.classEntry($1)?.1 } }))
         return Loaded(catalogue: catalogue, capturedAt: top.capturedAt)
     }
 
     /// The entry lines of one section, found by binary search on their key: the start of the
     /// line up to its list, `{"zone": "…", …, "classes": [`, which a lookup writes out from the
-    /// key as `render` does. `render` writes the lines sorted by key, and the keys are free of
-    /// prefixes (each ends with its list's name), so the lines are in byte order: that is checked
-    /// once, line against line, and a file not in order is decoded whole. Nothing is hashed and
-    /// no string is made while the index is built.
+    /// key as `render` does. The keys are free of prefixes (each value ends with its closing
+    /// quote), so lines in byte order are in key order. `render` writes them sorted by key,
+    /// which is byte order for every key but those with a character below `"` after a common
+    /// start: the order is checked once, line against line, and a file not in it is decoded
+    /// whole. Nothing is hashed and no string is made while the index is built.
     struct LineIndex: Sendable {
         let fields: [String]
         let lines: [Range<Int>]
@@ -184,9 +210,12 @@ extension CatalogueFile {
     }
 
     /// One entry's list, decoded from its line.
-    static func entry<T>(_ name: String, _ bytes: [UInt8], _ range: Range<Int>, _ decode: (Decoder, Value) -> T?) -> T?
-    {
-        let loaded = InputReader.load(name: name, bytes: Array(bytes[range]), format: .json)
+    static func entry<T>(
+        _ name: String, _ bytes: [UInt8], _ range: Range<Int>, _ limits: InputLimits, _ decode: (Decoder, Value) -> T?
+    ) -> T? {
+        var big = limits
+        big.maxRequestBytes = max(big.maxRequestBytes, range.count + 1)
+        let loaded = InputReader.load(name: name, bytes: Array(bytes[range]), format: .json, limits: big)
         guard let doc = loaded.documents.first, loaded.problems.isEmpty else { return nil }
         let diags = Diagnostics()
         let value = decode(Decoder(diags: diags), Value(doc: doc, id: doc.root, diags: diags))

@@ -1,8 +1,9 @@
 import TcpglintCore
-import TcpglintRules
 import TcpglintSystem
 import TcpglintTestSupport
 import Testing
+
+@testable import TcpglintRules
 
 /// The built file read two ways: whole (`catalogue status`, the fuzz target) and lazily, each
 /// list when a lint first asks for it (`lint --catalogue`). Both must say the same things, and a
@@ -63,6 +64,88 @@ import Testing
                     "c.json:1:91: error: the catalogue was changed after it was built (its checksum does not match); rebuild it with tcpglint catalogue build"
                 ])
         }
+    }
+
+    /// The first line is covered too: moving `captured` forward (which would silence
+    /// `catalogue-stale`) is refused; so is a file whose line ends became CR LF, with a hint.
+    @Test func theHeaderAndTheLineEndsAreCovered() throws {
+        let text = String(decoding: try bytes(Self.built), as: UTF8.self)
+        let later = text.replacingOccurrences(of: "2026-11-28T09:14:00Z", with: "2026-12-28T09:14:00Z")
+        let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+        for (changed, hint) in [(later, false), (crlf, true)] {
+            for lazily in [true, false] {
+                let b = Array(changed.utf8)
+                let result =
+                    lazily
+                    ? CatalogueFile.open(name: "c.json", bytes: b) : CatalogueFile.decode(name: "c.json", bytes: b)
+                guard case .failure(let e) = result else {
+                    Issue.record("a changed catalogue was read (lazily: \(lazily))")
+                    continue
+                }
+                let message = e.errors.first?.description ?? ""
+                #expect(
+                    message.hasPrefix("c.json:1:91: error: the catalogue was changed after it was built"), "\(message)")
+                #expect(message.contains("CR LF") == hint, "\(message)")
+            }
+        }
+    }
+
+    /// A catalogue of format 1 (no checksum) is refused as a format this tcpglint does not read.
+    @Test func formatOneIsRefused() throws {
+        let text = String(decoding: try bytes(Self.built), as: UTF8.self)
+            .replacingOccurrences(of: "\"tcpglint-catalogue\": 2", with: "\"tcpglint-catalogue\": 1")
+        for lazily in [true, false] {
+            let b = Array(text.utf8)
+            let result =
+                lazily ? CatalogueFile.open(name: "c.json", bytes: b) : CatalogueFile.decode(name: "c.json", bytes: b)
+            guard case .failure(let e) = result else {
+                Issue.record("a format 1 catalogue was read")
+                continue
+            }
+            #expect(
+                e.errors.map(\.description) == [
+                    "c.json:1:24: error: catalogue format 1 is not supported (this tcpglint reads format 2); rebuild it"
+                ])
+        }
+    }
+
+    /// The checksum says the file is unchanged, not who wrote it. A file with two lines for one
+    /// key and its checksum worked out again is read lazily; the key counts as not covered, and
+    /// the listing holds only what a lookup finds. Text after the classes is decoded whole, and
+    /// refused at its place.
+    @Test func aRewrittenFileIsNeverTrustedBeyondItsLayout() throws {
+        func resum(_ text: String) -> [UInt8] {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let field = CatalogueFile.checksumField(
+                String(lines[0].split(separator: "\"")[lines[0].split(separator: "\"").count - 2]))
+            lines[0] = String(lines[0].dropLast(field.count))
+            let sum = CatalogueFile.checksum(ArraySlice(lines.joined(separator: "\n").utf8))
+            lines[0] += CatalogueFile.checksumField(sum)
+            return Array(lines.joined(separator: "\n").utf8)
+        }
+        let text = String(decoding: try bytes(Self.built), as: UTF8.self)
+        // Resumming an unchanged file gives the file itself.
+        #expect(resum(text) == Array(text.utf8))
+        let line = try #require(
+            text.split(separator: "\n").first {
+                $0.hasPrefix(
+                    "{\"zone\": \"ap-guangzhou-3\", \"engine\": \"postgresql\", \"major\": \"15\", \"storage-type\": \"PHYSICAL_LOCAL_SSD\""
+                )
+            })
+        let twice = text.replacingOccurrences(
+            of: line + "\n", with: line + "\n" + line.replacingOccurrences(of: "3000", with: "4000") + "\n")
+        let c = try CatalogueFile.open(name: "c.json", bytes: resum(twice)).get().catalogue
+        let key = Catalogue.ClassKey(
+            zone: "ap-guangzhou-3", engine: "postgresql", major: "15", storageType: "PHYSICAL_LOCAL_SSD")
+        #expect(c.classes[key] == nil)
+        #expect(!c.classes.keys.contains(key))
+        _ = CatalogueFile.render(c)
+        let trailing = text + "{}\n"
+        guard case .failure(let e) = CatalogueFile.open(name: "c.json", bytes: resum(trailing)) else {
+            Issue.record("text after the classes was read")
+            return
+        }
+        #expect(e.errors.first?.location.line == text.split(separator: "\n").count + 1, "\(e.errors)")
     }
 
     /// A file cut short (its last class lines lost, the list closed again) is refused by the
