@@ -91,7 +91,7 @@ public enum CatalogueFile {
         let header =
             "{\"tcpglint-catalogue\": \(formatVersion), \"site\": \(JSON.string(c.site.rawValue)), "
             + "\"captured\": \(JSON.string(c.captured)),"
-        let sum = checksum(ArraySlice((header + "\n" + out).utf8))
+        let sum = checksum(ArraySlice(header.utf8), ArraySlice(("\n" + out).utf8))
         return header + checksumField(sum) + "\n" + out
     }
 
@@ -101,16 +101,16 @@ public enum CatalogueFile {
     /// The checksum of the whole file but the checksum field itself (`fnv1a64:` and 16 hex
     /// digits): a file changed after `build` wrote it, its site and capture time included, is
     /// refused, so that reading only the lists a run needs never meets a fault unseen.
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> String {
-        let h = wordHash(bytes)
+    static func checksum(_ head: ArraySlice<UInt8>, _ rest: ArraySlice<UInt8>) -> String {
+        let h = wordHash(rest, from: wordHash(head))
         let hex = String(h, radix: 16)
         return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// FNV-1a over 8-byte words, little-endian (and the last bytes one by one).
-    static func wordHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    /// FNV-1a over 8-byte words, little-endian (and the last bytes one by one), from `seed`.
+    static func wordHash(_ bytes: ArraySlice<UInt8>, from seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         bytes.withUnsafeBytes { raw in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var h = seed
             var i = 0
             while i + 8 <= raw.count {
                 h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0x100_0000_01b3
@@ -213,7 +213,7 @@ public enum CatalogueFile {
         let newline = file.firstIndex(of: 0x0A) ?? file.count
         let field = Array(checksumField(written).utf8)
         guard file[..<newline].reversed().starts(with: field.reversed()) else { return nil }
-        return checksum(file[..<(newline - field.count)] + file[newline...])
+        return checksum(file[..<(newline - field.count)], file[newline...])
     }
 
     /// Decodes the rows. Rows are read in place from the document's nodes; faults go through

@@ -119,7 +119,8 @@ import Testing
             let field = CatalogueFile.checksumField(
                 String(lines[0].split(separator: "\"")[lines[0].split(separator: "\"").count - 2]))
             lines[0] = String(lines[0].dropLast(field.count))
-            let sum = CatalogueFile.checksum(ArraySlice(lines.joined(separator: "\n").utf8))
+            let rest = "\n" + lines.dropFirst().joined(separator: "\n")
+            let sum = CatalogueFile.checksum(ArraySlice(lines[0].utf8), ArraySlice(rest.utf8))
             lines[0] += CatalogueFile.checksumField(sum)
             return Array(lines.joined(separator: "\n").utf8)
         }
