@@ -104,9 +104,11 @@ PY
 fi
 # The same one-file run with and without the catalogue, in 100 alternate pairs: what loading it
 # adds to start-up.
-read -r one_no one_cat one_ratio _ < <(python3 benchmarks/pairs.py 100 \
+read -r one_no one_cat one_ratio one_rss < <(python3 benchmarks/pairs.py 100 \
     "$bin" lint "$work/corpus/one.json" -- "$bin" lint "${cat_args[@]}" "$work/corpus/one.json")
 startcat=$(python3 -c "print(f'{$one_cat*1000:.1f}')")
+row "tcpglint --catalogue, one file (start to exit)" "$(printf %.4f "$one_cat")" 1 \
+    "$(wc -c < "$work/corpus/one.json")" "$one_rss"
 echo
 echo "one-file run, start to exit ($how): ${start} ms"
 echo "one-file run with --catalogue, start to exit (Python, median of 100 alternate pairs): ${startcat} ms"
