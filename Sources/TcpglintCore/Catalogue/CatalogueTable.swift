@@ -22,7 +22,6 @@ public protocol CatalogueTableKey: Hashable, Comparable, Sendable {}
 public final class CatalogueTable<Key: Sendable, Value: Sendable>: @unchecked Sendable {
     /// The lists by their key's hash value (keys with one hash value share a bucket).
     private let eager: [Int: [(key: Key, value: Value)]]
-    private let eagerKeys: [Key]
     private let locate: (@Sendable (Key) -> Range<Int>?)?
     private let allKeys: (@Sendable () -> [Key])?
     private let total: Int
@@ -36,7 +35,6 @@ public final class CatalogueTable<Key: Sendable, Value: Sendable>: @unchecked Se
         buckets.reserveCapacity(values.count)
         for (k, v) in values { buckets[k.hashValue, default: []].append((k, v)) }
         eager = buckets
-        eagerKeys = Array(values.keys)
         locate = nil
         allKeys = nil
         total = values.count
@@ -52,7 +50,6 @@ public final class CatalogueTable<Key: Sendable, Value: Sendable>: @unchecked Se
         decode: @escaping @Sendable (Range<Int>) -> Value?
     ) {
         eager = [:]
-        eagerKeys = []
         total = count
         self.locate = locate
         allKeys = keys
@@ -72,7 +69,7 @@ public final class CatalogueTable<Key: Sendable, Value: Sendable>: @unchecked Se
         mutex.deallocate()
     }
 
-    fileprivate var unsortedKeys: [Key] { allKeys?() ?? eagerKeys }
+    fileprivate var unsortedKeys: [Key] { allKeys?() ?? eager.values.flatMap { $0.map(\.key) } }
 
     /// How many lists the table holds (for a file, its lines: one that does not decode counts).
     public var count: Int { total }

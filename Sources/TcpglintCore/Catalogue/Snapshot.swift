@@ -177,10 +177,6 @@ public final class Catalogue: Sendable, Equatable {
         (regions ?? [:]).values.filter(sells).map(\.name).sorted { $0.utf8Precedes($1) }
     }
 
-    /// A zone of a region for a storage type; nil when that region's zones are not covered or the
-    /// zone is not among them.
-    public func zone(_ name: String, in key: RegionKey) -> Zone? { zones[key]?.first { $0.name == name } }
-
     /// The region a zone is in: its name without the last `-<number>` (`ap-shanghai-fsi-1` is in
     /// `ap-shanghai-fsi`); nil for a name not written that way.
     public static func region(ofZone zone: String) -> String? {

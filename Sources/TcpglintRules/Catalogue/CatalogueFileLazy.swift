@@ -105,47 +105,51 @@ extension CatalogueFile {
     }
 
     /// The catalogue over the indexed lines; nil when the lines of a section are not in byte
-    /// order. A key is listed only when its line is the one a lookup of it finds.
+    /// order.
     static func lazyCatalogue(
         _ top: Loaded, name: String, bytes: [UInt8], sections: [String: [Range<Int>]], limits: InputLimits
     ) -> Loaded? {
-        let regionFields = { (list: String) in ["region", "storage-type", list] }
-        let classFields = ["zone", "engine", "major", "storage-type", "classes"]
-        guard let zones = LineIndex(bytes, sections["zones"] ?? [], fields: regionFields("zones")),
-            let versions = LineIndex(bytes, sections["versions"] ?? [], fields: regionFields("versions")),
-            let classes = LineIndex(bytes, sections["classes"] ?? [], fields: classFields)
+        func table<K: CatalogueTableKey, V: Sendable>(
+            _ section: String, _ fields: [String], values: @escaping @Sendable (K) -> [String],
+            read: @escaping @Sendable (Decoder, Value) -> (K, V)?
+        ) -> CatalogueTable<K, V>? {
+            lazyTable(
+                LineIndex(bytes, sections[section] ?? [], fields: fields + [section]), name: name, bytes: bytes,
+                limits: limits, values: values, read: read)
+        }
+        let region = ["region", "storage-type"]
+        guard
+            let zones: Catalogue.Zones = table(
+                "zones", region, values: { [$0.region, $0.storageType] }, read: { $0.zoneEntry($1) }),
+            let versions: Catalogue.Versions = table(
+                "versions", region, values: { [$0.region, $0.storageType] }, read: { $0.versionEntry($1) }),
+            let classes: Catalogue.Classes = table(
+                "classes", ["zone", "engine", "major", "storage-type"],
+                values: { [$0.zone, $0.engine, $0.major, $0.storageType] }, read: { $0.classEntry($1) })
         else { return nil }
         let c = top.catalogue
         let catalogue = Catalogue(
-            site: c.site, captured: c.captured, capturedEpoch: c.capturedEpoch, regions: c.regions,
-            zones: Catalogue.Zones(
-                count: zones.count, locate: { zones.find([$0.region, $0.storageType], in: bytes) },
-                keys: {
-                    zones.lines.compactMap { r in
-                        entry(name, bytes, r, limits) { $0.zoneEntry($1)?.0 }
-                            .flatMap { k in zones.find([k.region, k.storageType], in: bytes) == r ? k : nil }
-                    }
-                }, decode: { r in entry(name, bytes, r, limits) { $0.zoneEntry($1)?.1 } }),
-            versions: Catalogue.Versions(
-                count: versions.count, locate: { versions.find([$0.region, $0.storageType], in: bytes) },
-                keys: {
-                    versions.lines.compactMap { r in
-                        entry(name, bytes, r, limits) { $0.versionEntry($1)?.0 }
-                            .flatMap { k in versions.find([k.region, k.storageType], in: bytes) == r ? k : nil }
-                    }
-                }, decode: { r in entry(name, bytes, r, limits) { $0.versionEntry($1)?.1 } }),
-            classes: Catalogue.Classes(
-                count: classes.count,
-                locate: { classes.find([$0.zone, $0.engine, $0.major, $0.storageType], in: bytes) },
-                keys: {
-                    classes.lines.compactMap { r in
-                        entry(name, bytes, r, limits) { $0.classEntry($1)?.0 }
-                            .flatMap { k in
-                                classes.find([k.zone, k.engine, k.major, k.storageType], in: bytes) == r ? k : nil
-                            }
-                    }
-                }, decode: { r in entry(name, bytes, r, limits) { $0.classEntry($1)?.1 } }))
+            site: c.site, captured: c.captured, capturedEpoch: c.capturedEpoch, regions: c.regions, zones: zones,
+            versions: versions, classes: classes)
         return Loaded(catalogue: catalogue, capturedAt: top.capturedAt)
+    }
+
+    /// A table over one section's lines: `values` are a key's values in the order of the
+    /// index's fields, and `read` decodes a line into its key and list. A key is listed only
+    /// when its line is the one a lookup of it finds.
+    static func lazyTable<K: CatalogueTableKey, V: Sendable>(
+        _ index: LineIndex?, name: String, bytes: [UInt8], limits: InputLimits,
+        values: @escaping @Sendable (K) -> [String], read: @escaping @Sendable (Decoder, Value) -> (K, V)?
+    ) -> CatalogueTable<K, V>? {
+        guard let index else { return nil }
+        let locate: @Sendable (K) -> Range<Int>? = { index.find(values($0), in: bytes) }
+        return CatalogueTable(
+            count: index.count, locate: locate,
+            keys: {
+                index.lines.compactMap { r in
+                    entry(name, bytes, r, limits) { read($0, $1)?.0 }.flatMap { locate($0) == r ? $0 : nil }
+                }
+            }, decode: { r in entry(name, bytes, r, limits) { read($0, $1)?.1 } })
     }
 
     /// The entry lines of one section, found by binary search on their key: the start of the

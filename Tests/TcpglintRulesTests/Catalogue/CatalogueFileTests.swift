@@ -13,6 +13,20 @@ import Testing
 
     func bytes(_ path: String) throws -> [UInt8] { Array(try #require(readText(path)).utf8) }
 
+    /// The errors of reading `text` lazily and whole, in that order (an issue when one reads).
+    func refusals(_ text: String) -> [[String]] {
+        let b = Array(text.utf8)
+        return [true, false].map { lazily in
+            let result =
+                lazily ? CatalogueFile.open(name: "c.json", bytes: b) : CatalogueFile.decode(name: "c.json", bytes: b)
+            guard case .failure(let e) = result else {
+                Issue.record("a changed catalogue was read (lazily: \(lazily))")
+                return []
+            }
+            return e.errors.map(\.description)
+        }
+    }
+
     @Test(arguments: [
         "testdata/catalogue/goldens/intl.catalogue.json", "testdata/catalogue/goldens/china.catalogue.json",
         "rules/example-catalogue.json",
@@ -51,16 +65,9 @@ import Testing
     @Test func aChangedFileIsRefused() throws {
         var text = String(decoding: try bytes(Self.built), as: UTF8.self)
         text = text.replacingOccurrences(of: "\"pg.it.large8\", 4, 8192, 100", with: "\"pg.it.large8\", 4, 8192, 200")
-        for lazily in [true, false] {
-            let b = Array(text.utf8)
-            let result =
-                lazily ? CatalogueFile.open(name: "c.json", bytes: b) : CatalogueFile.decode(name: "c.json", bytes: b)
-            guard case .failure(let e) = result else {
-                Issue.record("a changed catalogue was read (lazily: \(lazily))")
-                continue
-            }
+        for errors in refusals(text) {
             #expect(
-                e.errors.map(\.description) == [
+                errors == [
                     "c.json:1:91: error: the catalogue was changed after it was built (its checksum does not match); rebuild it with tcpglint catalogue build"
                 ])
         }
@@ -73,16 +80,8 @@ import Testing
         let later = text.replacingOccurrences(of: "2026-11-28T09:14:00Z", with: "2026-12-28T09:14:00Z")
         let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
         for (changed, hint) in [(later, false), (crlf, true)] {
-            for lazily in [true, false] {
-                let b = Array(changed.utf8)
-                let result =
-                    lazily
-                    ? CatalogueFile.open(name: "c.json", bytes: b) : CatalogueFile.decode(name: "c.json", bytes: b)
-                guard case .failure(let e) = result else {
-                    Issue.record("a changed catalogue was read (lazily: \(lazily))")
-                    continue
-                }
-                let message = e.errors.first?.description ?? ""
+            for errors in refusals(changed) {
+                let message = errors.first ?? ""
                 #expect(
                     message.hasPrefix("c.json:1:91: error: the catalogue was changed after it was built"), "\(message)")
                 #expect(message.contains("CR LF") == hint, "\(message)")
@@ -94,16 +93,9 @@ import Testing
     @Test func formatOneIsRefused() throws {
         let text = String(decoding: try bytes(Self.built), as: UTF8.self)
             .replacingOccurrences(of: "\"tcpglint-catalogue\": 2", with: "\"tcpglint-catalogue\": 1")
-        for lazily in [true, false] {
-            let b = Array(text.utf8)
-            let result =
-                lazily ? CatalogueFile.open(name: "c.json", bytes: b) : CatalogueFile.decode(name: "c.json", bytes: b)
-            guard case .failure(let e) = result else {
-                Issue.record("a format 1 catalogue was read")
-                continue
-            }
+        for errors in refusals(text) {
             #expect(
-                e.errors.map(\.description) == [
+                errors == [
                     "c.json:1:24: error: catalogue format 1 is not supported (this tcpglint reads format 2); rebuild it"
                 ])
         }
