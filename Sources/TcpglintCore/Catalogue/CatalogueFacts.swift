@@ -63,14 +63,20 @@ public struct CatalogueKeyParams: Sendable {
     public let major: [PatternComponent]
     public let storageType: [PatternComponent]
     public let spec: [PatternComponent]
+    /// DBVersion and DBKernelVersion, when the model names them.
+    public let version: [PatternComponent]?
+    public let kernel: [PatternComponent]?
     public let defaultEngine: String?
     public let defaultStorageType: String?
 
     public init(
         region: [PatternComponent], zones: [[PatternComponent]], engine: [PatternComponent],
         major: [PatternComponent], storageType: [PatternComponent], spec: [PatternComponent],
-        defaultEngine: String?, defaultStorageType: String?
+        version: [PatternComponent]? = nil, kernel: [PatternComponent]? = nil, defaultEngine: String?,
+        defaultStorageType: String?
     ) {
+        self.version = version
+        self.kernel = kernel
         self.region = region
         self.zones = zones
         self.engine = engine

@@ -38,11 +38,15 @@ public final class Catalogue: Sendable, Equatable {
         public var ipv6: Bool
         /// `StandbyZoneSet`; nil when the API answered null (no other zone may hold a standby).
         public var standbyZones: [String]?
-        public init(name: String, state: String, ipv6: Bool, standbyZones: [String]?) {
+        /// The day DescribeZones last listed it, for a zone kept from an older snapshot (REMOVED:
+        /// `catalogue build --previous`); nil for a zone of this one.
+        public var lastSeen: String?
+        public init(name: String, state: String, ipv6: Bool, standbyZones: [String]?, lastSeen: String? = nil) {
             self.name = name
             self.state = state
             self.ipv6 = ipv6
             self.standbyZones = standbyZones
+            self.lastSeen = lastSeen
         }
     }
 
@@ -54,14 +58,20 @@ public final class Catalogue: Sendable, Equatable {
         /// AVAILABLE, UPGRADE_ONLY or DEPRECATED.
         public var status: String
         public var features: [String]
-        public init(engine: String, version: String, major: String, kernel: String, status: String, features: [String])
-        {
+        /// The day DescribeDBVersions last listed it, for a version kept from an older snapshot
+        /// (REMOVED); nil for a version of this one.
+        public var lastSeen: String?
+        public init(
+            engine: String, version: String, major: String, kernel: String, status: String, features: [String],
+            lastSeen: String? = nil
+        ) {
             self.engine = engine
             self.version = version
             self.major = major
             self.kernel = kernel
             self.status = status
             self.features = features
+            self.lastSeen = lastSeen
         }
     }
 
@@ -73,13 +83,20 @@ public final class Catalogue: Sendable, Equatable {
         public var minStorageGB: Int
         public var maxStorageGB: Int
         public var qps: Int
-        public init(code: String, cpu: Int, memoryMB: Int, minStorageGB: Int, maxStorageGB: Int, qps: Int) {
+        /// The day DescribeClasses last listed it, for a spec kept from an older snapshot
+        /// (REMOVED); nil for a spec of this one.
+        public var lastSeen: String?
+        public init(
+            code: String, cpu: Int, memoryMB: Int, minStorageGB: Int, maxStorageGB: Int, qps: Int,
+            lastSeen: String? = nil
+        ) {
             self.code = code
             self.cpu = cpu
             self.memoryMB = memoryMB
             self.minStorageGB = minStorageGB
             self.maxStorageGB = maxStorageGB
             self.qps = qps
+            self.lastSeen = lastSeen
         }
     }
 

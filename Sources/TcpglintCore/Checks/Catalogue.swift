@@ -37,23 +37,58 @@ final class CatalogueQuery {
     let region: String?
     let primaryZone: String?
     let engine: String?
+    /// DBMajorVersion, or else the major version of DBVersion (`15` of `15.4`).
     let major: String?
     let storageType: String?
     let spec: String?
-    /// The distinct zones of the request, the primary zone (`Zone`) first.
+    let version: String?
+    let kernel: String?
+    /// The distinct zone names of the request, the primary zone (`Zone`) first.
+    let zoneNames: [String]
+    /// What the snapshot has for each of them (empty without a snapshot).
     private(set) var zones: [ZoneFacts] = []
 
     init(
         region: String?, zones: [String], primaryZone: String?, engine: String?, major: String?,
-        storageType: String?, spec: String?, in c: Catalogue?
+        storageType: String?, spec: String?, version: String? = nil, kernel: String? = nil, in c: Catalogue?
     ) {
         self.region = region
         self.primaryZone = primaryZone
         self.engine = engine
-        self.major = major
+        self.major = major ?? version.flatMap(Self.major(of:))
         self.storageType = storageType
         self.spec = spec
+        self.version = version
+        self.kernel = kernel
+        self.zoneNames = zones
         if let c { self.zones = zones.map { lookUp($0, in: c) } }
+    }
+
+    /// The major version of a community version from 10 on (`15` of `15.4`); nil for another
+    /// form (before 10 the major is two numbers, and DBMajorVersion says which).
+    static func major(of version: String) -> String? {
+        let parts = version.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+            let major = Int(String(decoding: parts[0], as: UTF8.self)), major >= 10
+        else { return nil }
+        return String(major)
+    }
+
+    /// The region whose DescribeDBVersions the request's versions are looked up in: Region, or
+    /// else the primary zone's.
+    var versionRegion: String? { region ?? primaryZone.flatMap(Catalogue.region(ofZone:)) }
+
+    /// The DescribeClasses keys of the request (one per zone), and the DescribeZones and
+    /// DescribeDBVersions keys of their regions; what `catalogue keys` prints.
+    var keys: (regions: [Catalogue.RegionKey], classes: [Catalogue.ClassKey]) {
+        var regions: [Catalogue.RegionKey] = []
+        if let st = storageType {
+            for r in ([region] + zoneNames.map(Catalogue.region(ofZone:))).compactMap({ $0 }) {
+                let k = Catalogue.RegionKey(region: r, storageType: st)
+                if !regions.contains(k) { regions.append(k) }
+            }
+        }
+        return (regions, zoneNames.compactMap(classKey))
     }
 
     /// What the snapshot says of a zone: the request's own, or looked up now.
@@ -81,14 +116,15 @@ final class CatalogueQuery {
 extension Evaluation {
     /// The request's lookup key, read on first use from the slots of the plan's key patterns,
     /// with what the snapshot has for each zone.
-    func query(_ c: Catalogue) -> CatalogueQuery {
+    func query(_ c: Catalogue?) -> CatalogueQuery {
         if let q = catalogueQuery { return q }
         guard let ids = plan.catalogueKey else {
             return CatalogueQuery(
                 region: nil, zones: [], primaryZone: nil, engine: nil, major: nil, storageType: nil, spec: nil,
                 in: nil)
         }
-        func first(_ p: Int) -> String? {
+        func first(_ p: Int?) -> String? {
+            guard let p else { return nil }
             var found: String?
             forEachSlot(p, boundTo: nil) { s in
                 found = text(s)
@@ -106,7 +142,8 @@ extension Evaluation {
         let q = CatalogueQuery(
             region: first(ids.region), zones: zones, primaryZone: ids.zones.first.flatMap(first),
             engine: first(ids.engine) ?? ids.defaultEngine, major: first(ids.major),
-            storageType: first(ids.storageType) ?? ids.defaultStorageType, spec: first(ids.spec), in: c)
+            storageType: first(ids.storageType) ?? ids.defaultStorageType, spec: first(ids.spec),
+            version: first(ids.version), kernel: first(ids.kernel), in: c)
         catalogueQuery = q
         return q
     }

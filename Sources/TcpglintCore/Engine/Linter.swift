@@ -122,4 +122,13 @@ public struct Linter: Sendable {
         eval.noteCatalogueCoverage()
         return eval.findings
     }
+
+    /// The catalogue keys a request needs (`catalogue keys`): a DescribeClasses key for each of
+    /// its zones (none without an engine, major version and storage type), and the DescribeZones
+    /// and DescribeDBVersions keys of their regions. Empty for a document that is not a request
+    /// or a model without a catalogue key.
+    public func catalogueKeys(_ document: Document) -> (regions: [Catalogue.RegionKey], classes: [Catalogue.ClassKey]) {
+        guard document[document.root].kind == .mapping else { return ([], []) }
+        return Evaluation(linter: self, document: document).query(nil).keys
+    }
 }

@@ -46,6 +46,8 @@ public final class Plan: Sendable {
         let major: Int
         let storageType: Int
         let spec: Int
+        let version: Int?
+        let kernel: Int?
         let defaultEngine: String?
         let defaultStorageType: String?
     }
@@ -167,6 +169,7 @@ public final class Plan: Sendable {
             CatalogueKeyPatterns(
                 region: b.intern(k.region), zones: k.zones.map { b.intern($0) }, engine: b.intern(k.engine),
                 major: b.intern(k.major), storageType: b.intern(k.storageType), spec: b.intern(k.spec),
+                version: k.version.map { b.intern($0) }, kernel: k.kernel.map { b.intern($0) },
                 defaultEngine: k.defaultEngine, defaultStorageType: k.defaultStorageType)
         }
         patterns = b.patterns

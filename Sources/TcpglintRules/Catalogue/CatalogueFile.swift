@@ -23,14 +23,21 @@ import TcpglintSystem
 /// "classes": [ {"zone": …, "engine": …, "major": …, "storage-type": …, "classes": [[spec-code, cpu, memory-mb, min-storage-gb, max-storage-gb, qps], …]} ]}
 /// ```
 public enum CatalogueFile {
-    /// 2: the header has a checksum (format 1 had none).
-    public static let formatVersion = 2
+    /// 3: zones, versions and classes end with `last-seen`, the day a REMOVED entry was last
+    /// listed (null for the others). 2 had no such column, and is still read; 1 had no checksum.
+    public static let formatVersion = 3
+    static let readableFormats = [2, 3]
     static let columns: [(String, [String])] = [
         ("regions", ["region", "state", "international"]),
-        ("zones", ["zone", "state", "ipv6", "standby-zones"]),
-        ("versions", ["engine", "version", "major", "kernel", "status", "features"]),
-        ("classes", ["spec-code", "cpu", "memory-mb", "min-storage-gb", "max-storage-gb", "qps"]),
+        ("zones", ["zone", "state", "ipv6", "standby-zones", "last-seen"]),
+        ("versions", ["engine", "version", "major", "kernel", "status", "features", "last-seen"]),
+        ("classes", ["spec-code", "cpu", "memory-mb", "min-storage-gb", "max-storage-gb", "qps", "last-seen"]),
     ]
+
+    /// The columns of a format: format 2 had no `last-seen`.
+    static func columns(format: Int) -> [(String, [String])] {
+        format >= 3 ? columns : columns.map { ($0.0, $0.1.filter { $0 != "last-seen" }) }
+    }
     static let topKeys = [
         "tcpglint-catalogue", "site", "captured", "checksum", "columns", "has-regions", "regions", "zones", "versions",
         "classes",
@@ -40,6 +47,8 @@ public enum CatalogueFile {
     public struct Loaded: Sendable {
         public let catalogue: Catalogue
         public let capturedAt: RuleLocation
+        /// The file's format (`tcpglint-catalogue`).
+        public let format: Int
     }
 
     // MARK: Writing
@@ -50,6 +59,7 @@ public enum CatalogueFile {
             .joined(separator: ", ")
         out += "},\n"
         func strings(_ s: [String]) -> String { "[" + s.map(JSON.string).joined(separator: ", ") + "]" }
+        func day(_ d: String?) -> String { d.map(JSON.string) ?? "null" }
         func section(_ name: String, _ lines: [String], last: Bool = false) {
             out += "\(JSON.string(name)): ["
             out += lines.isEmpty ? "" : "\n" + lines.joined(separator: ",\n")
@@ -64,7 +74,7 @@ public enum CatalogueFile {
             "zones",
             c.zones.keys.map { k in
                 let zones = c.zones[k]!.sorted { $0.name.utf8Precedes($1.name) }.map { z in
-                    "[\(JSON.string(z.name)), \(JSON.string(z.state)), \(z.ipv6 ? 1 : 0), \(z.standbyZones.map(strings) ?? "null")]"
+                    "[\(JSON.string(z.name)), \(JSON.string(z.state)), \(z.ipv6 ? 1 : 0), \(z.standbyZones.map(strings) ?? "null"), \(day(z.lastSeen))]"
                 }
                 return "{\"region\": \(JSON.string(k.region)), \"storage-type\": \(JSON.string(k.storageType)), "
                     + "\"zones\": [\(zones.joined(separator: ", "))]}"
@@ -73,7 +83,7 @@ public enum CatalogueFile {
             "versions",
             c.versions.keys.map { k in
                 let versions = c.versions[k]!.sorted(by: versionOrder).map { v in
-                    "[\([v.engine, v.version, v.major, v.kernel, v.status].map(JSON.string).joined(separator: ", ")), \(strings(v.features))]"
+                    "[\([v.engine, v.version, v.major, v.kernel, v.status].map(JSON.string).joined(separator: ", ")), \(strings(v.features)), \(day(v.lastSeen))]"
                 }
                 return "{\"region\": \(JSON.string(k.region)), \"storage-type\": \(JSON.string(k.storageType)), "
                     + "\"versions\": [\(versions.joined(separator: ", "))]}"
@@ -82,7 +92,7 @@ public enum CatalogueFile {
             "classes",
             c.classes.keys.map { k in
                 let specs = c.classes[k]!.sorted { $0.code.utf8Precedes($1.code) }.map { s in
-                    "[\(JSON.string(s.code)), \(s.cpu), \(s.memoryMB), \(s.minStorageGB), \(s.maxStorageGB), \(s.qps)]"
+                    "[\(JSON.string(s.code)), \(s.cpu), \(s.memoryMB), \(s.minStorageGB), \(s.maxStorageGB), \(s.qps), \(day(s.lastSeen))]"
                 }
                 return "{\"zone\": \(JSON.string(k.zone)), \"engine\": \(JSON.string(k.engine)), "
                     + "\"major\": \(JSON.string(k.major)), \"storage-type\": \(JSON.string(k.storageType)), "
@@ -220,6 +230,10 @@ public enum CatalogueFile {
     /// `Value`, which places them.
     struct Decoder {
         let diags: Diagnostics
+        /// The file's format: from 3, rows end with `last-seen`.
+        var format = formatVersion
+        /// The cells a row has beyond its fields: `last-seen` from format 3.
+        var extra: Int { format >= 3 ? 1 : 0 }
 
         func catalogue(_ root: Value) -> Loaded? {
             guard root.isMapping else {
@@ -235,11 +249,14 @@ public enum CatalogueFile {
                 return nil
             }
             guard let o = root.object("the catalogue", allowed: topKeys) else { return nil }
-            if let v = o.require("tcpglint-catalogue"), let n = v.int("tcpglint-catalogue"), n != formatVersion {
+            guard let v = o.require("tcpglint-catalogue"), let format = v.int("tcpglint-catalogue") else { return nil }
+            guard readableFormats.contains(format) else {
                 v.error(
-                    "catalogue format \(n) is not supported (this tcpglint reads format \(formatVersion)); rebuild it")
+                    "catalogue format \(format) is not supported (this tcpglint reads formats \(readableFormats.map(String.init).joined(separator: " and "))); rebuild it"
+                )
                 return nil
             }
+            let decoder = Decoder(diags: diags, format: format)
             let site = CatalogueBuilder.site(o)
             guard let capturedSite = o.require("captured"), let captured = capturedSite.string("captured") else {
                 return nil
@@ -251,21 +268,21 @@ public enum CatalogueFile {
                 return nil
             }
             if let c = o.require("columns"), let co = c.object("columns", allowed: columns.map(\.0)) {
-                for (name, expected) in columns {
+                for (name, expected) in columns(format: format) {
                     if let got = co.require(name)?.strings("columns \(name)"), got != expected {
                         co[name]?.error("columns \(name) must be \(expected), not \(got); rebuild the catalogue")
                     }
                 }
             }
             let hasRegions = o["has-regions"]?.bool("has-regions") ?? true
-            let regions = self.regions(o)
-            let zones = self.zones(o)
-            let versions = self.versions(o)
-            let classes = self.classes(o)
+            let regions = decoder.regions(o)
+            let zones = decoder.zones(o)
+            let versions = decoder.versions(o)
+            let classes = decoder.classes(o)
             let catalogue = Catalogue(
                 site: site, captured: captured, capturedEpoch: epoch, regions: hasRegions ? regions : nil,
                 zones: zones, versions: versions, classes: classes)
-            return Loaded(catalogue: catalogue, capturedAt: capturedSite.location)
+            return Loaded(catalogue: catalogue, capturedAt: capturedSite.location, format: format)
         }
 
         func regions(_ o: Object) -> [String: Catalogue.Region] {
@@ -318,11 +335,12 @@ public enum CatalogueFile {
             guard let (key, rows) = regionEntry(entry, list: "zones") else { return nil }
             var list: [Catalogue.Zone] = []
             for row in rows {
-                guard let r = cells(row, 4, "a zone"), let name = r[0].string("zone"),
-                    let state = r[1].string("state"), let ipv6 = flag(r[2])
+                guard let r = cells(row, 4 + extra, "a zone"), let name = r[0].string("zone"),
+                    let state = r[1].string("state"), let ipv6 = flag(r[2]), let seen = lastSeen(r, 4)
                 else { continue }
                 let standby = r[3].type == .null && r[3].kind == .scalar ? nil : r[3].strings("standby-zones")
-                list.append(Catalogue.Zone(name: name, state: state, ipv6: ipv6, standbyZones: standby))
+                list.append(
+                    Catalogue.Zone(name: name, state: state, ipv6: ipv6, standbyZones: standby, lastSeen: seen))
             }
             return (key, list.sorted { $0.name.utf8Precedes($1.name) })
         }
@@ -331,13 +349,15 @@ public enum CatalogueFile {
             guard let (key, rows) = regionEntry(entry, list: "versions") else { return nil }
             var list: [Catalogue.Version] = []
             for row in rows {
-                guard let r = cells(row, 6, "a version") else { continue }
+                guard let r = cells(row, 6 + extra, "a version") else { continue }
                 let texts = r[0..<5].compactMap { $0.string("a version's field") }
-                guard texts.count == 5, let features = r[5].strings("features") else { continue }
+                guard texts.count == 5, let features = r[5].strings("features"), let seen = lastSeen(r, 6) else {
+                    continue
+                }
                 list.append(
                     Catalogue.Version(
                         engine: texts[0], version: texts[1], major: texts[2], kernel: texts[3], status: texts[4],
-                        features: features))
+                        features: features, lastSeen: seen))
             }
             return (key, list.sorted(by: versionOrder))
         }
@@ -353,12 +373,15 @@ public enum CatalogueFile {
             else { return nil }
             var list: [Catalogue.Spec] = []
             for row in rows {
-                guard let r = cells(row, 6, "a class"), let code = r[0].string("spec-code") else { continue }
-                let n = r[1...].compactMap { count($0) }
+                guard let r = cells(row, 6 + extra, "a class"), let code = r[0].string("spec-code"),
+                    let seen = lastSeen(r, 6)
+                else { continue }
+                let n = r[1..<6].compactMap { count($0) }
                 guard n.count == 5 else { continue }
                 list.append(
                     Catalogue.Spec(
-                        code: code, cpu: n[0], memoryMB: n[1], minStorageGB: n[2], maxStorageGB: n[3], qps: n[4]))
+                        code: code, cpu: n[0], memoryMB: n[1], minStorageGB: n[2], maxStorageGB: n[3], qps: n[4],
+                        lastSeen: seen))
             }
             let key = Catalogue.ClassKey(zone: zone, engine: engine, major: major, storageType: storage)
             return (key, list.sorted { $0.code.utf8Precedes($1.code) })
@@ -380,6 +403,20 @@ public enum CatalogueFile {
                 return nil
             }
             return items
+        }
+
+        /// The `last-seen` cell at `i`: `.some(nil)` for null, and for format 2, which has no
+        /// such cell; `.some(day)` for a day (`2026-11-28`); nil, with an error, for anything else.
+        func lastSeen(_ r: [Value], _ i: Int) -> String?? {
+            guard format >= 3 else { return .some(nil) }
+            let v = r[i]
+            if v.kind == .scalar, v.type == .null { return .some(nil) }
+            guard let text = v.string("last-seen") else { return nil }
+            guard Timestamp.parse(text + "T00:00:00Z") != nil, text.utf8.count == 10 else {
+                v.error("last-seen must be a day such as 2026-11-28, not \(ValueText.quote(text))")
+                return nil
+            }
+            return .some(text)
         }
 
         func flag(_ v: Value) -> Bool? {

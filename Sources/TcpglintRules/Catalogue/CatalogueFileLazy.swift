@@ -115,7 +115,7 @@ extension CatalogueFile {
         ) -> CatalogueTable<K, V>? {
             lazyTable(
                 LineIndex(bytes, sections[section] ?? [], fields: fields + [section]), name: name, bytes: bytes,
-                limits: limits, values: values, read: read)
+                limits: limits, format: top.format, values: values, read: read)
         }
         let region = ["region", "storage-type"]
         guard
@@ -131,14 +131,14 @@ extension CatalogueFile {
         let catalogue = Catalogue(
             site: c.site, captured: c.captured, capturedEpoch: c.capturedEpoch, regions: c.regions, zones: zones,
             versions: versions, classes: classes)
-        return Loaded(catalogue: catalogue, capturedAt: top.capturedAt)
+        return Loaded(catalogue: catalogue, capturedAt: top.capturedAt, format: top.format)
     }
 
     /// A table over one section's lines: `values` are a key's values in the order of the
     /// index's fields, and `read` decodes a line into its key and list. A key is listed only
     /// when its line is the one a lookup of it finds.
     static func lazyTable<K: CatalogueTableKey, V: Sendable>(
-        _ index: LineIndex?, name: String, bytes: [UInt8], limits: InputLimits,
+        _ index: LineIndex?, name: String, bytes: [UInt8], limits: InputLimits, format: Int,
         values: @escaping @Sendable (K) -> [String], read: @escaping @Sendable (Decoder, Value) -> (K, V)?
     ) -> CatalogueTable<K, V>? {
         guard let index else { return nil }
@@ -147,9 +147,9 @@ extension CatalogueFile {
             count: index.count, locate: locate,
             keys: {
                 index.lines.compactMap { r in
-                    entry(name, bytes, r, limits) { read($0, $1)?.0 }.flatMap { locate($0) == r ? $0 : nil }
+                    entry(name, bytes, r, limits, format) { read($0, $1)?.0 }.flatMap { locate($0) == r ? $0 : nil }
                 }
-            }, decode: { r in entry(name, bytes, r, limits) { read($0, $1)?.1 } })
+            }, decode: { r in entry(name, bytes, r, limits, format) { read($0, $1)?.1 } })
     }
 
     /// The entry lines of one section, found by binary search on their key: the start of the
@@ -215,14 +215,15 @@ extension CatalogueFile {
 
     /// One entry's list, decoded from its line.
     static func entry<T>(
-        _ name: String, _ bytes: [UInt8], _ range: Range<Int>, _ limits: InputLimits, _ decode: (Decoder, Value) -> T?
+        _ name: String, _ bytes: [UInt8], _ range: Range<Int>, _ limits: InputLimits, _ format: Int,
+        _ decode: (Decoder, Value) -> T?
     ) -> T? {
         var big = limits
         big.maxRequestBytes = max(big.maxRequestBytes, range.count + 1)
         let loaded = InputReader.load(name: name, bytes: Array(bytes[range]), format: .json, limits: big)
         guard let doc = loaded.documents.first, loaded.problems.isEmpty else { return nil }
         let diags = Diagnostics()
-        let value = decode(Decoder(diags: diags), Value(doc: doc, id: doc.root, diags: diags))
+        let value = decode(Decoder(diags: diags, format: format), Value(doc: doc, id: doc.root, diags: diags))
         return diags.errors.isEmpty ? value : nil
     }
 }

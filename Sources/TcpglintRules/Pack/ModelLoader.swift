@@ -32,7 +32,7 @@ enum ModelLoader {
         "service", "version", "action", "request", "parameters", "structures", "code-namespaces", "common-codes",
         "catalogue-key",
     ]
-    static let catalogueKeyKeys = ["region", "zones", "engine", "major", "storage-type", "spec"]
+    static let catalogueKeyKeys = ["region", "zones", "engine", "major", "storage-type", "spec", "version", "kernel"]
     static let commonCodesKeys = ["source", "codes"]
     static let paramKeys = ["type", "member", "items", "required", "secret", "common", "doc", "embedded", "default"]
 
@@ -81,8 +81,13 @@ enum ModelLoader {
             let storage = path(o.require("storage-type"), "storage-type"), let spec = path(o.require("spec"), "spec"),
             !zones.isEmpty, zones.count == zoneSites.count
         else { return nil }
+        // The minor and kernel versions are optional roles: without them the version facts are silent.
+        let version = o["version"].flatMap { path($0, "version") }
+        let kernel = o["kernel"].flatMap { path($0, "kernel") }
+        if (o["version"] != nil && version == nil) || (o["kernel"] != nil && kernel == nil) { return nil }
         return CatalogueKeyParams(
             region: region, zones: zones, engine: engine, major: major, storageType: storage, spec: spec,
+            version: version, kernel: kernel,
             defaultEngine: model.spec(at: engine)?.defaultValue,
             defaultStorageType: model.spec(at: storage)?.defaultValue)
     }

@@ -92,13 +92,30 @@ import Testing
     /// A catalogue of format 1 (no checksum) is refused as a format this tcpglint does not read.
     @Test func formatOneIsRefused() throws {
         let text = String(decoding: try bytes(Self.built), as: UTF8.self)
-            .replacingOccurrences(of: "\"tcpglint-catalogue\": 2", with: "\"tcpglint-catalogue\": 1")
+            .replacingOccurrences(of: "\"tcpglint-catalogue\": 3", with: "\"tcpglint-catalogue\": 1")
         for errors in refusals(text) {
             #expect(
                 errors == [
-                    "c.json:1:24: error: catalogue format 1 is not supported (this tcpglint reads format 2); rebuild it"
+                    "c.json:1:24: error: catalogue format 1 is not supported (this tcpglint reads formats 2 and 3); rebuild it"
                 ])
         }
+    }
+
+    /// A catalogue of format 2 (the previous release's, without `last-seen`) is still read, both
+    /// ways, and says what its format 3 rebuild says.
+    @Test func formatTwoIsRead() throws {
+        let old = "testdata/catalogue/goldens/example.format2.catalogue.json"
+        let b = try bytes(old)
+        let now = try CatalogueFile.decode(
+            name: "rules/example-catalogue.json", bytes: bytes("rules/example-catalogue.json")
+        ).get()
+        for loaded in [
+            try CatalogueFile.open(name: old, bytes: b).get(), try CatalogueFile.decode(name: old, bytes: b).get(),
+        ] {
+            #expect(loaded.format == 2)
+            #expect(loaded.catalogue == now.catalogue)
+        }
+        #expect(now.format == 3)
     }
 
     /// The checksum says the file is unchanged, not who wrote it. A file with two lines for one
