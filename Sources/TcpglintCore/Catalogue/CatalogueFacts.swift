@@ -19,6 +19,19 @@ public enum CatalogueFact: String, CaseIterable, Sendable {
     case specCode = "spec-code"
     /// Storage is within the spec's MinStorage and MaxStorage.
     case storageRange = "storage-range"
+    /// DBMajorVersion, DBVersion or DBKernelVersion (by the target's catalogue-key role) is in
+    /// DescribeDBVersions for the engine, and a version or kernel is not UPGRADE_ONLY.
+    case version
+    /// What DBMajorVersion, DBVersion or DBKernelVersion names is not DEPRECATED, nor REMOVED.
+    case versionStatus = "version-status"
+    /// NeedSupportTDE = 1: the kernel the instance gets lists the TDE feature.
+    case tde
+    /// NeedSupportIpv6 = 1: every zone of the request supports IPv6.
+    case ipv6
+    /// A zone is not kept only as REMOVED (last seen in an older snapshot).
+    case zoneRemoved = "zone-removed"
+    /// SpecCode is not kept only as REMOVED in a zone of the request.
+    case specRemoved = "spec-removed"
 
     public static let names: [String] = allCases.map(\.rawValue)
 
@@ -32,6 +45,12 @@ public enum CatalogueFact: String, CaseIterable, Sendable {
         case .standbyZone: return "standby zone in the primary zone's StandbyZoneSet"
         case .specCode: return "SpecCode sold for the key (DescribeClasses)"
         case .storageRange: return "Storage within the spec's MinStorage–MaxStorage"
+        case .version: return "major version, DBVersion or kernel listed, not UPGRADE_ONLY (DescribeDBVersions)"
+        case .versionStatus: return "major version, DBVersion or kernel not DEPRECATED or REMOVED"
+        case .tde: return "NeedSupportTDE = 1: the kernel lists the TDE feature"
+        case .ipv6: return "NeedSupportIpv6 = 1: every zone supports IPv6"
+        case .zoneRemoved: return "zone not kept only as REMOVED (catalogue build --previous)"
+        case .specRemoved: return "SpecCode not kept only as REMOVED"
         }
     }
 }
@@ -49,6 +68,9 @@ public enum CatalogueDecision: String, CaseIterable, Sendable {
     /// Whether SpecCode is sold: decided when DescribeClasses of one of the request's keys is in
     /// the snapshot.
     case specCode = "spec-code"
+    /// Whether DBMajorVersion is a major version: decided when DescribeDBVersions of the
+    /// request's region and storage type is in the snapshot.
+    case major
 
     public static let names: [String] = allCases.map(\.rawValue)
 }

@@ -149,7 +149,7 @@ extension Evaluation {
     }
 
     /// The text of a slot's scalar value (nil for null, a mapping, a list or a secret).
-    private func text(_ slot: Slot) -> String? {
+    func text(_ slot: Slot) -> String? {
         guard let loc = slot.node else { return nil }
         let n = node(loc)
         guard n.kind == .scalar, n.type != .null, !isSecret(loc, slot.pattern) else { return nil }
@@ -168,6 +168,8 @@ extension Evaluation {
             return c.regions?[v] != nil
         case .specCode:
             return query(c).zones.contains { $0.specs != nil }
+        case .major:
+            return engineVersions(c, query(c)) != nil
         }
     }
 
@@ -184,6 +186,12 @@ extension Evaluation {
         case .standbyZone: extra = standbyFact(c, q, slot)
         case .specCode: extra = specFact(c, q, slot)
         case .storageRange: extra = storageFact(c, q, loc)
+        case .version: extra = versionFact(c, q, slot)
+        case .versionStatus: extra = versionStatusFact(c, q, slot)
+        case .tde: extra = tdeFact(c, q, loc)
+        case .ipv6: extra = ipv6Fact(c, q, loc)
+        case .zoneRemoved: extra = zoneRemovedFact(c, q, slot)
+        case .specRemoved: extra = specRemovedFact(c, q, slot)
         }
         guard let extra else { return [] }
         var vars = valueVars(loc, slot.pattern)
@@ -195,7 +203,7 @@ extension Evaluation {
         return [Hit(loc: loc, innerRange: nil, path: path(slot), vars: vars)]
     }
 
-    private func hint(_ v: String, _ among: [String]) -> String {
+    func hint(_ v: String, _ among: [String]) -> String {
         Suggest.closest(to: v, in: among).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
@@ -242,7 +250,8 @@ extension Evaluation {
     {
         guard let z = text(slot) else { return nil }
         let f = q.facts(z, in: c)
-        guard let rk = f.regionKey, let list = f.list, let info = f.info else { return nil }
+        // A zone kept as REMOVED is zone-removed's to report.
+        guard let rk = f.regionKey, let list = f.list, let info = f.info, info.lastSeen == nil else { return nil }
         let refused =
             switch info.state {
             case "UNAVAILABLE", "SUPPORTMODIFYONLY": fact == .zoneState
@@ -250,7 +259,7 @@ extension Evaluation {
             default: false
             }
         guard refused else { return nil }
-        let open = list.filter { $0.state == "AVAILABLE" }.map(\.name)
+        let open = list.filter { $0.state == "AVAILABLE" && $0.lastSeen == nil }.map(\.name)
         return [
             "state": info.state, "region": rk.region,
             "expected": open.isEmpty ? "none" : ValueText.list(open, conjunction: "and"),
@@ -278,7 +287,7 @@ extension Evaluation {
         for f in q.zones {
             guard let specs = f.specs, !specs.contains(where: { $0.code == s }) else { continue }
             missing.append(f.name)
-            if sold == nil { sold = specs.map(\.code) }
+            if sold == nil { sold = specs.filter { $0.lastSeen == nil }.map(\.code) }
         }
         guard let sold else { return nil }
         return [
@@ -320,10 +329,17 @@ extension Evaluation {
                 continue
             }
             // A zone that is not listed, or sells nothing new, is an error of its own, not a gap.
-            guard let info = f.info, ["AVAILABLE", "SELLOUT"].contains(info.state), let k = q.classKey(f.name),
-                f.specs == nil
+            guard let info = f.info, info.lastSeen == nil, ["AVAILABLE", "SELLOUT"].contains(info.state),
+                let k = q.classKey(f.name), f.specs == nil
             else { continue }
             missing.append(k.description)
+        }
+        // The versions, when the snapshot saved some and the request names one.
+        if c.versions.count > 0, q.major != nil || q.kernel != nil, let region = q.versionRegion,
+            let st = q.storageType, c.versions[Catalogue.RegionKey(region: region, storageType: st)] == nil,
+            c.regions.map({ $0[region].map(c.sells) == true }) ?? true
+        {
+            missing.append("the versions of \(region) for \(st)")
         }
         guard !missing.isEmpty else { return }
         let d = Diagnostic.catalogueKeyMissing

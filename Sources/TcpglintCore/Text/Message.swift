@@ -21,7 +21,8 @@ public struct MessageTemplate: Sendable {
         "param", "name", "value", "written", "text", "expected", "detail", "hint", "other", "other-value",
         "other-written", "condition-value",
         // The catalogue check's: the snapshot's date, the lookup key, and what it found.
-        "captured", "region", "storage-type", "engine", "major", "state", "primary", "zones", "spec",
+        "captured", "region", "storage-type", "engine", "major", "state", "primary", "zones", "spec", "kernel",
+        "features", "last-seen",
     ]
 
     public let pieces: [Piece]
