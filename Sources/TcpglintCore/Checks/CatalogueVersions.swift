@@ -49,12 +49,12 @@ extension Evaluation {
             return nil
         }
         let shownMajor = role == .major ? nil : q.major
-        let where_ = "for \(q.engine ?? "")\(shownMajor.map { " \($0)" } ?? "") in \(key.region) on \(key.storageType)"
+        let scope = "for \(q.engine ?? "")\(shownMajor.map { " \($0)" } ?? "") in \(key.region) on \(key.storageType)"
         let found = named(role, v, list, q)
         let creatable = list.filter { $0.status == "AVAILABLE" && $0.lastSeen == nil }
         func expected(_ values: [String]) -> String {
             let shown = Self.distinctNewestLast(values)
-            if shown.isEmpty { return "an AVAILABLE one, and there is none \(where_)" }
+            if shown.isEmpty { return "an AVAILABLE one, and there is none \(scope)" }
             return shown.count == 1 ? shown[0] : "one of " + ValueText.list(shown)
         }
         switch role {
@@ -62,7 +62,7 @@ extension Evaluation {
             guard found.isEmpty else { return nil }
             let majors = creatable.map(\.major)
             return [
-                "detail": "is not a major version DescribeDBVersions lists \(where_)", "expected": expected(majors),
+                "detail": "is not a major version DescribeDBVersions lists \(scope)", "expected": expected(majors),
                 "hint": hint(v, majors),
             ]
         case .version, .kernel:
@@ -71,13 +71,13 @@ extension Evaluation {
             let sold = creatable.filter(isOfMajor).map(field)
             guard !found.isEmpty else {
                 return [
-                    "detail": "is not a version DescribeDBVersions lists \(where_)",
+                    "detail": "is not a version DescribeDBVersions lists \(scope)",
                     "expected": expected(sold), "hint": hint(v, sold),
                 ]
             }
             if found.allSatisfy({ $0.status == "UPGRADE_ONLY" }) {
                 return [
-                    "detail": "is UPGRADE_ONLY \(where_): an instance cannot be created on it",
+                    "detail": "is UPGRADE_ONLY \(scope): an instance cannot be created on it",
                     "expected": expected(sold), "hint": "",
                 ]
             }
