@@ -126,7 +126,7 @@ struct RunPlan {
         let gathers =
             options.baseline != nil || options.writeBaseline != nil
             || files.contains { !$0.settings.suppressions.isEmpty }
-        let notes = walk.problems + grouping.staleFindings
+        let notes = walk.problems + grouping.catalogueFindings
         return RunPlan(
             files: files, unreadable: notes, units: ordered(files, notes), groups: groups,
             stdin: files.contains { $0.entry.isStandardInput } ? readStandardInput(options, console) : nil,
@@ -143,8 +143,10 @@ struct RunPlan {
         private(set) var groups: [RuleSetGroup] = []
         private(set) var errors: [RuleFileError] = []
         private(set) var catalogueErrors: [RuleFileError] = []
-        /// One `catalogue-stale` warning per stale catalogue file used, at its `captured`.
-        private(set) var staleFindings: [Finding] = []
+        /// One `catalogue-stale` warning per stale catalogue file used, at its `captured`, and one
+        /// `catalogue-required` per rule that requires a catalogue, for a group without one.
+        private(set) var catalogueFindings: [Finding] = []
+        private var requiredNoted: Set<String> = []
         /// A group's key: its policies, and its catalogue with that catalogue's maximum age.
         private struct Key: Hashable {
             var policies: [String]
@@ -184,7 +186,7 @@ struct RunPlan {
                 if stale, staleNoted.insert(path).inserted {
                     let d = Diagnostic.catalogueStale
                     let at = loaded.capturedAt
-                    staleFindings.append(
+                    catalogueFindings.append(
                         Finding(
                             file: path,
                             range: SourceRange(at: SourcePosition(line: at.line, column: at.column, offset: 0)),
@@ -194,9 +196,26 @@ struct RunPlan {
                         ))
                 }
             }
+            if settings.catalogue == nil { noteRequired(set) }
             index[key] = groups.count
             groups.append(group)
             return groups.count - 1
+        }
+
+        /// `catalogue-required` for each rule of a set run without a catalogue that requires one.
+        private mutating func noteRequired(_ set: RuleSet) {
+            let d = Diagnostic.catalogueRequired
+            for r in set.rules {
+                guard let severity = r.requiresCatalogue, requiredNoted.insert(r.id).inserted else { continue }
+                let at = SourcePosition(line: r.location.line, column: r.location.column, offset: 0)
+                catalogueFindings.append(
+                    Finding(
+                        file: r.location.file, range: SourceRange(at: at), severity: severity, code: d.code,
+                        rule: d.id, path: .root,
+                        message:
+                            "rule \(r.id) requires a catalogue, and files were linted without one, so it did not run; give one with --catalogue or the config's catalogue:"
+                    ))
+            }
         }
 
         private mutating func ruleSet(_ policies: [String]) -> RuleSet? {

@@ -55,6 +55,37 @@ public enum CatalogueFact: String, CaseIterable, Sendable {
     }
 }
 
+/// A value the catalogue joins to the request, readable as a target (`SpecCode@cpu`,
+/// `Zone@state`): of the spec a SpecCode names, or of a zone. Absent when the snapshot does not
+/// cover the key.
+public enum CatalogueJoin: String, CaseIterable, Sendable {
+    case cpu, memoryMB, minStorageGB, maxStorageGB, qps
+    case state, ipv6, standbyZones
+
+    public static let names: [String] = allCases.map(\.rawValue)
+
+    /// Whether it is a spec's (joined to the catalogue key's spec parameter) or a zone's.
+    public var ofSpec: Bool {
+        switch self {
+        case .cpu, .memoryMB, .minStorageGB, .maxStorageGB, .qps: return true
+        case .state, .ipv6, .standbyZones: return false
+        }
+    }
+
+    /// The names joined to a spec, or to a zone.
+    public static func names(ofSpec: Bool) -> [String] { allCases.filter { $0.ofSpec == ofSpec }.map(\.rawValue) }
+
+    /// Its type: integers but for a zone's state (a string) and its standby zones (a list of
+    /// strings); `ipv6` is 0 or 1, as DescribeZones' ZoneSupportIpv6.
+    public var spec: ParamSpec {
+        switch self {
+        case .state: return ParamSpec(name: rawValue, type: .string)
+        case .standbyZones: return ParamSpec(name: rawValue, type: .array(ParamSpec(name: rawValue, type: .string)))
+        default: return ParamSpec(name: rawValue, type: .integer(.int64))
+        }
+    }
+}
+
 /// What a static rule leaves to the catalogue (`yields-to-catalogue: FACT`): where the snapshot
 /// decides it, the rule stays quiet, so one fault gives one finding and a stale static list
 /// never contradicts the snapshot.

@@ -6,6 +6,8 @@ public enum PathComponent: Hashable, Sendable {
     case index(Int)
     /// Into the JSON document held by a string parameter (`DBEngineConfig::defaultLocale`).
     case embedded
+    /// A value the catalogue joins to the parameter's (`SpecCode@cpu`).
+    case joined(String)
 }
 
 /// The parameter path of a node as the API names it: `DBNodeSet[1].Zone`, with 0-based indices
@@ -40,6 +42,8 @@ public struct ParamPath: Hashable, Sendable, CustomStringConvertible {
                 out += "[\(i)]"
             case .embedded:
                 out += "::"
+            case .joined(let a):
+                out += "@" + a
             }
         }
         return out.isEmpty ? "$" : out

@@ -113,6 +113,8 @@ final class Evaluation {
     @exclusivity(unchecked) var cachedMismatch: TypeMismatch?
     /// The request's catalogue lookup key, read once on first use (Checks/Catalogue.swift).
     @exclusivity(unchecked) var catalogueQuery: CatalogueQuery?
+    /// The catalogue's values joined to the request (`SpecCode@cpu`; Checks/CatalogueJoins.swift).
+    @exclusivity(unchecked) var joins = Joins()
 
     init(linter: Linter, document: Document) {
         self.linter = linter
@@ -125,10 +127,11 @@ final class Evaluation {
         slots.append(Slot(parent: nil, node: root, key: nil, pattern: Plan.rootPattern, bindings: []))
         walk(0, root, [])
         group()
+        if !joins.pending.isEmpty { resolveJoins() }
     }
 
     /// Groups the slots by pattern (a counting sort, stable: document order is kept).
-    private func group() {
+    func group() {
         let n = plan.patterns.count
         // Present slots of pattern p get key 2p, absent ones 2p + 1.
         var starts = [Int32](repeating: 0, count: 2 * n + 1)
@@ -168,7 +171,7 @@ final class Evaluation {
     // MARK: The walk
 
     /// Records the slots of the trie's patterns below `trieNode`, reached at `loc`.
-    private func walk(_ trieNode: Int32, _ loc: Loc, _ bindings: [Int]) {
+    func walk(_ trieNode: Int32, _ loc: Loc, _ bindings: [Int]) {
         let t = Int(trieNode)
         let d = docs[loc.doc]
         let n = d.nodes[Int(loc.node.index)]
@@ -222,6 +225,7 @@ final class Evaluation {
                 walk(child, at, bindings)
             }
         case .scalar:
+            if !plan.trie[t].joined.isEmpty { joins.pending.append((loc, trieNode, bindings)) }
             guard let e = plan.trie[t].embedded, let inner = embeddedRoot(loc) else { return }
             if let p = plan.trie[Int(e)].pattern {
                 slots.append(Slot(parent: loc, node: inner, key: nil, pattern: p, bindings: bindings))
@@ -287,7 +291,14 @@ final class Evaluation {
     }
 
     func run(_ rule: Plan.CompiledRule, _ t: Int, _ slot: Slot) {
-        if let yields = rule.rule.yieldsToCatalogue, linter.catalogue != nil, catalogueDecides(yields, slot) { return }
+        // A rule that requires a catalogue does not run without one; one that yields to it is
+        // quiet where it decides.
+        if linter.catalogue == nil
+            ? rule.rule.requiresCatalogue != nil
+            : rule.rule.yieldsToCatalogue.map({ catalogueDecides($0, slot) }) == true
+        {
+            return
+        }
         if let when = rule.when {
             if rule.whenIsDocumentWide[t] {
                 guard holdsDocumentWide(when, slot) else { return }
@@ -301,21 +312,6 @@ final class Evaluation {
             }
             emit(rule.rule, hit)
         }
-    }
-
-    /// The value of the parameter a condition first names, as `{condition-value}` shows it: as
-    /// written, or "absent" (with the model's default: "absent, so 0").
-    func conditionValue(_ c: Plan.CompiledCondition, _ bound: Slot) -> String {
-        guard c.kind == .present || c.kind == .passes else {
-            return c.children.first.map { conditionValue($0, bound) } ?? ""
-        }
-        var found: Slot?
-        forEachSlot(c.pattern, boundTo: bound) { s in
-            found = s
-            return false
-        }
-        if let loc = found?.node, let s = found { return valueVars(loc, s.pattern)["value"] ?? "" }
-        return c.target?.spec.defaultValue.map { "absent, so \($0)" } ?? "absent"
     }
 
     func isPlaceholder(_ loc: Loc) -> Bool {
@@ -415,7 +411,7 @@ final class Evaluation {
         }
         var severity = rule.severity
         // In a stale snapshot, what the catalogue says is no longer certain: its errors are warnings.
-        if severity == .error, rule.needsCatalogue, linter.catalogue?.stale == true { severity = .warning }
+        if severity == .error, rule.usesCatalogue, linter.catalogue?.stale == true { severity = .warning }
         findings.append(
             Finding(
                 file: main.source.name, document: main.index, range: range, severity: severity,
@@ -438,6 +434,7 @@ final class Evaluation {
             if r.end <= r.start || n.value.isEmpty { r = n.range }
         }
         guard loc.doc != 0, let host = hosts[loc.doc] else { return r }
+        if joins.docs.contains(loc.doc) { return hostRange(host, nil) }
         let hd = docs[host.doc]
         let whole = hostRange(host, nil)
         let start = hd.position(of: host.node, atValueOffset: r.start.offset)

@@ -61,7 +61,11 @@ public final class Plan: Sendable {
         var anyIndex: Int32?
         var indices: [(index: Int, node: Int32)] = []
         var embedded: Int32?
-        var isLeaf: Bool { keyChildren.isEmpty && anyIndex == nil && indices.isEmpty && embedded == nil }
+        /// The joins below a parameter (`@cpu`), each with its node.
+        var joined: [(name: String, node: Int32)] = []
+        var isLeaf: Bool {
+            keyChildren.isEmpty && anyIndex == nil && indices.isEmpty && embedded == nil && joined.isEmpty
+        }
     }
 
     final class CompiledRule: Sendable {
@@ -212,6 +216,7 @@ public final class Plan: Sendable {
                 out.append(.index(w < bindings.count ? bindings[w] : 0))
                 w += 1
             case .embedded: out.append(.embedded)
+            case .joined(let a): out.append(.joined(a))
             }
         }
         return ParamPath(out)
@@ -247,6 +252,7 @@ public final class Plan: Sendable {
             case .anyIndex: existing = trie[n].anyIndex
             case .index(let i): existing = trie[n].indices.first(where: { $0.index == i })?.node
             case .embedded: existing = trie[n].embedded
+            case .joined(let a): existing = trie[n].joined.first(where: { $0.name == a })?.node
             }
             if let existing { return existing }
             let new = Int32(trie.count)
@@ -258,6 +264,7 @@ public final class Plan: Sendable {
             case .anyIndex: trie[n].anyIndex = new
             case .index(let i): trie[n].indices.append((i, new))
             case .embedded: trie[n].embedded = new
+            case .joined(let a): trie[n].joined.append((a, new))
             }
             return new
         }

@@ -8,7 +8,9 @@ extension Evaluation {
         let specID = spec.map { ObjectIdentifier($0) }
         if extract == nil, let known = rememberedSubject(loc, pattern, specID) { return known.subject }
         let n = node(loc)
-        guard n.kind == .scalar, n.type != .null, Evaluation.isCheckable(n, as: spec, embedded: loc.doc != 0) else {
+        guard n.kind == .scalar, n.type != .null,
+            Evaluation.isCheckable(n, as: spec, embedded: loc.doc != 0 && !joins.docs.contains(loc.doc))
+        else {
             if extract == nil { remember(nil, loc, pattern, specID) }
             return nil
         }
@@ -64,5 +66,20 @@ extension Evaluation {
         case .string: return IntegerLiteral.isDecimal(n.value) ? Int(n.value) : nil
         default: return nil
         }
+    }
+
+    /// The value of the parameter a condition first names, as `{condition-value}` shows it: as
+    /// written, or "absent" (with the model's default: "absent, so 0").
+    func conditionValue(_ c: Plan.CompiledCondition, _ bound: Slot) -> String {
+        guard c.kind == .present || c.kind == .passes else {
+            return c.children.first.map { conditionValue($0, bound) } ?? ""
+        }
+        var found: Slot?
+        forEachSlot(c.pattern, boundTo: bound) { s in
+            found = s
+            return false
+        }
+        if let loc = found?.node, let s = found { return valueVars(loc, s.pattern)["value"] ?? "" }
+        return c.target?.spec.defaultValue.map { "absent, so \($0)" } ?? "absent"
     }
 }

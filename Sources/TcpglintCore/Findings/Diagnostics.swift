@@ -135,12 +135,19 @@ extension Diagnostic {
             "Reported once per catalogue file used in the run, at its captured line, when the snapshot is older than --catalogue-max-age (or the config's catalogue-max-age; 30 days by default). What Tencent sells changes, so the catalogue's errors are then reported as warnings. Refresh the saved responses and rebuild it. The age is measured against the clock, or SOURCE_DATE_EPOCH when it is set."
     )
 
+    public static let catalogueRequired = Diagnostic(
+        id: "catalogue-required", code: "Tcpglint.CatalogueRequired", severity: .info,
+        summary: "A rule that requires a catalogue ran without one",
+        description:
+            "A rule with `requires: catalogue` checks what only a catalogue snapshot knows (a spec's CPU, a zone's state), so it does not run without one. Reported once per rule per run, at the rule in its file, when files were linted without a catalogue (--catalogue, or the config's catalogue:). Info by default; `requires: {catalogue: error}` makes it an error, so that a CI job without the snapshot fails instead of passing in silence."
+    )
+
     public static let all: [Diagnostic] = [
         .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .requestTooLarge,
         .regexLimit, .ioError,
         .plaintextSecret, .secretPlaceholder, .secretComment, .suppressionReason, .unusedSuppression,
         .invalidSuppression,
-        .staleBaseline, .catalogueKeyMissing, .catalogueStale,
+        .staleBaseline, .catalogueKeyMissing, .catalogueStale, .catalogueRequired,
     ]
 }
 

@@ -59,8 +59,9 @@ public struct Suppression: Sendable {
             switch (c, p) {
             case (.key(let a), .key(let b)): if a != b { return false }
             case (.index(let a), .index(let b)): if a != b { return false }
+            case (.joined(let a), .joined(let b)): if a != b { return false }
             case (.index, .anyIndex), (.embedded, .embedded): continue
-            case (.key, _), (.index, _), (.embedded, _): return false
+            case (.key, _), (.index, _), (.embedded, _), (.joined, _): return false
             }
         }
         return true

@@ -160,6 +160,9 @@ public struct APIModel: Sendable {
             case .embedded:
                 guard let e = cur.embedded else { return nil }
                 cur = ParamSpec(name: cur.name, type: .structure(e), secret: cur.secret)
+            case .joined(let a):
+                guard let j = CatalogueJoin(rawValue: a) else { return nil }
+                cur = j.spec
             }
         }
         return cur
@@ -180,6 +183,7 @@ public struct APIModel: Sendable {
                 if case .array(let item) = spec.type { cur = item } else { cur = nil }
             case .embedded:
                 cur = spec.embedded.map { ParamSpec(name: spec.name, type: .structure($0), secret: spec.secret) }
+            case .joined: return nil
             }
             if cur?.secret == true { return ParamPath(Array(path.components[0...i])) }
         }
@@ -220,6 +224,8 @@ public enum PatternComponent: Hashable, Sendable {
     case index(Int)
     /// `::`: into the JSON document held by a string.
     case embedded
+    /// `@cpu`: a value the catalogue joins to the request's value (`SpecCode@cpu`, `Zone@state`).
+    case joined(String)
 }
 
 extension Array where Element == PatternComponent {
@@ -234,6 +240,7 @@ extension Array where Element == PatternComponent {
             case .anyIndex: out += "[*]"
             case .index(let i): out += "[\(i)]"
             case .embedded: out += "::"
+            case .joined(let a): out += "@" + a
             }
         }
         return out.isEmpty ? "$" : out

@@ -1,8 +1,20 @@
 extension PatternComponent {
     /// A parameter pattern as rule files and configs write it (`DBNodeSet[*].Zone`,
-    /// `DBEngineConfig::defaultLocale`, `$` for the request), or nil when it is not one.
+    /// `DBEngineConfig::defaultLocale`, `SpecCode@cpu`, `$` for the request), or nil when it is
+    /// not one. A join (`@name`) follows a parameter; only `[*]` or `[N]` may follow it.
     public static func parse(path text: String) -> [PatternComponent]? {
         if text == "$" { return [] }
+        if let at = text.firstIndex(of: "@") {
+            let name = text[text.index(after: at)...].prefix { $0 != "[" }
+            let rest = text[text.index(at, offsetBy: 1 + name.count)...]
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+                var out = parse(path: String(text[..<at])), !out.isEmpty, out.last != .embedded
+            else { return nil }
+            out.append(.joined(String(name)))
+            if rest.isEmpty { return out }
+            guard let tail = parse(path: "x" + rest), tail.count > 1 else { return nil }
+            return out + tail.dropFirst()
+        }
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return parseASCII(Array(text.utf8)) }
         var out: [PatternComponent] = []
         var rest = Substring(text)

@@ -58,9 +58,17 @@ public struct RuleExample: Sendable {
 
 /// One rule of a pack or a policy.
 public struct Rule: Sendable {
-    /// Whether the rule checks the request against a catalogue snapshot (it reports only when
-    /// one is in use).
-    public var needsCatalogue: Bool { check.kind == .catalogue }
+    /// Whether the rule reports only when a catalogue snapshot is in use: it checks the request
+    /// against one, or `requires:` one.
+    public var needsCatalogue: Bool { check.kind == .catalogue || requiresCatalogue != nil }
+    /// Whether the rule reads a catalogue snapshot at all: it needs one, or one of its targets or
+    /// conditions joins a value of one (`SpecCode@cpu`).
+    public var usesCatalogue: Bool { needsCatalogue || joinsCatalogue }
+    /// `requires: catalogue`: without a snapshot the rule does not run, and `catalogue-required`
+    /// is reported once per run at the rule, with this severity.
+    public let requiresCatalogue: Severity?
+    /// Whether a target or condition joins a catalogue value.
+    public let joinsCatalogue: Bool
 
     public let id: String
     public let code: String
@@ -92,8 +100,18 @@ public struct Rule: Sendable {
         id: String, code: String, severity: Severity, summary: String, description: String,
         message: MessageTemplate, targets: [Target], extract: Regex?, when: Condition?, check: Check,
         source: RuleSource, valid: [RuleExample], invalid: [RuleExample], location: RuleLocation,
-        suppressible: Bool = true, yieldsToCatalogue: CatalogueDecision? = nil
+        suppressible: Bool = true, yieldsToCatalogue: CatalogueDecision? = nil, requiresCatalogue: Severity? = nil
     ) {
+        self.requiresCatalogue = requiresCatalogue
+        func joins(_ t: Target) -> Bool { t.pattern.contains { if case .joined = $0 { true } else { false } } }
+        func joins(_ c: Condition) -> Bool {
+            switch c {
+            case .all(let cs), .any(let cs): return cs.contains(where: joins)
+            case .not(let c): return joins(c)
+            case .present(let t, _), .passes(let t, _): return joins(t)
+            }
+        }
+        self.joinsCatalogue = targets.contains(where: joins) || when.map(joins) == true
         self.suppressible = suppressible
         self.yieldsToCatalogue = yieldsToCatalogue
         self.id = id

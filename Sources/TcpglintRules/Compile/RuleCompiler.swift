@@ -22,17 +22,7 @@ struct RuleCompiler {
         }
         let code = self.code(o)
         let suppressible = o["suppressible"]?.bool("suppressible") ?? true
-        var yields: CatalogueDecision?
-        if let y = o["yields-to-catalogue"], let name = y.string("yields-to-catalogue") {
-            yields = CatalogueDecision(rawValue: name)
-            if yields == nil {
-                let hint =
-                    Suggest.closest(to: name, in: CatalogueDecision.names).map { "; did you mean \"\($0)\"?" } ?? ""
-                y.error(
-                    "yields-to-catalogue must be one of \(CatalogueDecision.names.joined(separator: ", ")), not \"\(name)\"\(hint)"
-                )
-            }
-        }
+        let (yields, requires) = catalogueKeys(o)
         var severity = Severity.error
         if let s = o.require("severity"), let name = s.string("severity") {
             if let sv = Severity(name: name) {
@@ -79,7 +69,41 @@ struct RuleCompiler {
         return Rule(
             id: id, code: code, severity: severity, summary: summary, description: description, message: message,
             targets: targets, extract: extract, when: when, check: check, source: source, valid: valid,
-            invalid: invalid, location: v.location, suppressible: suppressible, yieldsToCatalogue: yields)
+            invalid: invalid, location: v.location, suppressible: suppressible, yieldsToCatalogue: yields,
+            requiresCatalogue: requires)
+    }
+
+    /// A rule's `yields-to-catalogue:` and `requires:` (`catalogue`, reported as info without a
+    /// catalogue, or `{catalogue: error|warning|info}`).
+    func catalogueKeys(_ o: Object) -> (CatalogueDecision?, Severity?) {
+        var yields: CatalogueDecision?
+        if let y = o["yields-to-catalogue"], let name = y.string("yields-to-catalogue") {
+            yields = CatalogueDecision(rawValue: name)
+            if yields == nil {
+                let hint =
+                    Suggest.closest(to: name, in: CatalogueDecision.names).map { "; did you mean \"\($0)\"?" } ?? ""
+                y.error(
+                    "yields-to-catalogue must be one of \(CatalogueDecision.names.joined(separator: ", ")), not \"\(name)\"\(hint)"
+                )
+            }
+        }
+        guard let r = o["requires"] else { return (yields, nil) }
+        let wrong = "requires must be catalogue, or {catalogue: error}, {catalogue: warning} or {catalogue: info}"
+        if r.isMapping {
+            guard let ro = r.object("requires", allowed: ["catalogue"]), let s = ro.require("catalogue"),
+                let name = s.string("requires catalogue")
+            else { return (yields, nil) }
+            guard let severity = Severity(name: name) else {
+                s.error(wrong)
+                return (yields, nil)
+            }
+            return (yields, severity)
+        }
+        guard r.string("requires") == "catalogue" else {
+            if r.kind == .scalar { r.error(wrong) }
+            return (yields, nil)
+        }
+        return (yields, .info)
     }
 
     /// A rule's code: dot-separated words, outside the reserved namespaces (for a policy, in its
@@ -135,7 +159,7 @@ struct RuleCompiler {
     func target(_ text: String, at site: Value, from base: ParamSpec) -> Target? {
         guard let pattern = PatternComponent.parse(path: text) else {
             site.error(
-                "target \"\(text)\" is not a parameter path (write Name, DBNodeSet[*].Zone, DBEngineConfig::defaultLocale or $)"
+                "target \"\(text)\" is not a parameter path (write Name, DBNodeSet[*].Zone, DBEngineConfig::defaultLocale, SpecCode@cpu or $)"
             )
             return nil
         }
@@ -160,6 +184,9 @@ struct RuleCompiler {
                 if case .array(let item) = cur.type { next = item }
             case .embedded:
                 next = cur.embedded.map { ParamSpec(name: cur.name, type: .structure($0), secret: cur.secret) }
+            case .joined(let name):
+                guard let spec = join(name, after: done, from: base, text: text, at: site) else { return nil }
+                next = spec
             }
             guard let n = next else {
                 site.error(
@@ -171,6 +198,38 @@ struct RuleCompiler {
             done.append(c)
         }
         return Target(pattern: pattern, spec: cur)
+    }
+
+    /// The spec of a join (`SpecCode@cpu`): a spec's values after the catalogue key's SpecCode,
+    /// a zone's after one of its zones (`Zone@state`, `DBNodeSet[*].Zone@ipv6`).
+    func join(_ name: String, after done: [PatternComponent], from base: ParamSpec, text: String, at site: Value)
+        -> ParamSpec?
+    {
+        guard let key = model.catalogueKey, base === model.request else {
+            site.error("target \"\(text)\": a join (@\(name)) needs the model's catalogue-key")
+            return nil
+        }
+        let general = done.map { c -> PatternComponent in if case .index = c { return .anyIndex } else { return c } }
+        let ofSpec: Bool
+        if general == key.spec {
+            ofSpec = true
+        } else if key.zones.contains(general) {
+            ofSpec = false
+        } else {
+            site.error(
+                "target \"\(text)\": only \(key.spec.display) (a spec) and \(key.zones.map(\.display).joined(separator: ", ")) (zones) have catalogue values to join"
+            )
+            return nil
+        }
+        guard let join = CatalogueJoin(rawValue: name), join.ofSpec == ofSpec else {
+            let names = CatalogueJoin.names(ofSpec: ofSpec)
+            let hint = Suggest.closest(to: name, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
+            site.error(
+                "target \"\(text)\": \(done.display) has no catalogue value \"\(name)\"\(hint); \(ofSpec ? "a spec" : "a zone") has \(names.joined(separator: ", "))"
+            )
+            return nil
+        }
+        return join.spec
     }
 
     // MARK: Conditions

@@ -22,7 +22,7 @@ public enum RuleExamples {
         let linter = Linter(
             ruleSet: only, embeddedParser: JSONEmbeddedParser(), reportSecrets: false, catalogue: catalogue)
         var failures: [Failure] = []
-        if rule.needsCatalogue, example == nil {
+        if rule.usesCatalogue, example == nil {
             failures.append(
                 Failure(
                     rule: rule.id, location: rule.location,

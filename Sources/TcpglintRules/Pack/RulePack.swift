@@ -22,7 +22,7 @@ public enum RulePackLoader {
     /// The keys a rule may have.
     static let ruleKeys = [
         "id", "code", "severity", "summary", "description", "message", "target", "extract", "when", "check",
-        "source", "examples", "note", "suppressible", "yields-to-catalogue",
+        "source", "examples", "note", "suppressible", "yields-to-catalogue", "requires",
     ]
 
     /// Loads rule files given as names and bytes.
@@ -134,7 +134,7 @@ public enum RulePackLoader {
         }
         var ids: [String: RuleLocation] = [:]
         var rules = register(compiled, ids: &ids)
-        for i in rules.indices where rules[i].needsCatalogue { rules[i].exampleCatalogueSource = exampleCatalogue }
+        for i in rules.indices where rules[i].usesCatalogue { rules[i].exampleCatalogueSource = exampleCatalogue }
         let all = errors()
         if !all.isEmpty { return .failure(RuleFileErrors(all)) }
         let set = RuleSet(model: model, rules: rules, references: references, limits: limits)

@@ -80,7 +80,7 @@ public enum PolicyLoader {
             }
             if let c = o["example-catalogue"] { catalogue = RulePackLoader.readExampleCatalogue(c) }
             if let catalogue { catalogues[policy.key] = catalogue }
-            for i in rules.indices where rules[i].needsCatalogue { rules[i].exampleCatalogueSource = catalogue }
+            for i in rules.indices where rules[i].usesCatalogue { rules[i].exampleCatalogueSource = catalogue }
             let overrides = readOverrides(o, known: set, adding: rules)
             set = set.adding(rules: rules, overrides: overrides)
         }
