@@ -16,7 +16,7 @@ struct CatalogueCommand: ParsableCommand {
         abstract: "Build and inspect catalogue snapshots (what the cloud sells, saved with tccli).",
         discussion:
             "tcpglint never touches the network: save DescribeRegions, DescribeZones, DescribeDBVersions and DescribeClasses with tccli into a folder with a manifest.yaml, build it, and lint with --catalogue. See the README's Catalogue section.",
-        subcommands: [CatalogueBuild.self, CatalogueStatus.self]
+        subcommands: [CatalogueBuild.self, CatalogueStatus.self, CatalogueDiff.self]
     )
 }
 
@@ -33,6 +33,12 @@ struct CatalogueBuild: ParsableCommand {
         help: ArgumentHelp("The catalogue file to write (atomically).", valueName: "FILE"))
     var output: String = CatalogueBuilder.defaultOutput
 
+    @Option(
+        help: ArgumentHelp(
+            "An older built catalogue: keep what disappeared since it, marked REMOVED, for 180 days.",
+            valueName: "OLD"))
+    var previous: String?
+
     func run(console: Console) -> Int32 {
         let clock: Int
         do { clock = try Clock.now(console) } catch {
@@ -47,7 +53,18 @@ struct CatalogueBuild: ParsableCommand {
             return ExitStatus.usage.rawValue
         case .success(let built):
             for w in built.warnings { console.err("\(w.location): warning: \(w.message)\n") }
-            let c = built.catalogue
+            var c = built.catalogue
+            var history = ""
+            if let previous {
+                switch CatalogueHistory.carry(previous: previous, into: c, directory: directory) {
+                case .failure(let e):
+                    for x in e.errors { console.err("\(x)\n") }
+                    console.err("tcpglint: --previous \(previous) cannot be used; nothing was written\n")
+                    return ExitStatus.usage.rawValue
+                case .success(let carried):
+                    (c, history) = (carried.catalogue, ", " + carried.summary(previous: previous))
+                }
+            }
             let parent = Paths.directory(of: output)
             if parent != ".", FileSystem.kind(parent) == .missing { FileSystem.makeDirectories(parent) }
             do { try FileSystem.writeAtomically(CatalogueFile.render(c), to: output) } catch {
@@ -57,7 +74,7 @@ struct CatalogueBuild: ParsableCommand {
             let zones = c.zones.values.reduce(0) { $0 + $1.count }
             let classes = c.classes.values.reduce(0) { $0 + $1.count }
             console.err(
-                "tcpglint: wrote \(output): site \(c.site.rawValue), captured \(c.captured), \(c.regions?.count ?? 0) regions, \(zones) zones, \(classes) classes\n"
+                "tcpglint: wrote \(output): site \(c.site.rawValue), captured \(c.captured), \(c.regions?.count ?? 0) regions, \(zones) zones, \(classes) classes\(history)\n"
             )
             return ExitStatus.clean.rawValue
         }
