@@ -45,6 +45,7 @@ struct Fixture {
                 case .index(let i): return .index(i)
                 case .anyIndex: return .index(0)
                 case .embedded: return .embedded
+                case .joined(let a): return .joined(a)
                 }
             })
     }

@@ -37,11 +37,20 @@ import Testing
         #expect(readText(out) == written)
     }
 
-    /// The pack's example catalogue is the build of testdata/catalogue/example.
+    /// The pack's example catalogue is the build of testdata/catalogue/example, with the build of
+    /// testdata/catalogue/example-earlier as `--previous` (for its REMOVED entries).
     @Test func theExampleCatalogueIsCurrent() throws {
         let tmp = try TempDir()
+        let earlier = "testdata/catalogue/goldens/example-earlier.catalogue.json"
+        let first = runCLI(
+            ["catalogue", "build", "testdata/catalogue/example-earlier", "-o", tmp.path + "/e.json"],
+            environment: Self.fresh)
+        #expect(first.status == 0, "\(first.err)")
+        expectGolden(try #require(readText(tmp.path + "/e.json")), path: earlier)
         let out = tmp.path + "/c.json"
-        let r = runCLI(["catalogue", "build", "testdata/catalogue/example", "-o", out], environment: Self.fresh)
+        let r = runCLI(
+            ["catalogue", "build", "testdata/catalogue/example", "-o", out, "--previous", earlier],
+            environment: Self.fresh)
         #expect(r.status == 0, "\(r.err)")
         expectGolden(try #require(readText(out)), path: "rules/example-catalogue.json")
     }
@@ -75,6 +84,20 @@ import Testing
         } else {
             #expect(r.out.contains("(catalogue-"), "\(r.out)")
         }
+    }
+
+    /// What a snapshot kept from an earlier one (REMOVED, with the day it was last listed) warns,
+    /// against the pack's example catalogue, built with `--previous`.
+    @Test(arguments: testdataFiles("testdata/catalogue/removed"))
+    func removedGoldens(_ path: String) throws {
+        let r = runCLI(
+            ["lint", "--fail-level", "info", "--catalogue", "rules/example-catalogue.json", path],
+            environment: Self.fresh)
+        #expect(r.err == "")
+        let name = Paths.baseName(path).replacingOccurrences(of: ".yaml", with: ".out")
+        expectGolden(r.out, path: "testdata/catalogue/goldens/removed/\(name)")
+        let comment = readText(path)?.split(separator: "\n").first ?? ""
+        #expect(comment.hasPrefix("# passes") != r.out.contains("REMOVED"), "\(r.out)")
     }
 
     /// Without a catalogue nothing catalogue-related is reported, and SARIF lists no catalogue

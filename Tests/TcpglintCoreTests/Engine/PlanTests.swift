@@ -95,6 +95,7 @@ import Testing
                 case .anyIndex: node = Int(t.anyIndex!)
                 case .index(let i): node = Int(t.indices.first { $0.index == i }!.node)
                 case .embedded: node = Int(t.embedded!)
+                case .joined(let a): node = Int(t.joined.first { $0.name == a }!.node)
                 }
             }
             #expect(plan.trie[node].pattern == id)
