@@ -154,10 +154,16 @@ extension RuleDocs {
 extension RuleDocs {
     /// What SARIF says about each rule of the rule sets used, and each diagnostic.
     /// Without a catalogue in use (`catalogue: false`), the catalogue rules and diagnostics are
-    /// left out: they cannot report.
+    /// left out: they cannot report, and so is catalogue-required unless a rule requires one.
     public static func summaries(_ sets: [RuleSet], catalogue: Bool = true) -> [RuleSummary] {
         var seen = Set<String>()
-        if !catalogue { seen = [Diagnostic.catalogueKeyMissing.id, Diagnostic.catalogueStale.id] }
+        if !catalogue {
+            seen = [Diagnostic.catalogueKeyMissing.id, Diagnostic.catalogueStale.id]
+            // Said only of a rule that requires a snapshot.
+            if !sets.contains(where: { $0.rules.contains { $0.requiresCatalogue != nil } }) {
+                seen.insert(Diagnostic.catalogueRequired.id)
+            }
+        }
         var out: [RuleSummary] = []
         for set in sets {
             for r in set.rules where (catalogue || !r.needsCatalogue) && seen.insert(r.id).inserted {

@@ -46,6 +46,13 @@ extension Evaluation {
         group()
     }
 
+    /// `{host}`: the request's value a joined value belongs to (the spec code of `SpecCode@cpu`).
+    func noteHost(_ loc: Loc, in vars: inout [String: String]) {
+        guard joins.docs.contains(loc.doc), let host = hosts[loc.doc] else { return }
+        let n = node(host)
+        vars["host"] = ValueText.quote(n.value, type: n.type)
+    }
+
     /// The joined value as JSON text (`8`, `"AVAILABLE"`, `["ap-guangzhou-4"]`); nil when there
     /// is no snapshot, the scalar is not text, or the snapshot does not cover it.
     func joinedValue(_ name: String, of loc: Loc) -> String? {

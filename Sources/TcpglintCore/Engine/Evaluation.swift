@@ -403,6 +403,7 @@ final class Evaluation {
         var vars = hit.vars
         vars["param"] = hit.path.description
         if vars["name"] == nil { vars["name"] = hit.path.lastKey }
+        noteHost(hit.loc, in: &vars)
         let range: SourceRange
         if hit.atStart {
             range = SourceRange(at: hostRange(hit.loc, nil).start)

@@ -10,7 +10,8 @@
 /// `{other}` and `{other-value}` the other parameter of a relation (its captured part with
 /// `other-extract`), `{other-written}` its whole value as written; `{condition-value}` the value
 /// of the parameter the rule's `when` first names ("absent", with the model's default, when it
-/// is absent). `{{` and `}}` are literal braces.
+/// is absent); `{host}`, for a joined target (`SpecCode@cpu`), the request's value it belongs to.
+/// `{{` and `}}` are literal braces.
 public struct MessageTemplate: Sendable {
     public enum Piece: Sendable, Equatable {
         case text(String)
@@ -23,6 +24,8 @@ public struct MessageTemplate: Sendable {
         // The catalogue check's: the snapshot's date, the lookup key, and what it found.
         "captured", "region", "storage-type", "engine", "major", "state", "primary", "zones", "spec", "kernel",
         "features", "last-seen",
+        // A joined target's: the request's value the joined value belongs to.
+        "host",
     ]
 
     public let pieces: [Piece]

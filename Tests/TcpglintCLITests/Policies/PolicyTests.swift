@@ -14,8 +14,29 @@ import Testing
         expectGolden(r.out, path: "testdata/org/lint.out")
     }
 
+    /// Policies on catalogue facts (dev's cores, production's IPv6) run with a snapshot; without
+    /// one, each says once that it did not run, at the severity its `requires:` gives.
+    @Test func theOrgRepositoryWithACatalogue() {
+        let r = runCLI(
+            ["lint", "--catalogue", "rules/example-catalogue.json", "testdata/org"],
+            environment: ["SOURCE_DATE_EPOCH": "1796083200"])
+        #expect(r.status == 1)
+        #expect(r.err == "")
+        expectGolden(r.out, path: "testdata/org/lint-catalogue.out")
+        #expect(r.out.contains("(acme-dev-cores)") && r.out.contains("(acme-prod-ipv6)"))
+        #expect(!r.out.contains("(catalogue-required)"))
+        let without = runCLI(["lint", "testdata/org"]).out
+        #expect(!without.contains("(acme-dev-cores)") && !without.contains("(acme-prod-ipv6)"))
+        #expect(without.contains("dev.yaml:10:5: info: rule acme-dev-cores requires a catalogue"))
+        #expect(without.contains("prod.yaml:157:5: warning: rule acme-prod-ipv6 requires a catalogue"))
+    }
+
     @Test func rulesTestPassesOnTheOrgPolicies() {
-        let r = runCLI(["rules", "test", "testdata/org/policies/prod.yaml", "testdata/org/policies/team-payments.yaml"])
+        let r = runCLI(
+            [
+                "rules", "test", "testdata/org/policies/prod.yaml", "testdata/org/policies/team-payments.yaml",
+                "testdata/org/policies/dev.yaml",
+            ])
         #expect(r.status == 0)
         expectGolden(r.out, path: "testdata/org/rules-test.out")
     }
@@ -37,11 +58,12 @@ import Testing
     @Test func rulesTestWithoutPoliciesTestsThePack() {
         let r = runCLI(["rules", "test"])
         #expect(r.status == 0)
-        #expect(r.out.hasSuffix("69 passed, 0 failed\n"))
+        #expect(r.out.hasSuffix("76 passed, 0 failed\n"))
     }
 
     @Test(arguments: [
         "api-namespace", "bad-namespace", "bad-reference", "unknown-check", "cycle-a", "unsuppressible-override",
+        "bad-join",
     ])
     func badPoliciesAreRejectedWithPositions(_ name: String) {
         let r = runCLI(["lint", "--policy", "testdata/policies/\(name).yaml", "testdata/org/prod/orders.yaml"])
@@ -143,7 +165,7 @@ import Testing
         let r = runCLI(["lint", "testdata/org/dev/legacy-billing.json"]).out
         #expect(!r.contains("(acme-name)") && !r.contains("(spec-code-known)"))
         #expect(
-            r.contains("testdata/org/.tcpglint.yaml:22:5: error: suppression of acme-major-version gives no reason"))
+            r.contains("testdata/org/.tcpglint.yaml:24:5: error: suppression of acme-major-version gives no reason"))
         #expect(r.contains("(acme-major-version)"), "a suppression without a reason silences nothing")
     }
 
@@ -253,7 +275,7 @@ import Testing
 
     @Test func configsAboveTheWorkingDirectoryAreShownRelative() {
         let r = runCLI(["lint", "testdata/org/dev/legacy-billing.json"])
-        #expect(r.out.contains("testdata/org/.tcpglint.yaml:22:5"))
+        #expect(r.out.contains("testdata/org/.tcpglint.yaml:24:5"))
         #expect(!r.out.contains(packageRoot))
     }
 }
