@@ -50,6 +50,14 @@ public enum CLI {
             return build.run(console: console)
         case let status as CatalogueStatus:
             return status.run(console: console)
+        case let script as CatalogueScript:
+            return script.run(console: console)
+        case let zones as CatalogueZones:
+            return zones.run(console: console)
+        case let majors as CatalogueMajors:
+            return majors.run(console: console)
+        case let keys as CatalogueKeys:
+            return keys.run(console: console)
         default:
             // `--help`, `-h` and `help [SUBCOMMAND]` parse into ArgumentParser's own help command,
             // which would print straight to stdout; print the same text through the console.
@@ -57,7 +65,8 @@ public enum CLI {
                 "lint": Lint.self, "rules": Rules.self, "explain": Explain.self, "list": ListRules.self,
                 "test": TestRules.self,
                 "schema": Schema.self, "catalogue": CatalogueCommand.self, "build": CatalogueBuild.self,
-                "status": CatalogueStatus.self,
+                "status": CatalogueStatus.self, "script": CatalogueScript.self, "zones": CatalogueZones.self,
+                "majors": CatalogueMajors.self, "keys": CatalogueKeys.self,
             ]
             let named = arguments.last { subcommands[$0] != nil }.flatMap { subcommands[$0] }
             console.out(Tcpglint.helpMessage(for: named ?? Tcpglint.self, columns: 100) + "\n")
