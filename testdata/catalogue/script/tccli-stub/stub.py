@@ -3,8 +3,9 @@
 stub.py DATA LOG: answers each call from DATA, a raw catalogue folder in the API form laid out as
 `catalogue script` saves it (a DescribeDBVersions it lacks is an empty list, any other call it
 lacks an API error), appends each request (action, region, version, params) to LOG as a JSON
-line, and prints its port. It holds no credential and checks none."""
-import http.server, json, os, sys
+line, and prints its port. It holds no credential and checks none. It ends when its standard
+input is closed, or on SIGTERM (unblocked: a test runner may start it with signals blocked)."""
+import http.server, json, os, signal, sys, threading
 
 data, log_path = sys.argv[1], sys.argv[2]
 
@@ -47,6 +48,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+
+def watch_stdin():
+    sys.stdin.buffer.read()
+    os._exit(0)
+
+threading.Thread(target=watch_stdin, daemon=True).start()
 server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
 server.serve_forever()
