@@ -329,47 +329,53 @@ extension RefreshScript {
                 esac
             }
 
-            # regions REGION: DescribeRegions (which takes a region too), saved as regions.json.
-            regions() {
-                say "DescribeRegions --region $1"
-                tccli postgres DescribeRegions --region "$1" --cli-unfold-argument --output json \\
-                    >"$new/regions.json" || die "tccli postgres DescribeRegions --region $1 failed (exit $?)"
-                printf '  - path: "regions.json"\\n    action: DescribeRegions\\n' >>"$manifest"
-            }
+            """ + "\n" + actions
+    }
 
-            # zones REGION STORAGE-TYPE: DescribeZones, saved as REGION/zones.STORAGE-TYPE.json.
-            zones() {
-                say "DescribeZones --region $1 --StorageType $2"
-                mkdir -p "$new/$1/classes" || die "cannot make $new/$1/classes"
-                tccli postgres DescribeZones --region "$1" --cli-unfold-argument --output json --StorageType "$2" \\
-                    >"$new/$1/zones.$2.json" || die "tccli postgres DescribeZones --region $1 --StorageType $2 failed (exit $?)"
-                entry "$1/zones.$2.json" DescribeZones "$1" "StorageType: \\"$2\\""
-            }
+    /// One function per action, each spelling out its tccli call.
+    static var actions: String {
+        """
+        # regions REGION: DescribeRegions (which takes a region too), saved as regions.json.
+        regions() {
+            say "DescribeRegions --region $1"
+            tccli postgres DescribeRegions --region "$1" --cli-unfold-argument --output json \\
+                >"$new/regions.json" || die "tccli postgres DescribeRegions --region $1 failed (exit $?)"
+            printf '  - path: "regions.json"\\n    action: DescribeRegions\\n' >>"$manifest"
+        }
 
-            # versions REGION STORAGE-TYPE: DescribeDBVersions, saved as REGION/versions.STORAGE-TYPE.json.
-            versions() {
-                say "DescribeDBVersions --region $1 --StorageType $2"
-                tccli postgres DescribeDBVersions --region "$1" --cli-unfold-argument --output json --StorageType "$2" \\
-                    >"$new/$1/versions.$2.json" ||
-                    die "tccli postgres DescribeDBVersions --region $1 --StorageType $2 failed (exit $?)"
-                entry "$1/versions.$2.json" DescribeDBVersions "$1" "StorageType: \\"$2\\""
-            }
+        # zones REGION STORAGE-TYPE: DescribeZones, saved as REGION/zones.STORAGE-TYPE.json.
+        zones() {
+            say "DescribeZones --region $1 --StorageType $2"
+            mkdir -p "$new/$1/classes" || die "cannot make $new/$1/classes"
+            tccli postgres DescribeZones --region "$1" --cli-unfold-argument --output json --StorageType "$2" \\
+                >"$new/$1/zones.$2.json" || die "tccli postgres DescribeZones --region $1 --StorageType $2 failed (exit $?)"
+            entry "$1/zones.$2.json" DescribeZones "$1" "StorageType: \\"$2\\""
+        }
 
-            # classes REGION ZONE ENGINE MAJOR STORAGE-TYPE: DescribeClasses, saved as
-            # REGION/classes/ZONE.ENGINE.MAJOR.STORAGE-TYPE.json.
-            classes() {
-                say "DescribeClasses --region $1 --Zone $2 --DBEngine $3 --DBMajorVersion $4 --StorageType $5"
-                f="$1/classes/$2.$3.$4.$5.json"
-                tccli postgres DescribeClasses --region "$1" --cli-unfold-argument --output json \\
-                    --Zone "$2" --DBEngine "$3" --DBMajorVersion "$4" --StorageType "$5" >"$new/$f" ||
-                    die "tccli postgres DescribeClasses --region $1 --Zone $2 --DBEngine $3 --DBMajorVersion $4 --StorageType $5 failed (exit $?)"
-                entry "$f" DescribeClasses "$1" \\
-                    "Zone: \\"$2\\", DBEngine: \\"$3\\", DBMajorVersion: \\"$4\\", StorageType: \\"$5\\""
-            }
+        # versions REGION STORAGE-TYPE: DescribeDBVersions, saved as REGION/versions.STORAGE-TYPE.json.
+        versions() {
+            say "DescribeDBVersions --region $1 --StorageType $2"
+            tccli postgres DescribeDBVersions --region "$1" --cli-unfold-argument --output json --StorageType "$2" \\
+                >"$new/$1/versions.$2.json" ||
+                die "tccli postgres DescribeDBVersions --region $1 --StorageType $2 failed (exit $?)"
+            entry "$1/versions.$2.json" DescribeDBVersions "$1" "StorageType: \\"$2\\""
+        }
 
-            # The calls.
+        # classes REGION ZONE ENGINE MAJOR STORAGE-TYPE: DescribeClasses, saved as
+        # REGION/classes/ZONE.ENGINE.MAJOR.STORAGE-TYPE.json.
+        classes() {
+            say "DescribeClasses --region $1 --Zone $2 --DBEngine $3 --DBMajorVersion $4 --StorageType $5"
+            f="$1/classes/$2.$3.$4.$5.json"
+            tccli postgres DescribeClasses --region "$1" --cli-unfold-argument --output json \\
+                --Zone "$2" --DBEngine "$3" --DBMajorVersion "$4" --StorageType "$5" >"$new/$f" ||
+                die "tccli postgres DescribeClasses --region $1 --Zone $2 --DBEngine $3 --DBMajorVersion $4 --StorageType $5 failed (exit $?)"
+            entry "$f" DescribeClasses "$1" \\
+                "Zone: \\"$2\\", DBEngine: \\"$3\\", DBMajorVersion: \\"$4\\", StorageType: \\"$5\\""
+        }
 
-            """
+        # The calls.
+
+        """
     }
 
     /// The manifest moved in last, then the new folder in place of the old one.
