@@ -52,6 +52,14 @@ public enum CLI {
             return status.run(console: console)
         case let diff as CatalogueDiff:
             return diff.run(console: console)
+        case let script as CatalogueScript:
+            return script.run(console: console)
+        case let zones as CatalogueZones:
+            return zones.run(console: console)
+        case let majors as CatalogueMajors:
+            return majors.run(console: console)
+        case let keys as CatalogueKeys:
+            return keys.run(console: console)
         default:
             // `--help`, `-h` and `help [SUBCOMMAND]` parse into ArgumentParser's own help command,
             // which would print straight to stdout; print the same text through the console.
@@ -59,7 +67,8 @@ public enum CLI {
                 "lint": Lint.self, "rules": Rules.self, "explain": Explain.self, "list": ListRules.self,
                 "test": TestRules.self,
                 "schema": Schema.self, "catalogue": CatalogueCommand.self, "build": CatalogueBuild.self,
-                "status": CatalogueStatus.self, "diff": CatalogueDiff.self,
+                "status": CatalogueStatus.self, "diff": CatalogueDiff.self, "script": CatalogueScript.self,
+                "zones": CatalogueZones.self, "majors": CatalogueMajors.self, "keys": CatalogueKeys.self,
             ]
             let named = arguments.last { subcommands[$0] != nil }.flatMap { subcommands[$0] }
             console.out(Tcpglint.helpMessage(for: named ?? Tcpglint.self, columns: 100) + "\n")

@@ -16,7 +16,10 @@ struct CatalogueCommand: ParsableCommand {
         abstract: "Build and inspect catalogue snapshots (what the cloud sells, saved with tccli).",
         discussion:
             "tcpglint never touches the network: save DescribeRegions, DescribeZones, DescribeDBVersions and DescribeClasses with tccli into a folder with a manifest.yaml, build it, and lint with --catalogue. See the README's Catalogue section.",
-        subcommands: [CatalogueBuild.self, CatalogueStatus.self, CatalogueDiff.self]
+        subcommands: [
+            CatalogueBuild.self, CatalogueStatus.self, CatalogueDiff.self, CatalogueScript.self, CatalogueZones.self,
+            CatalogueMajors.self, CatalogueKeys.self,
+        ]
     )
 }
 

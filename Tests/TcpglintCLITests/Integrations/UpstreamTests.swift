@@ -156,7 +156,8 @@ import Testing
             case "$3" in download) echo "ERROR: No matching distribution found for $*" >&2; exit 1;; esac
             """
         let stubs = [
-            "id": "echo 1000", "dpkg": "exit 0", "git": "exit 0", "vim": "exit 0", "swift": "echo \"swift $*\"",
+            "id": "echo 1000", "dpkg": "exit 0", "git": "exit 0", "vim": "exit 0", "shellcheck": "exit 0",
+            "swift": "echo \"swift $*\"",
             "python3": """
             [ "$2" = venv ] || exit 1
             mkdir -p "$3/bin" && printf '#!/bin/sh\\n%s\\n' '\(venvPython)' > "$3/bin/python3" && chmod +x "$3/bin/python3"
@@ -178,7 +179,7 @@ import Testing
         let lines = r.err.split(separator: "\n").filter { $0.hasPrefix("scripts/test: ") }
         #expect(
             lines == [
-                "scripts/test: installing check-jsonschema junitparser pre-commit into .build/test-venv (pinned in scripts/test-constraints.txt)",
+                "scripts/test: installing check-jsonschema junitparser pre-commit tccli into .build/test-venv (pinned in scripts/test-constraints.txt)",
                 "scripts/test: downloading tccli==3.1.155.1 into .build/upstream (not installed)",
                 "scripts/test: warning: tccli==3.1.155.1 could not be downloaded; the upstream tests are skipped (in CI they fail)",
                 "scripts/test: downloading tencentcloud-sdk-python-postgres==3.1.155 into .build/upstream (not installed)",
