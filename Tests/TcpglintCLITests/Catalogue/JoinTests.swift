@@ -49,7 +49,7 @@ import Testing
         expectGolden(r.out, path: "testdata/catalogue/goldens/joins/without.out")
         #expect(!r.out.contains("(joins-"))
         let required = r.out.split(separator: "\n").filter { $0.hasSuffix("(catalogue-required)") }
-        #expect(required.count == 5)
+        #expect(required.count == 6)
         #expect(required.filter { $0.contains(": warning: rule joins-node-state requires a catalogue") }.count == 1)
     }
 }

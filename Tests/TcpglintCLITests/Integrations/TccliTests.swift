@@ -143,7 +143,8 @@ final class StubbedTccli {
             "/bin/sh", [script], cwd: dir.path,
             environment: [
                 "HOME": dir.path + "/home", "PATH": dir.path + "/bin:/usr/bin:/bin",
-                "PYTHONPATH": "\(packageRoot)/\(TccliTests.stub)", "TENCENTCLOUD_SECRET_ID": "dummy-id",
+                "PYTHONPATH": "\(packageRoot)/\(TccliTests.stub)", "PYTHONDONTWRITEBYTECODE": "1",
+                "TENCENTCLOUD_SECRET_ID": "dummy-id",
                 "TENCENTCLOUD_SECRET_KEY": "dummy-key",
             ])
     }
