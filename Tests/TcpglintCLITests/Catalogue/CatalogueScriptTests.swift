@@ -150,8 +150,11 @@ import Testing
     }
 }
 
-/// Runs a program with an environment of its own.
+/// Runs a program with an environment of its own (and the sanitizers' options of this one, so
+/// that a tcpglint it runs, built with a sanitizer, is run as the suite is).
 enum ShellTools {
+    static let sanitizerOptions = ["ASAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"]
+
     static func run(
         _ executable: String, _ args: [String], cwd: String? = nil, environment: [String: String]? = nil
     ) throws -> EndToEndTests.Result {
@@ -159,7 +162,11 @@ enum ShellTools {
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? packageRoot)
-        if let environment { p.environment = environment }
+        if var environment {
+            let own = ProcessInfo.processInfo.environment
+            for k in sanitizerOptions { if let v = own[k] { environment[k] = v } }
+            p.environment = environment
+        }
         let out = Pipe()
         let err = Pipe()
         p.standardOutput = out
