@@ -5,7 +5,7 @@
 /// changed ones are compared in place; when the counts differ, the diff is one hunk that
 /// replaces every line (still a correct diff, only a long one). A line that holds a secret's
 /// value (`masked`, 1-based, of the original) shows `(secret, not shown)` in its place, before
-/// and after, and the diff is marked as not appliable in its `+++` line.
+/// and after, and a diff that shows one is marked as not appliable in its `+++` line.
 public enum UnifiedDiff {
     public static let context = 3
     public static let masked = "(secret, not shown)"
@@ -28,32 +28,43 @@ public enum UnifiedDiff {
         } else {
             hunks = [(0, a.count, 0, b.count)]
         }
-        let appliable = masking.isEmpty
-        var out = "--- a/\(name)\n+++ b/\(name)\(appliable ? "" : " (not appliable: a secret is not shown)")\n"
+        var out = ""
+        var hidden = false
+        func shown(_ l: Line, _ line: Int) -> String {
+            guard masking.contains(line) else { return render(l) }
+            hidden = true
+            return render(Line(text: masked, newline: l.newline))
+        }
         for (oldStart, oldCount, newStart, newCount) in hunks {
             out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
             if a.count == b.count {
-                for i in oldStart..<(oldStart + oldCount) {
-                    let shown = { (l: Line) in masking.contains(i + 1) ? Line(text: masked, newline: l.newline) : l }
+                // A run of changed lines: its old lines, then its new ones.
+                var i = oldStart
+                while i < oldStart + oldCount {
                     if a[i] == b[i] {
-                        out += " " + render(shown(a[i]))
-                    } else {
-                        out += "-" + render(shown(a[i])) + "+" + render(shown(b[i]))
+                        out += " " + shown(a[i], i + 1)
+                        i += 1
+                        continue
                     }
+                    var j = i
+                    while j < oldStart + oldCount, a[j] != b[j] { j += 1 }
+                    for k in i..<j { out += "-" + shown(a[k], k + 1) }
+                    for k in i..<j { out += "+" + shown(b[k], k + 1) }
+                    i = j
                 }
             } else {
-                for (i, l) in a.enumerated() {
-                    out += "-" + render(masking.contains(i + 1) ? Line(text: masked, newline: l.newline) : l)
-                }
+                for (i, l) in a.enumerated() { out += "-" + shown(l, i + 1) }
                 // (Which new line holds the secret is not known: every line of the new text that
                 // equals a masked old line is masked too.)
                 let secrets = Set(masking.compactMap { $0 <= a.count ? a[$0 - 1].text : nil })
                 for l in b {
+                    if secrets.contains(l.text) { hidden = true }
                     out += "+" + render(secrets.contains(l.text) ? Line(text: masked, newline: l.newline) : l)
                 }
             }
         }
-        return out
+        let header = "--- a/\(name)\n+++ b/\(name)\(hidden ? " (not appliable: a secret is not shown)" : "")\n"
+        return header + out
     }
 
     struct Line: Equatable {
