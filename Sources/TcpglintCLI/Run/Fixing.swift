@@ -1,6 +1,12 @@
 import TcpglintCore
 import TcpglintInput
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Applying fixes to a file's bytes, verified: the fixes of a round are applied in one pass, the
 /// result is parsed and linted again, and it is kept only when it parses as the original did and
 /// no applied fix's rule still reports at its parameter. Rounds repeat while something changes,
@@ -14,6 +20,9 @@ struct Fixing {
     let silenced: (Finding, LoadedFile) -> Bool
 
     static let maxRounds = 10
+    #if DEBUG
+        static let breakFixes = getenv("TCPGLINT_TEST_BREAK_FIXES") != nil
+    #endif
     static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     struct Outcome {
@@ -39,7 +48,11 @@ struct Fixing {
                 out.bytes = hasBOM ? Self.bom + text : text
                 return out
             }
-            let (next, applied) = FixApplier.apply(fixes.map(\.1), to: text, level: level)
+            var (next, applied) = FixApplier.apply(fixes.map(\.1), to: text, level: level)
+            #if DEBUG
+                // For the test of the failure path only: a debug build breaks its own fixes.
+                if Self.breakFixes { next += Array("\n{[".utf8) }
+            #endif
             let appliedFindings = fixes.filter { applied.contains($0.1) }.map(\.0)
             let after = load(next, name: name)
             if let problem = verify(before, after, fixed: appliedFindings) {

@@ -417,7 +417,8 @@ final class Evaluation {
         findings.append(
             Finding(
                 file: main.source.name, document: main.index, range: range, severity: severity,
-                code: rule.code, rule: rule.id, path: hit.path, message: rule.message.render(vars), fix: hit.fix))
+                code: rule.code, rule: rule.id, path: hit.path, message: rule.message.render(vars),
+                fix: rule.fixable ? hit.fix : nil))
     }
 
     /// The range in the linted file of a node (or of part of its value), following embedded

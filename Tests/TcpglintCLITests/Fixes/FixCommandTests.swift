@@ -64,6 +64,33 @@ import Testing
                 == "Region: ap-guangzhou\nCharset: utf8  # tcpglint-ignore charset -- kept for the demo\nStorage: 20\n")
     }
 
+    /// A round that does not verify (forced in a debug build) keeps the original bytes and is
+    /// a `fix-failed` error; what remains is reported as without --fix.
+    @Test func aFixThatFailsKeepsTheFile() throws {
+        let dir = try TempDir()
+        let text = "Region: ap-guangzhou\nCharset: utf8\n"
+        try dir.write("r.yaml", text)
+        let r = try ShellTools.run(
+            EndToEndTests.binary, ["lint", "--fix", "r.yaml"], cwd: dir.path,
+            environment: ["TCPGLINT_TEST_BREAK_FIXES": "1", "PATH": "/usr/bin:/bin"])
+        #expect(r.status == 1)
+        #expect(readText(dir.path + "/r.yaml") == text)
+        expectGolden(r.out, path: "testdata/fix/fix-failed.out")
+    }
+
+    /// A policy rule carries its check's fix only when it says `fixable: true`.
+    @Test func aPolicyRuleIsFixableOnlyWhenItSaysSo() throws {
+        for (policy, fixed) in [("not-fixable", false), ("fixable", true)] {
+            let dir = try TempDir()
+            try dir.write("r.yaml", "Charset: utf8\n")
+            let r = runCLI([
+                "lint", "--format", "json", "--policy", "testdata/policies/\(policy).yaml", dir.path + "/r.yaml",
+            ])
+            let line = r.out.split(separator: "\n").first { $0.contains("\"rule\": \"acme-charset\"") } ?? ""
+            #expect(line.contains("\"fix\": {\"applicability\": \"safe\"") == fixed, "\(policy): \(line)")
+        }
+    }
+
     @Test func fixAndDiffAreNotForStandardInput() {
         let r = runCLI(["lint", "--fix", "-"], stdin: "Charset: utf8\n")
         #expect(r.status == 2)
