@@ -52,10 +52,9 @@ public struct Report: Sendable {
     }
 
     public var totals: Totals {
-        Totals(
-            fileCount: fileCount, filesWithFindings: filesWithFindings, errors: count(.error),
-            warnings: count(.warning),
-            infos: count(.info), baselined: baselined)
+        var t = Totals(fileCount: fileCount, filesWithFindings: filesWithFindings, baselined: baselined)
+        t.add(findings)
+        return t
     }
 }
 
@@ -67,6 +66,9 @@ public struct Totals: Sendable {
     public var warnings: Int
     public var infos: Int
     public var baselined: Int
+    /// Findings with a safe fix (`--fix` applies it), and with an unsafe one (`--unsafe-fixes`).
+    public var fixable: Int = 0
+    public var unsafeFixable: Int = 0
     public init(
         fileCount: Int = 0, filesWithFindings: Int = 0, errors: Int = 0, warnings: Int = 0, infos: Int = 0,
         baselined: Int = 0
@@ -83,6 +85,11 @@ public struct Totals: Sendable {
     /// Counts findings by severity (the caller counts the files).
     public mutating func add(_ findings: [Finding]) {
         for f in findings {
+            switch f.fix?.applicability {
+            case .safe?: fixable += 1
+            case .unsafe?: unsafeFixable += 1
+            case .displayOnly?, nil: break
+            }
             switch f.severity {
             case .error: errors += 1
             case .warning: warnings += 1

@@ -121,6 +121,15 @@ struct Lint: ParsableCommand {
         help: ArgumentHelp("PCRE2's heap limit for rule patterns, in KiB.", valueName: "N"))
     var regexHeapLimit: Int = Int(Regex.Limits.default.heapKiB)
 
+    @Flag(help: "Apply the safe fixes to the files, then lint and report what remains.")
+    var fix = false
+
+    @Flag(name: .customLong("unsafe-fixes"), help: "With --fix or --diff, apply the unsafe fixes too.")
+    var unsafeFixes = false
+
+    @Flag(help: "Write nothing: print the unified diffs of the fixes only; exit 1 when there is one.")
+    var diff = false
+
     @Option(
         name: .customLong("jobs"),
         help: ArgumentHelp("Files linted at once (default: the number of processors).", valueName: "N"))
@@ -142,10 +151,20 @@ struct Lint: ParsableCommand {
         ] where v > Int(UInt32.max) {
             throw ValidationError("\(name) must be at most \(UInt32.max)")
         }
+        if fix, diff { throw ValidationError("--fix writes the fixes and --diff shows them without writing: give one") }
+        if fix || diff, paths.contains("-") {
+            throw ValidationError("--fix and --diff read files, not standard input")
+        }
         if let a = catalogueMaxAge, a < 0 { throw ValidationError("--catalogue-max-age must be at least 0") }
         if stdinFilename != nil, !paths.contains("-") {
             throw ValidationError("--stdin-filename names standard input, so it needs '-' among the paths")
         }
+    }
+
+    /// What is done with fixes: nothing, written (`--fix`), or shown (`--diff`).
+    var fixMode: FixMode? {
+        let level: FixApplicability = unsafeFixes ? .unsafe : .safe
+        return fix ? .write(level) : diff ? .diff(level) : nil
     }
 
     var limits: InputLimits {
@@ -156,5 +175,17 @@ struct Lint: ParsableCommand {
 
     var regexLimits: Regex.Limits {
         Regex.Limits(match: UInt32(regexMatchLimit), depth: UInt32(regexDepthLimit), heapKiB: UInt32(regexHeapLimit))
+    }
+}
+
+/// `--fix` and `--diff`, with the least applicability applied.
+enum FixMode: Sendable {
+    case write(FixApplicability)
+    case diff(FixApplicability)
+
+    var level: FixApplicability {
+        switch self {
+        case .write(let l), .diff(let l): return l
+        }
     }
 }

@@ -24,6 +24,10 @@ struct FilePiece: Sendable {
     var last: Bool = true
     /// A failure of the system (a file that could not be read): the exit status is 3.
     var ioFailure: Bool = false
+    /// With `--diff`: the file's unified diff ("" when its fixes change nothing).
+    var diff: String? = nil
+    /// With `--fix`: the findings whose fixes were applied (and written).
+    var fixed: [Finding] = []
 }
 
 /// Stage 3: every unit of the plan, read, parsed and linted on worker threads, handed to
@@ -124,12 +128,14 @@ struct FileContext: Sendable {
     let limits: InputLimits
     /// Whether a long YAML stream may be linted piece by piece (not when findings are gathered).
     let streams: Bool
+    let fixMode: FixMode?
 
     init(options: Lint, stdin: Result<[UInt8], FileSystemError>?, streams: Bool) {
         self.stdin = stdin
         self.embedded = JSONEmbeddedParser(limits: options.limits)
         self.limits = options.limits
-        self.streams = streams
+        self.fixMode = options.fixMode
+        self.streams = streams && options.fixMode == nil
     }
 
     /// A YAML file at least this long is linted as a stream: its documents are parsed one by
@@ -161,24 +167,62 @@ struct FileContext: Sendable {
         {
             return .stream(bytes)
         }
-        let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
         let linter = Linter(
             ruleSet: set, embeddedParser: embedded, placeholders: file.settings.placeholders, catalogue: catalogue)
-        var suppressions: [Suppression] = []
-        if loaded.documents.first?.format == .yaml
-            || (loaded.documents.isEmpty && InputReader.format(forName: name, bytes: bytes) == .yaml)
-        {
-            suppressions += SuppressionComments.scan(loaded)
-        }
-        for (config, s) in file.settings.suppressions {
-            suppressions.append(
-                Suppression(
-                    file: name, scope: .parameter(s.parameter), rules: s.rules, reason: s.reason,
-                    originFile: config, origin: s.range))
-        }
+        if let fixMode { return .whole(fixed(file, bytes: bytes, linter: linter, mode: fixMode)) }
+        let loaded = InputReader.load(name: name, bytes: bytes, limits: limits)
         return .whole(
             FilePiece(
                 of: file, documents: loaded.documentCount, findings: linter.findings(in: loaded),
-                suppressions: suppressions))
+                suppressions: suppressions(file, loaded, bytes: bytes)))
+    }
+
+    /// The suppressions of a file: its comments (YAML) and its configs'.
+    func suppressions(_ file: PlannedFile, _ loaded: LoadedFile, bytes: [UInt8]) -> [Suppression] {
+        var out: [Suppression] = []
+        if loaded.documents.first?.format == .yaml
+            || (loaded.documents.isEmpty && InputReader.format(forName: file.name, bytes: bytes) == .yaml)
+        {
+            out += SuppressionComments.scan(loaded)
+        }
+        for (config, s) in file.settings.suppressions {
+            out.append(
+                Suppression(
+                    file: file.name, scope: .parameter(s.parameter), rules: s.rules, reason: s.reason,
+                    originFile: config, origin: s.range))
+        }
+        return out
+    }
+
+    /// `--fix` and `--diff`: the file fixed (and written, with `--fix`), then linted as it now is;
+    /// or its diff. A suppressed finding is not fixed.
+    func fixed(_ file: PlannedFile, bytes: [UInt8], linter: Linter, mode: FixMode) -> FilePiece {
+        let fixing = Fixing(linter: linter, limits: limits, level: mode.level) { f, loaded in
+            suppressions(file, loaded, bytes: bytes).contains { $0.covers(f) }
+        }
+        let outcome = fixing.fix(bytes, name: file.name)
+        var now = outcome.bytes
+        var extra = outcome.failure.map { [$0] } ?? []
+        var ioFailure = false
+        if case .diff = mode {
+            let original = InputReader.load(name: file.name, bytes: bytes, limits: limits)
+            var piece = FilePiece(of: file, documents: original.documentCount, findings: extra)
+            piece.diff = UnifiedDiff.render(
+                name: file.name, old: bytes, new: outcome.bytes, masking: fixing.secretLines(original))
+            return piece
+        }
+        if outcome.changed {
+            do { try FileSystem.rewrite(file.entry.path, with: outcome.bytes) } catch {
+                extra.append(FileWalker.ioFinding(file.name, "cannot write the fixed file: \(error)"))
+                ioFailure = true
+                now = bytes
+            }
+        }
+        let loaded = InputReader.load(name: file.name, bytes: now, limits: limits)
+        var piece = FilePiece(
+            of: file, documents: loaded.documentCount, findings: linter.findings(in: loaded) + extra,
+            suppressions: suppressions(file, loaded, bytes: now), ioFailure: ioFailure)
+        if !ioFailure { piece.fixed = outcome.fixed }
+        return piece
     }
 }

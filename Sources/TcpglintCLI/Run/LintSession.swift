@@ -23,6 +23,7 @@ enum LintSession {
         guard let inputs = RunInputs.load(options, console: console),
             let plan = RunPlan.make(options, inputs: inputs, console: console)
         else { return ExitStatus.usage.rawValue }
+        if case .diff = options.fixMode { return diffs(plan, options: options, console: console) }
         var report = ReportStage(options, plan: plan, console: console)
         var post = PostProcessing(options, plan: plan, baseline: inputs.baseline)
         // Standard output that cannot be written (a closed pipe, a full disk) stops the run: the
@@ -39,5 +40,26 @@ enum LintSession {
             return ExitStatus.failure.rawValue
         }
         return report.end(baselined: post.baselined)
+    }
+
+    /// `--diff`: the unified diff of each file's fixes, in name order, and nothing else on
+    /// standard output (a file that cannot be read, or whose fixes fail, is said on standard
+    /// error). 1 when there is a diff, else 0; 3 when a file cannot be read or output written.
+    static func diffs(_ plan: RunPlan, options: Lint, console: Console) -> Int32 {
+        var any = false
+        var ioFailure = false
+        let stopped = { console.outFailure() != nil }
+        FileLinting.run(plan, options: options, stop: stopped) { piece in
+            if piece.ioFailure || !piece.linted { ioFailure = true }
+            for f in piece.findings where f.rule == Diagnostic.fixFailed.id || f.rule == Diagnostic.ioError.id {
+                console.err("\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.severity): \(f.message)\n")
+            }
+            if let d = piece.diff, !d.isEmpty {
+                any = true
+                console.out(d)
+            }
+        }
+        if stopped() || ioFailure { return ExitStatus.failure.rawValue }
+        return any ? ExitStatus.findings.rawValue : ExitStatus.clean.rawValue
     }
 }

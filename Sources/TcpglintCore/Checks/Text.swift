@@ -15,17 +15,16 @@ extension Evaluation {
                 guard let ci else { return [] }
                 return textHit(
                     s, slot, decide: decide,
-                    ["expected": ValueText.list(values), "hint": s.secret ? "" : "; use \"\(ci)\""])
+                    ["expected": ValueText.list(values), "hint": s.secret ? "" : "; use \"\(ci)\""],
+                    fix: values.filter { $0.lowercased() == lower }.count == 1 ? caseFix(s, to: ci) : nil)
             }
             if ci != nil { return [] }
         }
+        let closest = s.secret ? nil : Suggest.closest(to: s.text, in: values)
         return textHit(
             s, slot, decide: decide,
-            [
-                "expected": ValueText.list(values),
-                "hint": (s.secret ? nil : Suggest.closest(to: s.text, in: values)).map { "; did you mean \"\($0)\"?" }
-                    ?? "",
-            ])
+            ["expected": ValueText.list(values), "hint": closest.map { "; did you mean \"\($0)\"?" } ?? ""],
+            fix: enumFix(s, values, closest: closest))
     }
 
     @inline(__always)

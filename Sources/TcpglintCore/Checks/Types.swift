@@ -82,7 +82,11 @@ extension Evaluation {
             vars["hint"] =
                 "; write the \(n.kind == .mapping ? "object" : "list") as a JSON string, such as '{\"key\":\"value\"}'"
         }
-        return [Hit(loc: loc, innerRange: nil, path: path(slot), vars: vars)]
+        return [
+            Hit(
+                loc: loc, innerRange: nil, path: path(slot), vars: vars,
+                fix: typeFix(loc, mismatch, spec.type, secret: secret))
+        ]
     }
 
     static func describe(_ n: Node, format: SourceFormat) -> String {

@@ -99,6 +99,9 @@ public struct Document: Sendable {
     package var children: [NodeID]
     /// The top-level node.
     public package(set) var root: NodeID
+    /// The nodes of anchored subtrees (a YAML anchor and all below it), as ranges of node
+    /// indices: an edit there would change every place an alias repeats it. Empty for JSON.
+    public package(set) var pinned: [Range<Int32>] = []
 
     public init(source: SourceFile, format: SourceFormat, index: Int) {
         self.source = source
@@ -111,6 +114,9 @@ public struct Document: Sendable {
 
     @inline(__always)
     public subscript(id: NodeID) -> Node { nodes[Int(id.index)] }
+
+    /// Whether the node is in an anchored subtree (see `pinned`).
+    public func isPinned(_ id: NodeID) -> Bool { pinned.contains { $0.contains(id.index) } }
 
     /// The children of a sequence, in order.
     public func items(of id: NodeID) -> ArraySlice<NodeID> {
@@ -176,6 +182,11 @@ public struct DocumentBuilder {
 
     public init(source: SourceFile, format: SourceFormat, index: Int) {
         document = Document(source: source, format: format, index: index)
+    }
+
+    /// Marks the node and every node made after it so far as anchored (see `Document.pinned`).
+    public mutating func pin(from id: NodeID) {
+        document.pinned.append(id.index..<Int32(document.nodes.count))
     }
 
     /// The nesting depth of the collection being built (0 at the top level).

@@ -36,6 +36,7 @@ struct Hit {
     var atStart: Bool = false
     var path: ParamPath
     var vars: [String: String]
+    var fix: Fix? = nil
 }
 
 /// What a value check looks at: the value's text, or the part of it that `extract` captured.
@@ -416,7 +417,8 @@ final class Evaluation {
         findings.append(
             Finding(
                 file: main.source.name, document: main.index, range: range, severity: severity,
-                code: rule.code, rule: rule.id, path: hit.path, message: rule.message.render(vars)))
+                code: rule.code, rule: rule.id, path: hit.path, message: rule.message.render(vars),
+                fix: rule.fixable ? hit.fix : nil))
     }
 
     /// The range in the linted file of a node (or of part of its value), following embedded
@@ -558,7 +560,7 @@ extension Evaluation {
     @inline(__always)
     func textHit(
         _ s: Subject, _ slot: Slot, decide: Bool, _ extra: @autoclosure () -> [String: String],
-        at inner: Range<Int>? = nil
+        at inner: Range<Int>? = nil, fix: @autoclosure () -> Fix? = nil
     ) -> [Hit] {
         if decide { return Evaluation.failed }
         let extra = extra()
@@ -567,7 +569,9 @@ extension Evaluation {
         if !s.whole { vars["value"] = s.secret ? ValueText.redacted : ValueText.quote(s.text) }
         vars["text"] = s.secret ? ValueText.redacted : ValueText.quote(s.text, type: .integer)
         vars.merge(extra) { $1 }
-        return [Hit(loc: s.loc, innerRange: inner ?? (s.whole ? nil : s.range), path: path(slot), vars: vars)]
+        return [
+            Hit(loc: s.loc, innerRange: inner ?? (s.whole ? nil : s.range), path: path(slot), vars: vars, fix: fix())
+        ]
     }
 
     /// Whether a present value is of a kind the check can judge and the check finds nothing.

@@ -142,12 +142,19 @@ extension Diagnostic {
             "A rule with `requires: catalogue` checks what only a catalogue snapshot knows (a spec's CPU, a zone's state), so it does not run without one. Reported once per rule per run, at the rule in its file, when files were linted without a catalogue (--catalogue, or the config's catalogue:). Info by default; `requires: {catalogue: error}` makes it an error, so that a CI job without the snapshot fails instead of passing in silence."
     )
 
+    public static let fixFailed = Diagnostic(
+        id: "fix-failed", code: "Tcpglint.FixFailed", severity: .error,
+        summary: "Fixes of the file did not verify, and it was left as it was",
+        description:
+            "With --fix (or --diff), each round of fixes is parsed and linted again before it is kept. When the fixed text does not parse as the original did, when a rule whose fix was applied still reports at the same parameter, or when fixes are still pending after 10 rounds, the file keeps its original bytes and gets this error at its start. It is a bug of tcpglint's: please report it with the file (its secrets removed)."
+    )
+
     public static let all: [Diagnostic] = [
         .syntaxError, .encoding, .duplicateKey, .yaml11, .notARequest, .emptyFile, .limitExceeded, .requestTooLarge,
         .regexLimit, .ioError,
         .plaintextSecret, .secretPlaceholder, .secretComment, .suppressionReason, .unusedSuppression,
         .invalidSuppression,
-        .staleBaseline, .catalogueKeyMissing, .catalogueStale, .catalogueRequired,
+        .staleBaseline, .catalogueKeyMissing, .catalogueStale, .catalogueRequired, .fixFailed,
     ]
 }
 

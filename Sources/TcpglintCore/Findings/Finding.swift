@@ -48,10 +48,12 @@ public struct Finding: Sendable, Hashable {
     /// as components, rendered to text only by reporters and baselines.
     public var path: ParamPath
     public var message: String
+    /// What the file should read instead, where a check knows it for certain (see Fix).
+    public var fix: Fix?
 
     public init(
         file: String, document: Int = 1, range: SourceRange,
-        severity: Severity, code: String, rule: String, path: ParamPath, message: String
+        severity: Severity, code: String, rule: String, path: ParamPath, message: String, fix: Fix? = nil
     ) {
         self.file = file
         self.document = document
@@ -61,6 +63,7 @@ public struct Finding: Sendable, Hashable {
         self.rule = rule
         self.path = path
         self.message = message
+        self.fix = fix
     }
 
     /// The order findings are printed in: file, document, line, column, then rule, the rendered

@@ -42,7 +42,7 @@ public struct Suppression: Sendable {
         self.origin = origin
     }
 
-    func covers(_ f: Finding) -> Bool {
+    public func covers(_ f: Finding) -> Bool {
         guard f.file == file, rules.contains(f.rule) else { return false }
         switch scope {
         case .line(let l): return f.range.start.line == l

@@ -87,6 +87,9 @@ public struct Rule: Sendable {
     public let location: RuleLocation
     /// False when no inline comment, config entry or policy may silence or weaken the rule.
     public let suppressible: Bool
+    /// Whether its findings carry the fixes its check computes (`fixable:`; on for the pack's
+    /// rules, off for a policy's unless it says `fixable: true`).
+    public let fixable: Bool
     /// What the rule leaves to a catalogue snapshot: where the snapshot decides it, the rule is
     /// quiet (`yields-to-catalogue:`).
     public let yieldsToCatalogue: CatalogueDecision?
@@ -100,8 +103,10 @@ public struct Rule: Sendable {
         id: String, code: String, severity: Severity, summary: String, description: String,
         message: MessageTemplate, targets: [Target], extract: Regex?, when: Condition?, check: Check,
         source: RuleSource, valid: [RuleExample], invalid: [RuleExample], location: RuleLocation,
-        suppressible: Bool = true, yieldsToCatalogue: CatalogueDecision? = nil, requiresCatalogue: Severity? = nil
+        suppressible: Bool = true, yieldsToCatalogue: CatalogueDecision? = nil, requiresCatalogue: Severity? = nil,
+        fixable: Bool = true
     ) {
+        self.fixable = fixable
         self.requiresCatalogue = requiresCatalogue
         func joins(_ t: Target) -> Bool { t.pattern.contains { if case .joined = $0 { true } else { false } } }
         func joins(_ c: Condition) -> Bool {

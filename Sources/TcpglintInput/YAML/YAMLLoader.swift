@@ -323,7 +323,10 @@ private struct LoaderState {
         if open.kind == .mapping, open.hasMerge, !applyMerges() { return }
         let id = builder!.end(at: end)
         countNode()
-        if let a = open.anchor { anchors[a] = id }
+        if let a = open.anchor {
+            anchors[a] = id
+            builder!.pin(from: id)
+        }
         finishChild(id)
     }
 
@@ -387,7 +390,10 @@ private struct LoaderState {
         guard builder != nil else { return }
         let id = make(&builder!)
         countNode()
-        if let anchor { anchors[anchor] = id }
+        if let anchor {
+            anchors[anchor] = id
+            builder!.pin(from: id)
+        }
         if stack.isEmpty {
             root = id
             return

@@ -34,9 +34,29 @@ public struct JSONReporter: Reporter {
             JSON.append(f.path.description, to: &out)
             out.append(", \"message\": ")
             JSON.append(f.message, to: &out)
+            if let fix = f.fix { Self.append(fix, to: &out) }
             out.append("}")
         }
         return out
+    }
+
+    /// `"fix": {"applicability", "description", "edits": [...]}`, after `message`; only on a
+    /// fixable finding (an optional key: `version` stays 1).
+    static func append(_ fix: Fix, to out: inout String) {
+        out.append(", \"fix\": {\"applicability\": ")
+        JSON.append(fix.applicability.description, to: &out)
+        out.append(", \"description\": ")
+        JSON.append(fix.description, to: &out)
+        out.append(", \"edits\": [")
+        for (i, e) in fix.edits.enumerated() {
+            if i > 0 { out.append(", ") }
+            out.append("{\"line\": \(e.range.start.line), \"column\": \(e.range.start.column), ")
+            out.append("\"endLine\": \(e.range.end.line), \"endColumn\": \(e.range.end.column), ")
+            out.append("\"byteOffset\": \(e.byteOffset), \"byteLength\": \(e.byteLength), \"replacement\": ")
+            JSON.append(e.replacement, to: &out)
+            out.append("}")
+        }
+        out.append("]}")
     }
 
     public func end(_ totals: Totals) -> String {

@@ -20,7 +20,16 @@ public struct TextReporter: Reporter {
     }
 
     public func end(_ totals: Totals) -> String {
-        paint(summary(totals), "1") + "\n"
+        paint(summary(totals), "1") + "\n" + (TextReporter.fixable(totals).map { $0 + "\n" } ?? "")
+    }
+
+    /// `N fixable with --fix (M more with --unsafe-fixes)`, a line of its own after the
+    /// summary, when any finding has a fix that can be applied.
+    public static func fixable(_ totals: Totals) -> String? {
+        let n = totals.fixable
+        let m = totals.unsafeFixable
+        guard n + m > 0 else { return nil }
+        return "\(n) fixable with --fix" + (m > 0 ? " (\(m) more with --unsafe-fixes)" : "")
     }
 
     func paint(_ s: String, _ code: String) -> String {

@@ -22,6 +22,7 @@ struct RuleCompiler {
         }
         let code = self.code(o)
         let suppressible = o["suppressible"]?.bool("suppressible") ?? true
+        let fixable = o["fixable"]?.bool("fixable") ?? (namespace == nil)
         let (yields, requires) = catalogueKeys(o)
         var severity = Severity.error
         if let s = o.require("severity"), let name = s.string("severity") {
@@ -70,7 +71,7 @@ struct RuleCompiler {
             id: id, code: code, severity: severity, summary: summary, description: description, message: message,
             targets: targets, extract: extract, when: when, check: check, source: source, valid: valid,
             invalid: invalid, location: v.location, suppressible: suppressible, yieldsToCatalogue: yields,
-            requiresCatalogue: requires)
+            requiresCatalogue: requires, fixable: fixable)
     }
 
     /// A rule's `yields-to-catalogue:` and `requires:` (`catalogue`, reported as info without a

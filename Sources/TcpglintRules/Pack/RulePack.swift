@@ -22,7 +22,7 @@ public enum RulePackLoader {
     /// The keys a rule may have.
     static let ruleKeys = [
         "id", "code", "severity", "summary", "description", "message", "target", "extract", "when", "check",
-        "source", "examples", "note", "suppressible", "yields-to-catalogue", "requires",
+        "source", "examples", "note", "suppressible", "yields-to-catalogue", "requires", "fixable",
     ]
 
     /// Loads rule files given as names and bytes.

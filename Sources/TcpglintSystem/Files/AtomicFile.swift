@@ -17,6 +17,30 @@ extension FileSystem {
     }
 }
 
+extension FileSystem {
+    /// Replaces the contents of an existing file, atomically, keeping its mode and owner: through
+    /// a symbolic link to its target (the link stays a link). The bytes must be UTF-8 (a linted
+    /// file is). A failure leaves the file as it was.
+    public static func rewrite(_ path: String, with bytes: [UInt8]) throws(FileSystemError) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard Array(text.utf8) == bytes else { throw FileSystemError(path: path, reason: "not UTF-8 text") }
+        guard let resolved = realpath(path, nil) else { throw .errno(path) }
+        let target = String(cString: resolved)
+        free(resolved)
+        var st = stat()
+        guard stat(target, &st) == 0 else { throw .errno(path) }
+        let file = try AtomicFile(target)
+        do {
+            try file.keep(mode: st.st_mode & 0o7777, owner: st.st_uid, group: st.st_gid)
+            try file.write(text)
+        } catch {
+            file.abandon()
+            throw error
+        }
+        try file.commit()
+    }
+}
+
 /// A file written in pieces that appears at its path only when complete: the text goes to a
 /// temporary file beside it, renamed over the path by `commit`. Until then, and if it is never
 /// committed, the path keeps what it had. The first failed write is kept: later writes throw it
@@ -78,6 +102,16 @@ public final class AtomicFile {
         guard code == 0 else {
             unlink(tmp)
             let error = FileSystemError.errno(path, code)
+            failure = error
+            throw error
+        }
+    }
+
+    /// Gives the file, before it is committed, this mode and owner (of the file it replaces).
+    public func keep(mode: mode_t, owner: uid_t, group: gid_t) throws(FileSystemError) {
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: "already closed") }
+        if fchown(fd, owner, group) != 0 || fchmod(fd, mode) != 0 {
+            let error = FileSystemError.errno(path)
             failure = error
             throw error
         }

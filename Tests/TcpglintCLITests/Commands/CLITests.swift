@@ -35,6 +35,7 @@ import Testing
                 testdata/cli/warning-only.json:4:14: warning: Storage is the string "100", but its type is an Integer (uint64); drop the quotes [InvalidParameter] (quoted-literal)
                 testdata/cli/warning-only.json:9:20: warning: AdminPassword is written in plain text in a file meant for a repository; write a placeholder such as ${PG_ADMIN_PASSWORD} and fill it in from a secret store when the request is sent [Tcpglint.PlaintextSecret] (plaintext-secret)
                 2 warnings in 1 of 1 file
+                1 fixable with --fix
 
                 """)
     }

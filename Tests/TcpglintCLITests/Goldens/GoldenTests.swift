@@ -62,7 +62,7 @@ import Testing
         var goldens = ""
         for folder in [
             "testdata/invalid", "testdata/malformed", "testdata/org", "testdata/catalogue/goldens",
-            "testdata/catalogue/goldens/requests", "testdata/catalogue/goldens/removed",
+            "testdata/catalogue/goldens/requests", "testdata/catalogue/goldens/removed", "testdata/fix",
         ] {
             for path in testdataFiles(folder, extensions: [".out"]) { goldens += readText(path) ?? "" }
         }
