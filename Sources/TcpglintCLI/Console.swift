@@ -19,6 +19,14 @@ public struct Console {
     public var environment: [String: String]
     /// Whether standard output is a terminal (colour in `--color auto`).
     public var isTerminal: Bool
+    /// Writes bytes to standard output as they are (`--fix -`: a file that is not UTF-8 is given
+    /// back unchanged); nil writes them through `out`, decoded.
+    public var outBytes: (([UInt8]) -> Void)? = nil
+
+    /// Writes bytes to standard output.
+    public func out(bytes: [UInt8]) {
+        if let outBytes { outBytes(bytes) } else { out(String(decoding: bytes, as: UTF8.self)) }
+    }
 
     public init(
         readStandardInput: @escaping (Int) throws -> [UInt8], out: @escaping (String) -> Void,
@@ -39,7 +47,7 @@ public struct Console {
         for name in ["GITHUB_ACTIONS", "NO_COLOR", "SOURCE_DATE_EPOCH"] {
             if let v = getenv(name) { environment[name] = String(cString: v) }
         }
-        return Console(
+        var console = Console(
             readStandardInput: { try FileSystem.readStandardInput(maxBytes: $0) },
             out: { StandardStream.output.write($0) },
             // A message that cannot be written has nowhere else to go.
@@ -47,5 +55,7 @@ public struct Console {
             outFailure: { StandardStream.output.failure },
             environment: environment,
             isTerminal: isatty(1) == 1)
+        console.outBytes = { StandardStream.output.write($0) }
+        return console
     }
 }

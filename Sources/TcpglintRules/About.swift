@@ -9,6 +9,7 @@
 //   Policy/    organisation policies: namespaces, extends, overrides of loaded rules
 //   Settings/  .tcpglint.yaml configuration, path globs, baselines read and written
 //   BuiltIn/   the built-in pack at start-up, loaded on another thread while arguments are parsed
+//   Fixes/     fixes applied to a file's bytes in verified rounds (--fix, --diff, the fuzzer's oracle)
 //
 // Imports: TcpglintSystem (to read rule, policy, config and baseline files), TcpglintCore and
 // TcpglintInput (to parse them); not TcpglintReport or TcpglintCLI.

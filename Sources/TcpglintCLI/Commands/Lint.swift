@@ -130,6 +130,15 @@ struct Lint: ParsableCommand {
     @Flag(help: "Write nothing: print the unified diffs of the fixes only; exit 1 when there is one.")
     var diff = false
 
+    @Flag(name: .customLong("fix-only"), help: "Apply the fixes and report nothing else; exit 0 unless a write fails.")
+    var fixOnly = false
+
+    @Flag(name: .customLong("exit-non-zero-on-fix"), help: "With --fix or --fix-only, exit 1 when anything was fixed.")
+    var exitNonZeroOnFix = false
+
+    @Flag(name: .customLong("show-fixes"), help: "With --fix, --fix-only or --diff, list the fixes on standard error.")
+    var showFixes = false
+
     @Option(
         name: .customLong("jobs"),
         help: ArgumentHelp("Files linted at once (default: the number of processors).", valueName: "N"))
@@ -151,20 +160,32 @@ struct Lint: ParsableCommand {
         ] where v > Int(UInt32.max) {
             throw ValidationError("\(name) must be at most \(UInt32.max)")
         }
-        if fix, diff { throw ValidationError("--fix writes the fixes and --diff shows them without writing: give one") }
-        if fix || diff, paths.contains("-") {
-            throw ValidationError("--fix and --diff read files, not standard input")
+        if fix || fixOnly, diff {
+            throw ValidationError("--fix writes the fixes and --diff shows them without writing: give one")
         }
+        if fix || fixOnly, paths.contains("-"), paths.count > 1 {
+            throw ValidationError(
+                "with --fix, '-' writes the fixed text to standard output, so it must be the only path")
+        }
+        if fix || fixOnly, paths == ["-"], ![.auto, .text].contains(format) {
+            throw ValidationError(
+                "with --fix, '-' writes the fixed text to standard output and the findings to standard error as text; use --output for \(format.rawValue)"
+            )
+        }
+        if exitNonZeroOnFix, !fix, !fixOnly {
+            throw ValidationError("--exit-non-zero-on-fix needs --fix or --fix-only")
+        }
+        if showFixes, !fix, !fixOnly, !diff { throw ValidationError("--show-fixes needs --fix, --fix-only or --diff") }
         if let a = catalogueMaxAge, a < 0 { throw ValidationError("--catalogue-max-age must be at least 0") }
         if stdinFilename != nil, !paths.contains("-") {
             throw ValidationError("--stdin-filename names standard input, so it needs '-' among the paths")
         }
     }
 
-    /// What is done with fixes: nothing, written (`--fix`), or shown (`--diff`).
+    /// What is done with fixes: nothing, written (`--fix`, `--fix-only`), or shown (`--diff`).
     var fixMode: FixMode? {
         let level: FixApplicability = unsafeFixes ? .unsafe : .safe
-        return fix ? .write(level) : diff ? .diff(level) : nil
+        return fix || fixOnly ? .write(level) : diff ? .diff(level) : nil
     }
 
     var limits: InputLimits {
@@ -178,7 +199,8 @@ struct Lint: ParsableCommand {
     }
 }
 
-/// `--fix` and `--diff`, with the least applicability applied.
+/// `--fix` and `--diff`, with the least applicability applied (a file whose config says
+/// `unsafe-fixes: true` gets the unsafe ones too).
 enum FixMode: Sendable {
     case write(FixApplicability)
     case diff(FixApplicability)

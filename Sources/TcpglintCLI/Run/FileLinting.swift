@@ -26,8 +26,25 @@ struct FilePiece: Sendable {
     var ioFailure: Bool = false
     /// With `--diff`: the file's unified diff ("" when its fixes change nothing).
     var diff: String? = nil
-    /// With `--fix`: the findings whose fixes were applied (and written).
+    /// With `--fix` or `--diff`: the findings whose fixes were applied (and written, with `--fix`).
     var fixed: [Finding] = []
+    /// With `--fix -`: the text of standard input, fixed (as read when its fixes did not verify).
+    var fixedText: [UInt8]? = nil
+}
+
+extension FilePiece {
+    /// The piece with its fixes' byte offsets counted in the file as read: after a BOM, which
+    /// the parsers do not count.
+    func countingBOM(of bytes: [UInt8]) -> FilePiece {
+        guard bytes.starts(with: Fixing.bom) else { return self }
+        var piece = self
+        for i in piece.findings.indices where piece.findings[i].fix != nil {
+            for j in piece.findings[i].fix!.edits.indices {
+                piece.findings[i].fix!.edits[j].byteOffset += Fixing.bom.count
+            }
+        }
+        return piece
+    }
 }
 
 /// Stage 3: every unit of the plan, read, parsed and linted on worker threads, handed to
@@ -36,9 +53,13 @@ struct FilePiece: Sendable {
 enum FileLinting {
     /// `stop` is asked after each delivery: true ends the run early (the workers finish the
     /// file they are on).
-    static func run(_ plan: RunPlan, options: Lint, stop: () -> Bool = { false }, deliver: (FilePiece) -> Void) {
+    /// `baselined` lists the findings of the baseline, which are not fixed.
+    static func run(
+        _ plan: RunPlan, options: Lint, baselined: Set<Baseline.Key> = [], stop: () -> Bool = { false },
+        deliver: (FilePiece) -> Void
+    ) {
         let jobs = options.jobs ?? Parallel.processorCount
-        let context = FileContext(options: options, stdin: plan.stdin, streams: !plan.gathers)
+        let context = FileContext(options: options, stdin: plan.stdin, streams: !plan.gathers, baselined: baselined)
         let units = plan.units
         let files = plan.files
         let sets = WorkerRuleSets(plan, options: options, jobs: jobs)
@@ -129,13 +150,18 @@ struct FileContext: Sendable {
     /// Whether a long YAML stream may be linted piece by piece (not when findings are gathered).
     let streams: Bool
     let fixMode: FixMode?
+    /// The baseline's findings: with `--fix`, they are not fixed.
+    let baselined: Set<Baseline.Key>
 
-    init(options: Lint, stdin: Result<[UInt8], FileSystemError>?, streams: Bool) {
+    init(
+        options: Lint, stdin: Result<[UInt8], FileSystemError>?, streams: Bool, baselined: Set<Baseline.Key> = []
+    ) {
         self.stdin = stdin
         self.embedded = JSONEmbeddedParser(limits: options.limits)
         self.limits = options.limits
         self.fixMode = options.fixMode
         self.streams = streams && options.fixMode == nil
+        self.baselined = baselined
     }
 
     /// A YAML file at least this long is linted as a stream: its documents are parsed one by
@@ -174,7 +200,8 @@ struct FileContext: Sendable {
         return .whole(
             FilePiece(
                 of: file, documents: loaded.documentCount, findings: linter.findings(in: loaded),
-                suppressions: suppressions(file, loaded, bytes: bytes)))
+                suppressions: suppressions(file, loaded, bytes: bytes)
+            ).countingBOM(of: bytes))
     }
 
     /// The suppressions of a file: its comments (YAML) and its configs'.
@@ -194,11 +221,15 @@ struct FileContext: Sendable {
         return out
     }
 
-    /// `--fix` and `--diff`: the file fixed (and written, with `--fix`), then linted as it now is;
-    /// or its diff. A suppressed finding is not fixed.
+    /// `--fix` and `--diff`: the file fixed (and written, with `--fix`; standard input's text is
+    /// handed back), then linted as it now is; or its diff. A suppressed or baselined finding is
+    /// not fixed. A config's `unsafe-fixes: true` applies the unsafe fixes of its files.
     func fixed(_ file: PlannedFile, bytes: [UInt8], linter: Linter, mode: FixMode) -> FilePiece {
-        let fixing = Fixing(linter: linter, limits: limits, level: mode.level) { f, loaded in
-            suppressions(file, loaded, bytes: bytes).contains { $0.covers(f) }
+        let level = file.settings.unsafeFixes ? min(mode.level, .unsafe) : mode.level
+        let baselined = baselined
+        let fixing = Fixing(linter: linter, limits: limits, level: level) { f, loaded in
+            baselined.contains(Baseline.Key(file: f.file, parameter: f.path.description, rule: f.rule))
+                || suppressions(file, loaded, bytes: bytes).contains { $0.covers(f) }
         }
         let outcome = fixing.fix(bytes, name: file.name)
         var now = outcome.bytes
@@ -207,11 +238,14 @@ struct FileContext: Sendable {
         if case .diff = mode {
             let original = InputReader.load(name: file.name, bytes: bytes, limits: limits)
             var piece = FilePiece(of: file, documents: original.documentCount, findings: extra)
+            piece.fixed = outcome.fixed
+            let fixed = InputReader.load(name: file.name, bytes: outcome.bytes, limits: limits)
             piece.diff = UnifiedDiff.render(
-                name: file.name, old: bytes, new: outcome.bytes, masking: fixing.secretLines(original))
+                name: file.name, old: bytes, new: outcome.bytes, masking: fixing.secretLines(original),
+                maskingNew: fixing.secretLines(fixed))
             return piece
         }
-        if outcome.changed {
+        if outcome.changed, !file.entry.isStandardInput {
             do { try FileSystem.rewrite(file.entry.path, with: outcome.bytes) } catch {
                 extra.append(FileWalker.ioFinding(file.name, "cannot write the fixed file: \(error)"))
                 ioFailure = true
@@ -223,6 +257,7 @@ struct FileContext: Sendable {
             of: file, documents: loaded.documentCount, findings: linter.findings(in: loaded) + extra,
             suppressions: suppressions(file, loaded, bytes: now), ioFailure: ioFailure)
         if !ioFailure { piece.fixed = outcome.fixed }
-        return piece
+        if file.entry.isStandardInput { piece.fixedText = outcome.bytes }
+        return piece.countingBOM(of: now)
     }
 }

@@ -23,13 +23,19 @@ enum LintSession {
         guard let inputs = RunInputs.load(options, console: console),
             let plan = RunPlan.make(options, inputs: inputs, console: console)
         else { return ExitStatus.usage.rawValue }
-        if case .diff = options.fixMode { return diffs(plan, options: options, console: console) }
-        var report = ReportStage(options, plan: plan, console: console)
+        let baselined = Set(inputs.baseline?.entries.map(\.key) ?? [])
+        if case .diff = options.fixMode { return diffs(plan, options: options, baselined: baselined, console: console) }
+        if options.fixOnly { return fixOnly(plan, options: options, baselined: baselined, console: console) }
+        // `--fix -`: standard output is the fixed text, and the findings go to standard error.
+        let fixingStandardInput = options.fixMode != nil && plan.stdin != nil
+        var report = ReportStage(options, plan: plan, console: console, toStandardError: fixingStandardInput)
         var post = PostProcessing(options, plan: plan, baseline: inputs.baseline)
+        var fixes = FixLog()
         // Standard output that cannot be written (a closed pipe, a full disk) stops the run: the
         // workers stop, and no output file or baseline is written from a part of the files.
         let stopped = { console.outFailure() != nil }
-        FileLinting.run(plan, options: options, stop: stopped) { piece in
+        FileLinting.run(plan, options: options, baselined: baselined, stop: stopped) { piece in
+            fixes.note(piece)
             if piece.ioFailure { report.noteIOFailure() }
             for chunk in post.take(piece) { report.add(chunk) }
         }
@@ -39,27 +45,92 @@ enum LintSession {
         } catch {
             return ExitStatus.failure.rawValue
         }
-        return report.end(baselined: post.baselined)
+        let status = report.end(baselined: post.baselined)
+        if let text = fixes.standardInput { console.out(bytes: text) }
+        if options.showFixes { fixes.show(console, written: true) }
+        if console.outFailure() != nil { return ExitStatus.failure.rawValue }
+        return fixes.status(status, options)
     }
 
     /// `--diff`: the unified diff of each file's fixes, in name order, and nothing else on
     /// standard output (a file that cannot be read, or whose fixes fail, is said on standard
     /// error). 1 when there is a diff, else 0; 3 when a file cannot be read or output written.
-    static func diffs(_ plan: RunPlan, options: Lint, console: Console) -> Int32 {
+    static func diffs(_ plan: RunPlan, options: Lint, baselined: Set<Baseline.Key>, console: Console) -> Int32 {
         var any = false
         var ioFailure = false
+        var fixes = FixLog()
         let stopped = { console.outFailure() != nil }
-        FileLinting.run(plan, options: options, stop: stopped) { piece in
+        FileLinting.run(plan, options: options, baselined: baselined, stop: stopped) { piece in
+            fixes.note(piece)
             if piece.ioFailure || !piece.linted { ioFailure = true }
-            for f in piece.findings where f.rule == Diagnostic.fixFailed.id || f.rule == Diagnostic.ioError.id {
-                console.err("\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.severity): \(f.message)\n")
-            }
+            sayFailures(piece, console)
             if let d = piece.diff, !d.isEmpty {
                 any = true
                 console.out(d)
             }
         }
+        if options.showFixes { fixes.show(console, written: false) }
         if stopped() || ioFailure { return ExitStatus.failure.rawValue }
         return any ? ExitStatus.findings.rawValue : ExitStatus.clean.rawValue
+    }
+
+    /// `--fix-only`: the fixes applied, and nothing reported but what kept a file from being
+    /// fixed (on standard error). 0, or 1 with `--exit-non-zero-on-fix` when anything was fixed;
+    /// 3 when a file cannot be read or written.
+    static func fixOnly(_ plan: RunPlan, options: Lint, baselined: Set<Baseline.Key>, console: Console) -> Int32 {
+        var ioFailure = false
+        var fixes = FixLog()
+        FileLinting.run(plan, options: options, baselined: baselined) { piece in
+            fixes.note(piece)
+            if piece.ioFailure || piece.findings.contains(where: { $0.rule == Diagnostic.ioError.id }) {
+                ioFailure = true
+            }
+            sayFailures(piece, console)
+        }
+        if let text = fixes.standardInput { console.out(bytes: text) }
+        if options.showFixes { fixes.show(console, written: true) }
+        if ioFailure || console.outFailure() != nil { return ExitStatus.failure.rawValue }
+        return fixes.status(ExitStatus.clean.rawValue, options)
+    }
+
+    /// A file that could not be read or written, or whose fixes did not verify, on standard error.
+    static func sayFailures(_ piece: FilePiece, _ console: Console) {
+        for f in piece.findings where f.rule == Diagnostic.fixFailed.id || f.rule == Diagnostic.ioError.id {
+            console.err("\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.severity): \(f.message)\n")
+        }
+    }
+}
+
+/// What the fixes of a run did: the findings fixed, in name order, and standard input's text.
+struct FixLog {
+    var fixed: [Finding] = []
+    var files = 0
+    var standardInput: [UInt8]?
+
+    mutating func note(_ piece: FilePiece) {
+        if !piece.fixed.isEmpty {
+            files += 1
+            fixed += piece.fixed
+        }
+        if let t = piece.fixedText { standardInput = t }
+    }
+
+    /// `--show-fixes`, on standard error: a count, then each fix at the place of its finding (in
+    /// the text of the round that fixed it) with its rule and what it did. No fix holds a secret.
+    func show(_ console: Console, written: Bool) {
+        let verb = written ? "fixed" : "would fix"
+        let findings = fixed.count == 1 ? "finding" : "findings"
+        var out = "tcpglint: \(verb) \(fixed.count) \(findings) in \(files) \(files == 1 ? "file" : "files")\n"
+        for f in fixed {
+            out += "\(f.file):\(f.range.start.line):\(f.range.start.column): \(f.rule): \(f.fix?.description ?? "")\n"
+        }
+        console.err(out)
+    }
+
+    /// The exit status with `--exit-non-zero-on-fix`: 1 when anything was fixed and the run
+    /// would otherwise exit 0.
+    func status(_ status: Int32, _ options: Lint) -> Int32 {
+        options.exitNonZeroOnFix && !fixed.isEmpty && status == ExitStatus.clean.rawValue
+            ? ExitStatus.findings.rawValue : status
     }
 }

@@ -14,16 +14,24 @@ struct ReportStage {
     private var lastWithFindings: String?
     private let console: Console
 
-    init(_ options: Lint, plan: RunPlan, console: Console) {
+    /// Whether unsafe fixes count as fixable with `--fix` (`--unsafe-fixes` was given).
+    private let unsafeFixes: Bool
+
+    /// `toStandardError`: the report goes to standard error, in the text format (`--fix -`,
+    /// where standard output is the fixed text).
+    init(_ options: Lint, plan: RunPlan, console: Console, toStandardError: Bool = false) {
         self.console = console
+        self.unsafeFixes = options.unsafeFixes
         // A path that could not be read makes the run a failure, whatever else it finds.
         ioFailure = plan.unreadable.contains { $0.rule == Diagnostic.ioError.id }
         let failLevel = options.failLevel?.severity ?? .error
         let color = ReportStage.useColor(options.color, console: console)
         sinks.append(
             OutputSink(
-                reporter: ReportStage.reporter(options.format, color: color, failLevel: failLevel, console: console),
-                target: nil, file: nil, console: console))
+                reporter: toStandardError
+                    ? TextReporter(color: options.color == .always)
+                    : ReportStage.reporter(options.format, color: color, failLevel: failLevel, console: console),
+                target: nil, file: nil, console: console, toStandardError: toStandardError))
         for target in options.outputs {
             do {
                 let file = try AtomicFile(target.path)
@@ -71,6 +79,10 @@ struct ReportStage {
     /// output (the first sink) ends first: when it cannot be written, no `--output` file is.
     mutating func end(baselined: Int) -> Int32 {
         totals.baselined = baselined
+        if unsafeFixes {
+            totals.fixable += totals.unsafeFixable
+            totals.unsafeFixable = 0
+        }
         for i in sinks.indices {
             if console.outFailure() != nil {
                 sinks[i].abandon()
@@ -122,13 +134,19 @@ struct OutputSink {
     let target: OutputTarget?
     let file: AtomicFile?
     let console: Console
+    /// Standard error instead of standard output (`--fix -`).
+    let toStandardError: Bool
     private var buffer = ""
 
-    init(reporter: any Reporter, target: OutputTarget?, file: AtomicFile?, console: Console) {
+    init(
+        reporter: any Reporter, target: OutputTarget?, file: AtomicFile?, console: Console,
+        toStandardError: Bool = false
+    ) {
         self.reporter = reporter
         self.target = target
         self.file = file
         self.console = console
+        self.toStandardError = toStandardError
     }
 
     mutating func begin(rules: [RuleSummary]) { write(reporter.begin(rules: rules)) }
@@ -154,7 +172,13 @@ struct OutputSink {
     private mutating func flush() {
         guard !buffer.isEmpty else { return }
         // A file keeps its first failed write and throws it at the commit (in `end`).
-        if let file { try? file.write(buffer) } else { console.out(buffer) }
+        if let file {
+            try? file.write(buffer)
+        } else if toStandardError {
+            console.err(buffer)
+        } else {
+            console.out(buffer)
+        }
         buffer = ""
     }
 }

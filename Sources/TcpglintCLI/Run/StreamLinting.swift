@@ -50,9 +50,11 @@ enum StreamLinting {
         while let batch = channel.receive() {
             // Stopped: the rest of the stream is read (and dropped) but not linted.
             if stop() { continue }
-            var found = linter.findings(for: batch.problems, in: name)
+            var found = linter.findings(for: batch.problems, in: name, documents: batch.documents)
             for f in Parallel.map(batch.documents, threads: jobs, { linter.lint($0) }) { found += f }
-            deliver(FilePiece(of: file, documents: batch.documentsSoFar, findings: found, last: batch.last))
+            deliver(
+                FilePiece(of: file, documents: batch.documentsSoFar, findings: found, last: batch.last)
+                    .countingBOM(of: bytes))
         }
         reader.join()
     }

@@ -22,7 +22,8 @@ extension Evaluation {
         guard let loc = slot.node, node(loc).kind == .mapping, let s = spec.structure else { return [] }
         var hits: [Hit] = []
         let d = docs[loc.doc]
-        for (key, _) in d.entries(of: loc.node) {
+        let entries = d.entries(of: loc.node)
+        for (key, _) in entries {
             let k = d[key]
             guard s.member(k.value) == nil else { continue }
             if isSecretNode(Loc(doc: loc.doc, node: key)) {
@@ -37,13 +38,16 @@ extension Evaluation {
             // `EngineVersion` means DBVersion, not the API's Version.
             let lower = k.value.lowercased()
             let names = s.members.filter { !$0.common || $0.name.lowercased() == lower }.map(\.name)
-            let hint =
-                Suggest.closest(to: k.value, in: names, sharedAffix: true).map { "; did you mean \"\($0)\"?" } ?? ""
+            let closest = Suggest.closest(to: k.value, in: names, sharedAffix: true)
+            let keyLoc = Loc(doc: loc.doc, node: key)
             hits.append(
                 Hit(
-                    loc: Loc(doc: loc.doc, node: key), innerRange: nil,
-                    path: path(slot).appending(.key(k.value)),
-                    vars: ["name": ValueText.quote(k.value), "hint": hint, "expected": s.name]))
+                    loc: keyLoc, innerRange: nil, path: path(slot).appending(.key(k.value)),
+                    vars: [
+                        "name": ValueText.quote(k.value), "hint": closest.map { "; did you mean \"\($0)\"?" } ?? "",
+                        "expected": s.name,
+                    ],
+                    fix: closest.flatMap { keyFix(keyLoc, to: $0, siblings: entries.map { d[$0.key].value }) }))
         }
         return hits
     }

@@ -85,7 +85,8 @@ extension Evaluation {
         return [
             Hit(
                 loc: loc, innerRange: nil, path: path(slot), vars: vars,
-                fix: typeFix(loc, mismatch, spec.type, secret: secret))
+                fix: spec.embedded != nil && mismatch == .wrongShape && !secret
+                    ? embeddedObjectFix(loc, key: slot.key) : typeFix(loc, mismatch, spec.type, secret: secret))
         ]
     }
 

@@ -375,7 +375,8 @@ final class Evaluation {
                 findings.append(
                     Finding(
                         file: main.source.name, document: main.index, range: n.range, severity: d.severity,
-                        code: d.code, rule: d.id, path: path, message: message))
+                        code: d.code, rule: d.id, path: path, message: message,
+                        fix: placeholder ? nil : placeholderFix(name: path.lastKey)))
                 return true
             }
         }

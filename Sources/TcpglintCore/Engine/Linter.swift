@@ -35,13 +35,14 @@ public struct Linter: Sendable {
     /// CLI's post-processing sorts them and applies the policies' overrides once, with the
     /// suppressions and the baseline.
     public func findings(in file: LoadedFile) -> [Finding] {
-        var out = findings(for: file.problems, in: file.source.name)
+        var out = findings(for: file.problems, in: file.source.name, documents: file.documents)
         for d in file.documents { out += lint(d) }
         return out
     }
 
-    /// The findings for input problems (a secret's value is never quoted; unsorted).
-    public func findings(for problems: [InputProblem], in name: String) -> [Finding] {
+    /// The findings for input problems (a secret's value is never quoted; unsorted). With the
+    /// documents they were found in, a YAML 1.1 ambiguity carries its fix.
+    public func findings(for problems: [InputProblem], in name: String, documents: [Document] = []) -> [Finding] {
         var out: [Finding] = []
         var secretKeys: Set<String>?
         for p in problems {
@@ -72,13 +73,45 @@ public struct Linter: Sendable {
                     message = redacted
                 }
             }
+            var fix: Fix?
+            if p.diagnostic.id == Diagnostic.yaml11.id, path == p.path, let full = p.path,
+                let d = documents.first(where: { $0.index == p.document })
+            {
+                fix = yaml11Fix(p, at: full, in: d)
+            }
             out.append(
                 Finding(
                     file: name, document: p.document, range: range,
                     severity: p.diagnostic.severity, code: p.diagnostic.code, rule: p.diagnostic.id,
-                    path: path, message: message))
+                    path: path, message: message, fix: fix))
         }
         return out
+    }
+
+    /// The fix of a plain YAML value that a YAML 1.1 loader reads otherwise: in a String
+    /// parameter, the value quoted (safe: YAML 1.2 reads it so already, `yes` → `"yes"`); in an
+    /// Integer one, the integer YAML 1.2 reads, in decimal (unsafe: `012` → `12`, where YAML 1.1
+    /// reads 10). Not at a secret, nor outside the model.
+    func yaml11Fix(_ p: InputProblem, at path: ParamPath, in d: Document) -> Fix? {
+        guard ruleSet.model.secretPrefix(of: path) == nil, let spec = ruleSet.model.spec(at: path),
+            let i = d.nodes.firstIndex(where: { $0.kind == .scalar && $0.range.start.offset == p.range.start.offset }),
+            d.isEditable(NodeID(i))
+        else { return nil }
+        let id = NodeID(i)
+        let n = d[id]
+        switch (spec.type, n.type) {
+        case (.string, .string):
+            let text = Document.quoted(n.value, in: d.preferredQuote)
+            return Fix(
+                applicability: .safe, description: "write the string \(text)", edits: [d.replacing(id, with: text)])
+        case (.integer, .integer):
+            guard let v = IntegerLiteral.parse(n.value, yaml: true), String(v) != n.value else { return nil }
+            return Fix(
+                applicability: .unsafe, description: "write \(v), the integer YAML 1.2 reads",
+                edits: [d.replacing(id, with: String(v))])
+        default:
+            return nil
+        }
     }
 
     /// A span cut to its first character (a span on one line; others are left as they are).

@@ -60,14 +60,19 @@ public struct Fix: Hashable, Sendable {
 
 /// Applying fixes to a file's bytes.
 public enum FixApplier {
-    /// The fixes at or above `level` whose edits overlap none of an earlier fix (in the order
-    /// of their first edit), applied in one pass; and the fixes applied. A fix is applied
+    /// The fixes at or above `level` whose edits overlap none of an earlier fix (safe ones
+    /// first, then in the order of their first edit), applied in one pass; and the fixes applied. A fix is applied
     /// whole or not at all; display-only fixes never are.
     public static func apply(_ fixes: [Fix], to bytes: [UInt8], level: FixApplicability) -> (
         bytes: [UInt8], applied: [Fix]
     ) {
+        // Safe fixes claim their bytes before unsafe ones: `Name: 012` is quoted as written,
+        // not first rewritten as the integer 12.
         let wanted = fixes.filter { $0.applicability >= level && $0.applicability > .displayOnly && !$0.edits.isEmpty }
-            .sorted { ($0.edits[0].byteOffset, $0.edits.count) < ($1.edits[0].byteOffset, $1.edits.count) }
+            .sorted {
+                ($1.applicability.rawValue, $0.edits[0].byteOffset, $0.edits.count)
+                    < ($0.applicability.rawValue, $1.edits[0].byteOffset, $1.edits.count)
+            }
         var taken: [Range<Int>] = []
         var applied: [Fix] = []
         for fix in wanted {

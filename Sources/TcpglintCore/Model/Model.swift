@@ -168,6 +168,19 @@ public struct APIModel: Sendable {
         return cur
     }
 
+    /// The spec at a concrete path, or nil when the path leaves the model.
+    public func spec(at path: ParamPath) -> ParamSpec? {
+        spec(
+            at: path.components.map { c -> PatternComponent in
+                switch c {
+                case .key(let k): return .key(k)
+                case .index(let i): return .index(i)
+                case .embedded: return .embedded
+                case .joined(let a): return .joined(a)
+                }
+            })
+    }
+
     /// Whether any step of a concrete path passes through a secret parameter.
     public func isSecret(_ path: ParamPath) -> Bool { secretPrefix(of: path) != nil }
 

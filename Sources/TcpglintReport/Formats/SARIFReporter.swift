@@ -71,7 +71,9 @@ public struct SARIFReporter: Reporter {
             s += "\"partialFingerprints\": {\"tcpglint/v1\": \(JSON.string(Fingerprint.hex("\(key)|\(n)")))}, "
             s += "\"properties\": {\"code\": \(JSON.string(f.code)), \"parameter\": \(JSON.string(f.path.description))"
             if file.documents > 1 { s += ", \"document\": \(f.document)" }
-            s += "}}"
+            s += "}"
+            if let fix = f.fix, !fix.edits.isEmpty { s += ", " + SARIFReporter.fixes(fix, file: f.file) }
+            s += "}"
             out += s
         }
         return out
@@ -79,6 +81,23 @@ public struct SARIFReporter: Reporter {
 
     public func end(_ totals: Totals) -> String {
         (any ? "\n      " : "") + "]\n    }\n  ]\n}\n"
+    }
+
+    /// `"fixes": [...]`: the fix's edits as replacements of regions of the file as read (line
+    /// and column as the result's, and the byte range), its applicability in `properties`.
+    static func fixes(_ fix: Fix, file: String) -> String {
+        var s = "\"fixes\": [{\"description\": {\"text\": \(JSON.string(fix.description))}, "
+        s +=
+            "\"artifactChanges\": [{\"artifactLocation\": {\"uri\": \(JSON.string(uri(file))), \"uriBaseId\": \"%SRCROOT%\"}, "
+        s += "\"replacements\": ["
+        s += fix.edits.map { e in
+            "{\"deletedRegion\": {\"startLine\": \(e.range.start.line), \"startColumn\": \(e.range.start.column), "
+                + "\"endLine\": \(e.range.end.line), \"endColumn\": \(e.range.end.column), "
+                + "\"byteOffset\": \(e.byteOffset), \"byteLength\": \(e.byteLength)}, "
+                + "\"insertedContent\": {\"text\": \(JSON.string(e.replacement))}}"
+        }.joined(separator: ", ")
+        s += "]}], \"properties\": {\"applicability\": \(JSON.string(fix.applicability.description))}}]"
+        return s
     }
 
     func markdownHelp(_ r: RuleSummary) -> String {

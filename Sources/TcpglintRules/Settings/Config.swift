@@ -43,6 +43,8 @@ public struct Config: Sendable {
     /// The catalogue snapshot's path, resolved against the config's folder.
     public let catalogue: String?
     public let catalogueMaxAge: Int?
+    /// `unsafe-fixes: true`: `--fix` and `--diff` apply the unsafe fixes too, as with `--unsafe-fixes`.
+    public let unsafeFixes: Bool?
 
     /// Settings for the files that match some globs.
     public struct PathOverride: Sendable {
@@ -62,7 +64,7 @@ public struct Config: Sendable {
 
     static let keys = [
         "root", "policies", "include", "exclude", "fail-level", "placeholders", "overrides", "suppressions",
-        "catalogue", "catalogue-max-age",
+        "catalogue", "catalogue-max-age", "unsafe-fixes",
     ]
 
     /// Reads a config file; `shownAs` is how messages name it.
@@ -141,7 +143,7 @@ public struct Config: Sendable {
             failLevel: severity(o?["fail-level"]), placeholders: placeholders, overrides: overrides,
             suppressions: suppressions,
             catalogue: o?["catalogue"]?.string("catalogue").map { Paths.join(shownDir, $0) },
-            catalogueMaxAge: days(o?["catalogue-max-age"]))
+            catalogueMaxAge: days(o?["catalogue-max-age"]), unsafeFixes: o?["unsafe-fixes"]?.bool("unsafe-fixes"))
         if !diags.errors.isEmpty { return .failure(RuleFileErrors(diags.errors)) }
         return .success(config)
     }

@@ -18,6 +18,8 @@ public struct FileSettings: Sendable {
     public var catalogue: String? = nil
     /// Its maximum age in days: the command line's, else the nearest config's that sets one.
     public var catalogueMaxAge: Int? = nil
+    /// Whether `--fix` applies unsafe fixes: the nearest config's `unsafe-fixes` that says.
+    public var unsafeFixes: Bool = false
 }
 
 /// Finds the `.tcpglint.yaml` files that apply to a file: the nearest one in its folder or
@@ -143,6 +145,7 @@ public final class ConfigResolver {
             placeholders: placeholders,
             suppressions: suppressions, excluded: excluded,
             catalogue: cliCatalogue ?? configs.first(where: { $0.catalogue != nil })?.catalogue,
-            catalogueMaxAge: cliCatalogueMaxAge ?? configs.first(where: { $0.catalogueMaxAge != nil })?.catalogueMaxAge)
+            catalogueMaxAge: cliCatalogueMaxAge ?? configs.first(where: { $0.catalogueMaxAge != nil })?.catalogueMaxAge,
+            unsafeFixes: configs.first(where: { $0.unsafeFixes != nil })?.unsafeFixes ?? false)
     }
 }

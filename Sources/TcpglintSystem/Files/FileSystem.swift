@@ -174,25 +174,35 @@ extension FileSystem {
     /// (`EAGAIN`, waited out with `poll`). Any other error is thrown, with `name` as its path.
     public static func write(_ text: String, to fd: Int32, name: String) throws(FileSystemError) {
         var copy = text
-        let failed: Int32 = copy.withUTF8 { buf in
-            var done = 0
-            while done < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 {
-                    let e = Glibc.errno
-                    if e == EINTR { continue }
-                    if e == EAGAIN || e == EWOULDBLOCK {
-                        var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                        _ = poll(&p, 1, -1)
-                        continue
-                    }
-                    return e
-                }
-                done += n
-            }
-            return 0
-        }
+        let failed = copy.withUTF8 { writeAll($0, to: fd) }
         if failed != 0 { throw .errno(name, failed) }
+    }
+
+    /// Writes all of `bytes` to a file descriptor, as `write(_:to:name:)` writes text.
+    public static func write(_ bytes: [UInt8], to fd: Int32, name: String) throws(FileSystemError) {
+        let failed = bytes.withUnsafeBufferPointer { writeAll($0, to: fd) }
+        if failed != 0 { throw .errno(name, failed) }
+    }
+
+    /// Writes the whole buffer; 0, or the `errno` of the write that failed.
+    static func writeAll(_ buf: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Int32 {
+        guard buf.count > 0 else { return 0 }
+        var done = 0
+        while done < buf.count {
+            let n = Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+            if n < 0 {
+                let e = Glibc.errno
+                if e == EINTR { continue }
+                if e == EAGAIN || e == EWOULDBLOCK {
+                    var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&p, 1, -1)
+                    continue
+                }
+                return e
+            }
+            done += n
+        }
+        return 0
     }
 }
 

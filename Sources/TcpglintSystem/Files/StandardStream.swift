@@ -31,6 +31,14 @@ public final class StandardStream: Sendable {
         }
     }
 
+    /// Writes all of `bytes`, unless a write has failed before.
+    public func write(_ bytes: [UInt8]) {
+        state.withLock { failure in
+            guard failure == nil else { return }
+            do throws(FileSystemError) { try FileSystem.write(bytes, to: fd, name: name) } catch { failure = error }
+        }
+    }
+
     /// The first write that failed, if one has.
     public var failure: FileSystemError? { state.withLock { $0 } }
 }

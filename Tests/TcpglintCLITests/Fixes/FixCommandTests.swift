@@ -91,9 +91,31 @@ import Testing
         }
     }
 
-    @Test func fixAndDiffAreNotForStandardInput() {
-        let r = runCLI(["lint", "--fix", "-"], stdin: "Charset: utf8\n")
-        #expect(r.status == 2)
+    @Test func fixWithDiffOrStandardInputAmongOthersIsAUsageError() {
         #expect(runCLI(["lint", "--fix", "--diff", "testdata/fix/crlf.json"]).status == 2)
+        #expect(runCLI(["lint", "--fix-only", "--diff", "testdata/fix/crlf.json"]).status == 2)
+        #expect(runCLI(["lint", "--fix", "-", "testdata/fix/crlf.json"], stdin: "{}").status == 2)
+        #expect(runCLI(["lint", "--fix", "--format", "json", "-"], stdin: "{}").status == 2)
+        #expect(runCLI(["lint", "--exit-non-zero-on-fix", "testdata/fix/crlf.json"]).status == 2)
+        #expect(runCLI(["lint", "--show-fixes", "testdata/fix/crlf.json"]).status == 2)
+    }
+
+    /// The unsafe cases: their diffs and fixed files with --unsafe-fixes are goldens, a fixed
+    /// file fixes to itself, and without --unsafe-fixes nothing of theirs changes.
+    static let unsafeCases = testdataFiles("testdata/fix/unsafe")
+
+    @Test(arguments: unsafeCases)
+    func unsafeGoldens(_ path: String) throws {
+        let r = runCLI(["lint", "--diff", "--unsafe-fixes", path])
+        #expect(r.status == 1 && r.err == "")
+        expectGolden(r.out, path: path + ".diff")
+        #expect(runCLI(["lint", "--diff", path]).out == "", "a safe fix in an unsafe case")
+        let dir = try TempDir()
+        let copy = dir.path + "/" + Paths.baseName(path)
+        try dir.write(Paths.baseName(path), readText(path) ?? "")
+        let fixed = runCLI(["lint", "--fix", "--unsafe-fixes", copy])
+        #expect(!fixed.out.contains(" fixable with --fix"), "a fixable finding remains: \(fixed.out)")
+        expectGolden(readText(copy) ?? "", path: path + ".fixed")
+        #expect(runCLI(["lint", "--diff", "--unsafe-fixes", copy]).out == "")
     }
 }

@@ -69,8 +69,15 @@ import Testing
     @Test(.enabled(if: Tools.available("check-jsonschema")))
     func sarifValidatesAgainstTheSchema() throws {
         let out = temporaryFile("all.sarif")
-        let r = runCLI(["lint", "--output", "sarif=\(out)", "testdata/invalid", "testdata/malformed", "testdata/org"])
+        // testdata/fix: results with fixes (safe, unsafe and display-only, a BOM and a stream).
+        let r = runCLI([
+            "lint", "--output", "sarif=\(out)", "testdata/invalid", "testdata/malformed", "testdata/org",
+            "testdata/fix",
+        ])
         #expect(r.status == 1)
+        let sarif = readText(out) ?? ""
+        #expect(sarif.contains("\"fixes\": [{\"description\": {\"text\": \"write UTF8\"}, \"artifactChanges\": [{"))
+        #expect(sarif.contains("\"properties\": {\"applicability\": \"unsafe\"}"))
         let check = try Tools.run(
             "check-jsonschema", ["--schemafile", packageRoot + "/testdata/schemas/sarif-schema-2.1.0.json", out])
         #expect(check.status == 0, "\(check.out)\(check.err)")

@@ -32,5 +32,21 @@ import Testing
             "pre-commit", ["try-repo", packageRoot, "tcpglint", "--files", "good.json"], cwd: scratch)
         #expect(good.status == 0, "\(good.out)\(good.err)")
         #expect(good.out.contains("Passed"))
+
+        // --fix --exit-non-zero-on-fix: the file is fixed and the hook fails once, then passes.
+        let valid = readText("testdata/valid/minimal.json") ?? ""
+        let fixable = valid.replacingOccurrences(of: "\"Storage\": 10", with: "\"Storage\": \"10\"")
+            .replacingOccurrences(of: "\"UTF8\"", with: "\"utf8\"")
+        try fixable.write(toFile: scratch + "/fixable.json", atomically: true, encoding: .utf8)
+        _ = try Tools.run("git", ["-C", scratch, "add", "fixable.json"])
+        let fixing = try Tools.run(
+            "pre-commit", ["try-repo", packageRoot, "tcpglint-fix", "--files", "fixable.json"], cwd: scratch)
+        #expect(fixing.status == 1, "\(fixing.out)\(fixing.err)")
+        #expect(readText(scratch + "/fixable.json") == valid)
+        _ = try Tools.run("git", ["-C", scratch, "add", "fixable.json"])
+        let passed = try Tools.run(
+            "pre-commit", ["try-repo", packageRoot, "tcpglint-fix", "--files", "fixable.json"], cwd: scratch)
+        #expect(passed.status == 0, "\(passed.out)\(passed.err)")
+        #expect(passed.out.contains("Passed"))
     }
 }

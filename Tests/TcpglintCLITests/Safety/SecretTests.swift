@@ -37,6 +37,50 @@ import Testing
         }
     }
 
+    /// With fixes: --fix (every format), --diff and --show-fixes never show the secret either,
+    /// with a fixable line beside it and in the same line (JSON on one line).
+    @Test(arguments: 0..<cases.count)
+    func theCanaryNeverAppearsWithFixes(_ i: Int) throws {
+        let c = Self.cases[i]
+        let dir = try TempDir()
+        let yaml = c.name.hasSuffix(".yaml")
+        let text =
+            yaml
+            ? "Charset: utf8\nStorage: \"20\"\n" + c.text
+            : c.text.replacingOccurrences(
+                of: "{", with: "{\"Charset\": \"utf8\", \"Storage\": \"20\", ", options: .anchored)
+        let runs: [[String]] = [
+            ["--fix", "--show-fixes"], ["--fix", "--format", "json"], ["--fix", "--format", "sarif"],
+            ["--fix", "--unsafe-fixes", "--format", "github"], ["--diff", "--show-fixes"],
+            ["--diff", "--unsafe-fixes"],
+            ["--fix-only", "--show-fixes"],
+        ]
+        for args in runs {
+            try dir.write(c.name, text)
+            let r = runCLI(["lint"] + args + [dir.path + "/" + c.name])
+            // (SARIF's rule documentation, before its results, may hold a short planted text.)
+            let out = args.contains("sarif") ? String(r.out.split(separator: "\"results\": [").last ?? "") : r.out
+            #expect(!out.contains(c.planted) && !r.err.contains(c.planted), "\(c.name) leaked with \(args): \(out)")
+        }
+        // Standard input: the fixed text is the file's own; what is reported is on standard error.
+        let r = runCLI(["lint", "--fix", "--show-fixes", "--stdin-filename", c.name, "-"], stdin: text)
+        #expect(!r.err.contains(c.planted), "\(c.name) leaked on standard error: \(r.err)")
+        let d = runCLI(["lint", "--diff", "--stdin-filename", c.name, "-"], stdin: text)
+        #expect(!d.out.contains(c.planted), "\(c.name) leaked in the diff of standard input: \(d.out)")
+    }
+
+    /// A secret inside DBEngineConfig's JSON string, beside a placeholder at the top: the diff
+    /// masks the line of the string.
+    @Test func aSecretInsideAnEmbeddedDocumentIsMaskedInADiff() {
+        let text =
+            "{\"AdminPassword\": \"${PG_ADMIN_PASSWORD}\",\n \"Storage\": \"20\",\n \"DBEngine\": \"mssql_compatible\",\n \"DBEngineConfig\": \"{\\\"AdminPassword\\\": \\\"\(Self.canary)\\\", \\\"DefaultLocale\\\": \\\"en_US\\\"}\"}\n"
+        let r = runCLI(["lint", "--diff", "--unsafe-fixes", "--stdin-filename", "r.json", "-"], stdin: text)
+        #expect(r.status == 1)
+        #expect(!r.out.contains(Self.canary), "\(r.out)")
+        #expect(r.out.contains("-(secret, not shown)\n+(secret, not shown)\n"), "\(r.out)")
+        #expect(r.out.contains(" {\"AdminPassword\": \"${PG_ADMIN_PASSWORD}\",\n"), "a placeholder is shown: \(r.out)")
+    }
+
     /// A syntax error in the guarded span after a secret key names no character: the message
     /// says where it is, not what is there.
     @Test func aSyntaxErrorAfterAPasswordQuotesNoCharacter() {

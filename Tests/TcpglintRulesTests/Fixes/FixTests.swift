@@ -79,10 +79,15 @@ import Testing
         #expect(applied.applied.isEmpty && applied.bytes == Array(text.utf8))
     }
 
-    /// A secret is never edited.
-    @Test func aSecretHasNoFix() {
+    /// A secret is never edited: its only fix is plaintext-secret's suggestion, with no edit.
+    @Test func aSecretHasNoEdit() {
         let text = Self.with("AdminPassword", "12345678901234")
-        #expect(lint(pack, text, name: "r.yaml").allSatisfy { $0.fix == nil || $0.path.description != "AdminPassword" })
+        let atSecret = lint(pack, text, name: "r.yaml").filter {
+            $0.path.description == "AdminPassword" && $0.fix != nil
+        }
+        #expect(atSecret.map(\.rule) == ["plaintext-secret"])
+        #expect(atSecret.first?.fix?.applicability == .displayOnly && atSecret.first?.fix?.edits == [])
+        #expect(atSecret.first?.fix?.description.contains("${PG_ADMIN_PASSWORD}") == true)
     }
 
     /// JSON keeps its quotes; the bytes outside the edits are the original's.

@@ -11,32 +11,45 @@ import TcpglintInput
 /// result is parsed and linted again, and it is kept only when it parses as the original did and
 /// no applied fix's rule still reports at its parameter. Rounds repeat while something changes,
 /// ten at the most. What fails keeps the original and is a `fix-failed` finding (a bug of ours).
-struct Fixing {
-    let linter: Linter
-    let limits: InputLimits
+///
+/// It is the CLI's (`--fix`, `--fix-only`, `--diff`) and the fuzzer's: its verification is the
+/// fuzzer's oracle.
+public struct Fixing {
+    public let linter: Linter
+    public let limits: InputLimits
     /// The least applicability applied: `.safe` for `--fix`, `.unsafe` with `--unsafe-fixes`.
-    let level: FixApplicability
-    /// Whether a finding is silenced (by a suppression), and so not fixed.
-    let silenced: (Finding, LoadedFile) -> Bool
+    public let level: FixApplicability
+    /// Whether a finding is silenced (by a suppression or the baseline), and so not fixed.
+    public let silenced: (Finding, LoadedFile) -> Bool
 
-    static let maxRounds = 10
+    public init(
+        linter: Linter, limits: InputLimits, level: FixApplicability,
+        silenced: @escaping (Finding, LoadedFile) -> Bool = { _, _ in false }
+    ) {
+        self.linter = linter
+        self.limits = limits
+        self.level = level
+        self.silenced = silenced
+    }
+
+    public static let maxRounds = 10
     #if DEBUG
         static let breakFixes = getenv("TCPGLINT_TEST_BREAK_FIXES") != nil
     #endif
-    static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    public static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    struct Outcome {
+    public struct Outcome: Sendable {
         /// The file's bytes after the fixes that verified (the original's when none did).
-        var bytes: [UInt8]
+        public var bytes: [UInt8]
         /// The findings whose fixes were applied, in the round they were.
-        var fixed: [Finding] = []
+        public var fixed: [Finding] = []
         /// A `fix-failed` finding, when a round did not verify or rounds ran out.
-        var failure: Finding?
-        var changed: Bool = false
+        public var failure: Finding?
+        public var changed: Bool = false
     }
 
     /// The fixed bytes of a file named `name`. A BOM is kept: the edits are of the text after it.
-    func fix(_ original: [UInt8], name: String) -> Outcome {
+    public func fix(_ original: [UInt8], name: String) -> Outcome {
         let hasBOM = original.starts(with: Self.bom)
         var text = hasBOM ? Array(original.dropFirst(3)) : original
         var out = Outcome(bytes: original)
@@ -53,7 +66,7 @@ struct Fixing {
                 // For the test of the failure path only: a debug build breaks its own fixes.
                 if Self.breakFixes { next += Array("\n{[".utf8) }
             #endif
-            let appliedFindings = fixes.filter { applied.contains($0.1) }.map(\.0)
+            let appliedFindings = fixes.filter { applied.contains($0.1) }.map(\.0).sorted(by: Finding.ordered)
             let after = load(next, name: name)
             if let problem = verify(before, after, fixed: appliedFindings) {
                 out.failure = Self.failure(name, problem)
@@ -80,7 +93,7 @@ struct Fixing {
 
     /// Why the fixed text is not kept, or nil: it must hold as many documents, with no more
     /// syntax problems, and no rule whose fix was applied may report at that parameter again.
-    func verify(_ before: LoadedFile, _ after: LoadedFile, fixed: [Finding]) -> String? {
+    public func verify(_ before: LoadedFile, _ after: LoadedFile, fixed: [Finding]) -> String? {
         let broken = { (f: LoadedFile) in
             f.problems.filter {
                 $0.diagnostic.id == Diagnostic.syntaxError.id || $0.diagnostic.id == Diagnostic.encoding.id
@@ -108,28 +121,47 @@ struct Fixing {
 }
 
 extension Fixing {
-    /// The lines (1-based) that hold a secret's value, in any document: a diff shows none of them.
-    func secretLines(_ file: LoadedFile) -> Set<Int> {
+    /// The lines (1-based) that hold a secret's value, in any document: a diff shows none of
+    /// them. More than needed rather than less: every line that names a secret key (also inside
+    /// a string, as in `DBEngineConfig`'s JSON), every line of a value written over several
+    /// lines that names one, and every line that holds a secret's text. The one line shown is a
+    /// secret written as a placeholder (`AdminPassword: "${PG_ADMIN_PASSWORD}"`) that names no
+    /// other secret key.
+    public func secretLines(_ file: LoadedFile) -> Set<Int> {
         let keys = linter.ruleSet.model.secretKeys
-        var out = Set<Int>()
-        for d in file.documents where d[d.root].kind == .mapping {
-            for (k, v) in d.entries(of: d.root) where keys.contains(d[k].value) {
-                let r = d[v].range
-                for line in r.start.line...max(r.start.line, r.end.line) { out.insert(line) }
-            }
+        let placeholder = { (n: Node) in
+            n.kind == .scalar && n.type == .string
+                && linter.placeholders.contains { (try? $0.matches(n.value)) == true }
         }
-        // A repeated key, or a value written again elsewhere: every line that names a secret
-        // key or holds a secret's value is masked too (more than needed rather than less).
+        var out = Set<Int>()
+        var placeholderLines = Set<Int>()
         var values = Set<String>()
-        for d in file.documents where d[d.root].kind == .mapping {
-            for (k, v) in d.entries(of: d.root) where keys.contains(d[k].value) && !d[v].value.isEmpty {
-                values.insert(d[v].value)
+        for d in file.documents {
+            if d[d.root].kind == .mapping {
+                for (k, v) in d.entries(of: d.root) where keys.contains(d[k].value) {
+                    let (kr, vr) = (d[k].range, d[v].range)
+                    if placeholder(d[v]), kr.start.line == vr.end.line {
+                        placeholderLines.insert(kr.start.line)
+                        continue
+                    }
+                    for line in kr.start.line...max(kr.start.line, vr.end.line) { out.insert(line) }
+                    if !d[v].value.isEmpty { values.insert(d[v].value) }
+                }
+            }
+            for n in d.nodes where n.kind == .scalar && n.range.end.line > n.range.start.line {
+                if keys.contains(where: { n.value.contains($0) }) {
+                    for line in n.range.start.line...n.range.end.line { out.insert(line) }
+                }
             }
         }
         let text = String(decoding: file.source.bytes, as: UTF8.self)
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where keys.contains(where: { line.contains($0) }) || values.contains(where: { line.contains($0) }) {
-            out.insert(i + 1)
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if values.contains(where: { line.contains($0) }) {
+                out.insert(i + 1)
+                continue
+            }
+            let named = keys.reduce(0) { $0 + line.ranges(of: $1).count }
+            if named > 1 || (named == 1 && !placeholderLines.contains(i + 1)) { out.insert(i + 1) }
         }
         return out
     }
