@@ -6,7 +6,8 @@
 # TARGET is json (the JSON scanner), yaml (the YAML loader and suppression comments), rules (the
 # rule-file loader), lint (a whole lint of one file, every output format rendered), catalogue-raw
 # (a saved API response, as `catalogue build` reads one) or catalogue-file (a built catalogue,
-# which must render and decode again to itself); by default all six, for SECONDS each (default 30). The corpus grows in .build-fuzz/corpus/TARGET between
+# which must render and decode again to itself) or fix (every fix applied in verified rounds:
+# a round that does not verify is a crash); by default all seven, for SECONDS each (default 30). The corpus grows in .build-fuzz/corpus/TARGET between
 # runs; a crash is saved in .build-fuzz/artifacts/TARGET/ and makes the script fail. Replay one
 # with: TCPGLINT_FUZZ=TARGET .build/debug/TcpglintFuzz FILE (a normal build is a replay tool).
 set -euo pipefail
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(json yaml rules lint catalogue-raw catalogue-file)
+((${#targets[@]})) || targets=(json yaml rules lint catalogue-raw catalogue-file fix)
 
 runtime="$(dirname "$(dirname "$(command -v swift)")")/lib/swift/clang/lib/linux/libclang_rt.fuzzer_no_main-$(uname -m).a"
 [ -f "$runtime" ] || { echo "fuzz.sh: libFuzzer ($runtime) is not in this toolchain" >&2; exit 2; }
@@ -40,7 +41,7 @@ seed() {
         json)  find testdata -name '*.json' -size -64k ;;
         yaml)  find testdata rules -name '*.y*ml' -size -64k ;;
         rules) find rules testdata/rulefiles testdata/policies testdata/org/policies -name '*.yaml' -size -64k ;;
-        lint)  find testdata -\( -name '*.json' -o -name '*.y*ml' \) -size -64k ;;
+        lint|fix)  find testdata -\( -name '*.json' -o -name '*.y*ml' \) -size -64k ;;
         catalogue-raw) find testdata/catalogue -name '*.json' -size -64k ;;
         # The built catalogues: the example, and one built from each good raw folder (by the
         # fuzz binary's own build of tcpglint, so the seeds follow the current file format).

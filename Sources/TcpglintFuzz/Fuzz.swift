@@ -4,11 +4,14 @@ import TcpglintReport
 import TcpglintRules
 import TcpglintSystem
 
-// Fuzzing harnesses for tcpglint, for libFuzzer (`scripts/fuzz.sh`). One binary, six targets,
+// Fuzzing harnesses for tcpglint, for libFuzzer (`scripts/fuzz.sh`). One binary, seven targets,
 // chosen by TCPGLINT_FUZZ: json (the JSON scanner), yaml (the YAML loader), rules (the rule-file
 // and model loader), lint (a whole lint of one file, every output format rendered), catalogue-raw
 // (a saved API response, read as each of the four actions `catalogue build` takes) and
-// catalogue-file (a built catalogue; one that decodes must render and decode again to itself).
+// catalogue-file (a built catalogue; one that decodes must render and decode again to itself)
+// and fix (every fix, unsafe ones too, applied in rounds: a round that does not verify, which
+// `--fix` reports as `fix-failed`, is a crash; so is a fixed text that does not parse as the
+// original did, or still has a fix of a rule it fixed at the same parameter).
 // Built without the FUZZING flag, it is a replay tool: `TcpglintFuzz FILE...` runs the target
 // on each file, to reproduce a crash the fuzzer found.
 #if canImport(Glibc)
@@ -61,6 +64,19 @@ enum Harness {
                 case .failure(let errors):
                     fatalError("the rendered catalogue does not read (lazily: \(lazily)): \(errors.errors)")
                 }
+            }
+        case "fix":
+            let name = bytes.first == UInt8(ascii: "{") ? "f.json" : "f.yaml"
+            let fixing = Fixing(linter: linter, limits: limits, level: .unsafe)
+            let outcome = fixing.fix(bytes, name: name)
+            if let failure = outcome.failure { fatalError("fix-failed: \(failure.message)") }
+            guard outcome.changed else { return }
+            // The same oracle, once more from outside: the fixed text parses as the original
+            // did, and a rule whose fix was applied reports at none of the paths it fixed.
+            let before = InputReader.load(name: name, bytes: bytes, limits: limits)
+            let after = InputReader.load(name: name, bytes: outcome.bytes, limits: limits)
+            if let problem = fixing.verify(before, after, fixed: outcome.fixed) {
+                fatalError("after --fix: \(problem)")
             }
         default:
             let name = bytes.first == UInt8(ascii: "{") ? "f.json" : "f.yaml"
