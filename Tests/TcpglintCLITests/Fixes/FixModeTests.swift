@@ -181,14 +181,13 @@ import Testing
 
     /// Through the CLI too: `--fix --unsafe-fixes` on a copy of testdata/, then `--diff` is empty.
     @Test func theCLIFixesACopyOfTestdataToAFixedPoint() throws {
+        _ = packageRoot
         let dir = try TempDir()
         for path in Self.allTestdata("testdata") {
-            guard let bytes = try? FileSystem.readFile(path), bytes.count < 1 << 20 else { continue }
+            guard let bytes = try? FileSystem.readFile(path) else { continue }
             let copy = dir.path + "/" + path
             FileSystem.makeDirectories(Paths.directory(of: copy))
-            let fd = open(copy, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
-            close(fd)
+            #expect(FileManager.default.createFile(atPath: copy, contents: Data(bytes)))
         }
         let r = runCLI(["lint", "--fix-only", "--unsafe-fixes", dir.path + "/testdata"])
         #expect(r.err == "", "\(r.err)")
@@ -201,8 +200,7 @@ import Testing
         var out: [String] = []
         for name in ((try? FileSystem.listDirectory(folder)) ?? []).sorted() where !name.hasPrefix(".") {
             let path = folder + "/" + name
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileSystem.kind(path) == .directory {
                 out += allTestdata(path)
             } else if [".json", ".yaml", ".yml"].contains(where: { name.hasSuffix($0) }) {
                 out.append(path)

@@ -91,15 +91,47 @@ import Testing
                 args[k] = a[...eq] + scratch.path + "/out"
             }
         }
+        // A command that writes fixes runs on a copy in the scratch folder, never on testdata/.
+        let writes = args.contains("--fix") || args.contains("--fix-only")
+        var copied: [(original: String, copy: String)] = []
+        if writes {
+            for (k, a) in args.enumerated() where k > 0 && a.hasPrefix("testdata/") {
+                let copy = scratch.path + "/copy/" + a
+                try FileManager.default.createDirectory(
+                    atPath: (copy as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: a.hasSuffix("/") ? String(a.dropLast()) : a, toPath: copy)
+                args[k] = copy
+                copied.append((a, copy))
+            }
+            #expect(!copied.isEmpty, "a README command with --fix names no path to copy: \(args)")
+        }
         if args.contains("--baseline"), !args.contains("--write-baseline") {
             _ = runCLI(["lint", "--write-baseline", scratch.path + "/baseline.json", "testdata/valid/"])
         }
+        let before = copied.map { Self.snapshot($0.original) }
         let r = runCLI(args)
+        #expect(copied.map { Self.snapshot($0.original) } == before, "a README command changed testdata/")
         #expect(
             r.status != 2,
             "README command `tcpglint \(Self.commands()[i].joined(separator: " "))` is a usage error: \(r.err)")
         #expect(
             r.status != 3,
             "README command `tcpglint \(Self.commands()[i].joined(separator: " "))` failed: \(r.out)\(r.err)")
+    }
+
+    /// Every file under a path, with its bytes.
+    static func snapshot(_ path: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let names = FileManager.default.subpaths(atPath: base) ?? []
+        for n in names.isEmpty ? [""] : names {
+            let p = n.isEmpty ? base : base + "/" + n
+            if let d = FileManager.default.contents(atPath: p) { out[p] = d }
+        }
+        return out
+    }
+
+    @Test func theREADMERunsAFixOnACopy() {
+        #expect(Self.commands().contains { $0.contains("--fix") })
     }
 }
